@@ -1,0 +1,74 @@
+/**
+ * @module event-json
+ * The public JSON shape of an event (see shared/design/interface.md, "Event JSON (reads)").
+ */
+import type { EventRecord, Lang, WallTime } from '../model.js';
+import { utcString, zoneView } from '../time/dual-time.js';
+import { earliestInstant, precisionOf } from '../time/wall-time.js';
+import { BERLIN, SHANGHAI } from '../time/zones.js';
+import { eventUid } from './identity.js';
+import { pickText } from './localize.js';
+
+export interface EventJsonOptions {
+  readonly lang: Lang;
+  readonly uidDomain: string;
+  /** A zone the reader asked to see times in (`?tz=`), already canonical. */
+  readonly displayZone?: string | undefined;
+}
+
+/** One time of an event: the literal at its precision, and for wall times the instant on both sides. */
+export function timeJson(time: WallTime | null, zone: string, options: EventJsonOptions): Record<string, unknown> | null {
+  if (!time) return null;
+  const precision = precisionOf(time.value);
+  if (precision === 'day') return { date: time.value };
+  if (precision === 'month') return { month: time.value };
+  if (precision === 'year') return { year: time.value };
+  const instant = earliestInstant(time, zone);
+  const own = zoneView(instant, zone, options.lang);
+  const view = (z: string) => {
+    const { local, offset, abbr } = zoneView(instant, z, options.lang);
+    return { local, offset, abbr };
+  };
+  return {
+    local: time.value,
+    timeZone: zone,
+    utc: utcString(instant),
+    offset: own.offset,
+    ...(time.fold === 1 && { fold: 1 }),
+    berlin: view(BERLIN),
+    shanghai: view(SHANGHAI),
+    ...(options.displayZone && { display: { ...view(options.displayZone), timeZone: options.displayZone } }),
+  };
+}
+
+/** An event as the API returns it, in the requested language with fallback. */
+export function eventJson(event: EventRecord, options: EventJsonOptions): Record<string, unknown> {
+  const title = pickText(event.title, options.lang);
+  const description = pickText(event.description, options.lang);
+  return {
+    id: event.id,
+    uid: eventUid(event.id, options.uidDomain),
+    kind: event.kind,
+    status: event.status,
+    allianceWide: event.allianceWide,
+    revision: event.revision,
+    title: event.title,
+    description: event.description,
+    lang: title?.lang ?? options.lang,
+    displayTitle: title?.text ?? '',
+    ...(description && { displayDescription: description.text }),
+    cities: event.cities,
+    participants: event.participants,
+    timeZone: event.timeZone,
+    precision: event.precision,
+    allDay: event.precision !== 'minute',
+    start: timeJson(event.start, event.timeZone, options),
+    // A one-day event without an end lasts that day (interface.md: all-day `end` is the last day).
+    end: timeJson(event.end ?? (event.precision === 'day' ? event.start : null), event.timeZone, options),
+    location: event.location,
+    url: event.url,
+    source: event.source,
+    ...(event.cancelledAt && { cancelledAt: event.cancelledAt }),
+    updated: event.updated,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * @module model
+ * Domain types shared by every layer: cities, events, languages, kinds. Plain readonly data, no behaviour.
+ */
+
+export const LANGS = ['de', 'en', 'zh'] as const;
+export type Lang = (typeof LANGS)[number];
+
+export const EVENT_KINDS = [
+  'member-meeting',
+  'plenary',
+  'delegation',
+  'conference',
+  'fair',
+  'visit',
+  'founding',
+  'other',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const EVENT_STATUSES = ['confirmed', 'tentative', 'cancelled'] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/** How much of a time is known: a wall time to the minute, a date, a month or a year. */
+export const PRECISIONS = ['minute', 'day', 'month', 'year'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+export type Country = 'DE' | 'CN';
+
+/** Text in up to three languages; at least one is present where the model requires a title. */
+export type LocalizedText = Readonly<Partial<Record<Lang, string>>>;
+
+export interface City {
+  readonly slug: string;
+  readonly name: Readonly<Record<Lang, string>>;
+  /** True where the Chinese name could not be confirmed from a reliable reference. */
+  readonly nameZhUncertain: boolean;
+  readonly aliases: readonly string[];
+  readonly country: Country;
+  readonly timeZone: string;
+  readonly member: boolean;
+  /** Earliest time (any precision literal) at which the sources show the city as a member. */
+  readonly memberSince: string | null;
+  /** Slug of the parent city, for a district such as Bao'an (Shenzhen). */
+  readonly parent: string | null;
+  readonly note: string | null;
+}
+
+/** A point in an event's own zone, as stated: a time literal of the event's precision plus the DST fold. */
+export interface WallTime {
+  /** `2027-04-12T10:00`, `2018-10-24`, `2018-07` or `2013`. */
+  readonly value: string;
+  /** 1 selects the later of two instants of an ambiguous (repeated) wall time. */
+  readonly fold: 0 | 1;
+}
+
+export interface SourceRef {
+  readonly file: string;
+  readonly quote: string;
+  /** Where a date or year is inferred rather than stated, or a source error was corrected. */
+  readonly note?: string;
+}
+
+export interface EventRecord {
+  readonly id: string;
+  readonly kind: EventKind;
+  readonly status: EventStatus;
+  readonly allianceWide: boolean;
+  readonly revision: number;
+  readonly title: LocalizedText;
+  readonly description: LocalizedText;
+  /** Venue cities (slugs), at least one. */
+  readonly cities: readonly string[];
+  /** Other cities taking part (slugs). */
+  readonly participants: readonly string[];
+  readonly timeZone: string;
+  readonly precision: Precision;
+  readonly start: WallTime | null;
+  readonly end: WallTime | null;
+  readonly location: string | null;
+  readonly url: string | null;
+  readonly source: SourceRef | null;
+  /** ISO-8601 UTC instants. */
+  readonly created: string;
+  readonly updated: string;
+  readonly cancelledAt: string | null;
+}

@@ -1,0 +1,27 @@
+/**
+ * @module app
+ * `createApp(getDeps)`: the one Hono app both runtimes serve. Dependencies (storage, clock, settings) are
+ * passed in by the entry point and set on each request; the router is built once.
+ */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppDeps, AppEnv } from './env.js';
+import { ApiError, errorResponse, handleError } from './errors.js';
+import { citiesRoutes } from './routes/cities.js';
+import { eventsRoutes } from './routes/events.js';
+import { healthRoutes } from './routes/health.js';
+
+/** Builds the app; `getDeps` receives the runtime's bindings (Workers `env`, or nothing on Node). */
+export function createApp(getDeps: (env: unknown) => AppDeps | Promise<AppDeps>): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(async (c, next) => {
+    c.set('deps', await getDeps(c.env));
+    await next();
+  });
+  // Read-only resources may be embedded anywhere (interface.md: CORS open for GET).
+  app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Location'] }));
+  for (const routes of [healthRoutes, citiesRoutes, eventsRoutes]) app.route('/', routes);
+  app.notFound((c) => errorResponse(c, new ApiError('not_found', `nothing at ${new URL(c.req.url).pathname}`)));
+  app.onError(handleError);
+  return app;
+}

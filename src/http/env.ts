@@ -1,0 +1,19 @@
+/**
+ * @module env
+ * What every request handler gets: storage, clock and settings, set once per request by createApp.
+ */
+import type { Config } from '../config.js';
+import type { Store } from '../storage/store.js';
+
+/** A clock: ms since the epoch. Entry points pass `Date.now`, tests a fixed value. */
+export type Clock = () => number;
+
+export interface AppDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly config: Config;
+}
+
+export interface AppEnv {
+  Variables: { deps: AppDeps };
+}

@@ -1,0 +1,74 @@
+/**
+ * @module routes/events
+ * JSON API reads: `GET /api/v1/events` (city, kind, window, zone, language, keyset pages) and
+ * `GET /api/v1/events/{id}`.
+ */
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { eventJson } from '../../core/events/event-json.js';
+import { revisionEtag } from '../../core/events/identity.js';
+import { parseBoundary } from '../../core/time/boundary.js';
+import { getEvent, listEvents } from '../../storage/events-repository.js';
+import { decodeCursor, encodeCursor } from '../cursor.js';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { jsonResponse, notModified } from '../responses.js';
+import { langOf, langParam, parseKinds, parseZone, requireCity } from '../query.js';
+import { parseInput } from '../validate.js';
+
+const listQuery = z.object({
+  city: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
+  kind: z.optional(z.string().check(z.maxLength(300))),
+  from: z.optional(z.string().check(z.maxLength(64))),
+  to: z.optional(z.string().check(z.maxLength(64))),
+  tz: z.optional(z.string().check(z.maxLength(64))),
+  lang: langParam,
+  limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/, 'limit is a whole number from 1 to 500'))),
+  cursor: z.optional(z.string().check(z.maxLength(400))),
+});
+
+const MAX_LIMIT = 500;
+const DEFAULT_LIMIT = 50;
+
+export const eventsRoutes = new Hono<AppEnv>()
+  .get('/api/v1/events', async (c) => {
+    const { store, clock, config } = c.get('deps');
+    const q = parseInput(listQuery, c.req.query(), 'query');
+    const lang = langOf(q.lang);
+    const displayZone = parseZone(q.tz, 'query.tz');
+    const city = q.city === undefined ? undefined : await requireCity(store, q.city, 'query.city');
+    // A bare date is a whole day in ?tz, else in the city's zone, else in UTC.
+    const dayZone = displayZone ?? city?.city.timeZone ?? 'UTC';
+    const bound = (value: string | undefined, side: 'from' | 'to') => {
+      if (value === undefined) return undefined;
+      const ms = parseBoundary(value, dayZone, side);
+      if (ms === null) throw new ApiError('invalid_time', `${side} must be an RFC 3339 instant or a date (2018-10-24)`, `query.${side}`);
+      return ms;
+    };
+    const from = bound(q.from, 'from') ?? clock();
+    const to = bound(q.to, 'to');
+    if (to !== undefined && to < from) throw new ApiError('invalid_input', 'to is before from', 'query.to');
+    const limit = q.limit === undefined ? DEFAULT_LIMIT : Number(q.limit);
+    if (limit < 1 || limit > MAX_LIMIT) throw new ApiError('invalid_input', `limit is a whole number from 1 to ${MAX_LIMIT}`, 'query.limit');
+
+    const page = await listEvents(store.db, {
+      ...(city && { city }),
+      ...(parseKinds(q.kind) && { kinds: parseKinds(q.kind) }),
+      from,
+      ...(to !== undefined && { to }),
+      ...(q.cursor !== undefined && { after: decodeCursor(q.cursor) }),
+      limit,
+    });
+    const options = { lang, uidDomain: config.uidDomain, displayZone };
+    return jsonResponse({ items: page.items.map((e) => eventJson(e, options)), next: page.next && encodeCursor(page.next) });
+  })
+  .get('/api/v1/events/:id', async (c) => {
+    const { store, config } = c.get('deps');
+    const { lang, tz } = parseInput(z.object({ lang: langParam, tz: z.optional(z.string().check(z.maxLength(64))) }), c.req.query(), 'query');
+    const displayZone = parseZone(tz, 'query.tz');
+    const event = await getEvent(store.db, c.req.param('id'));
+    if (!event) throw new ApiError('not_found', `no event with id "${c.req.param('id')}"`, 'id');
+    const headers = { ETag: revisionEtag(event.revision), 'Last-Modified': new Date(event.updated).toUTCString() };
+    if (notModified(c.req.raw, headers.ETag, event.updated)) return new Response(null, { status: 304, headers });
+    return jsonResponse(eventJson(event, { lang: langOf(lang), uidDomain: config.uidDomain, displayZone }), headers);
+  });

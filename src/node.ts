@@ -1,0 +1,53 @@
+/**
+ * @module node
+ * The embedded default: the app on @hono/node-server over a local SQLite file, migrated and seeded on start.
+ * Settings: PORT (8787), DATABASE_PATH (data/isa-calendar.sqlite), PUBLIC_URL, UID_DOMAIN.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { serve } from '@hono/node-server';
+import { SEED_SET } from '../seeds/index.js';
+import { parseConfig } from './config.js';
+import { createApp } from './http/app.js';
+import type { AppDeps } from './http/env.js';
+import { openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
+import { applySeedSet } from './storage/seed.js';
+
+export interface NodeServer {
+  readonly url: string;
+  readonly store: SqliteStore;
+  readonly close: () => Promise<void>;
+}
+
+/** Opens the database, loads the seeds once, and serves on 127.0.0.1 (or HOST). */
+export async function startNodeServer(env: NodeJS.ProcessEnv = process.env): Promise<NodeServer> {
+  const port = Number(env.PORT ?? 8787);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`setting PORT: not a port number: ${env.PORT}`);
+  const host = env.HOST ?? '127.0.0.1';
+  const config = parseConfig({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${port}` });
+  const path = resolve(env.DATABASE_PATH ?? 'data/isa-calendar.sqlite');
+  mkdirSync(dirname(path), { recursive: true });
+  const store = openSqliteStore(path);
+  await applySeedSet(store, SEED_SET, new Date().toISOString());
+  const deps: AppDeps = { store, clock: Date.now, config };
+  const app = createApp(() => deps);
+  return new Promise((ready) => {
+    const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+      ready({
+        url: `http://${host}:${info.port}`,
+        store,
+        close: () =>
+          new Promise<void>((done) => server.close(() => void store.close().then(done))),
+      });
+    });
+  });
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+if (isMain) {
+  const server = await startNodeServer();
+  console.log(`ISA calendar serving ${server.url} (database ${resolve(process.env.DATABASE_PATH ?? 'data/isa-calendar.sqlite')})`);
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

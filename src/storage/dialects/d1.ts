@@ -1,0 +1,27 @@
+/**
+ * @module d1
+ * Production storage: Cloudflare D1 through kysely-d1 (which reuses Kysely's SQLite compiler, so the
+ * repositories run unchanged). The only module besides worker.ts that names D1 types.
+ */
+import type { D1Database } from '@cloudflare/workers-types';
+import { Kysely } from 'kysely';
+import { D1Dialect } from 'kysely-d1';
+import type { Database } from '../schema.js';
+import type { Store } from '../store.js';
+
+/** A store over a D1 binding; atomic writes go through `batch()`, D1's only transaction. */
+export function createD1Store(binding: D1Database): Store {
+  const db = new Kysely<Database>({ dialect: new D1Dialect({ database: binding as never }) });
+  return {
+    db,
+    batch: async (statements) => {
+      if (statements.length === 0) return;
+      await binding.batch(
+        statements.map((statement) => {
+          const { sql, parameters } = statement.compile();
+          return binding.prepare(sql).bind(...parameters);
+        }),
+      );
+    },
+  };
+}

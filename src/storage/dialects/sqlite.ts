@@ -1,0 +1,67 @@
+/**
+ * @module sqlite
+ * The embedded default: a local SQLite file through better-sqlite3, migrated from db/migrations with the
+ * same bookkeeping table as `wrangler d1 migrations apply`, so a database can move between the runtimes.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Database } from '../schema.js';
+import type { Store } from '../store.js';
+
+export const MIGRATIONS_DIR = new URL('../../../db/migrations/', import.meta.url);
+
+/** wrangler's own definition of its bookkeeping table (wrangler d1 migrations apply). */
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS d1_migrations(
+  id         INTEGER PRIMARY KEY AUTOINCREMENT,
+  name       TEXT UNIQUE,
+  applied_at TIMESTAMP DEFAULT CURRENT_TIMESTAMP NOT NULL
+);`;
+
+export interface SqliteStore extends Store {
+  readonly raw: BetterSqlite3.Database;
+  readonly close: () => Promise<void>;
+}
+
+/** Applies the migrations that the file has not seen yet, each in its own transaction; returns their names. */
+export function migrate(raw: BetterSqlite3.Database, dir: string | URL = MIGRATIONS_DIR): string[] {
+  raw.exec(MIGRATIONS_TABLE);
+  const applied = new Set(raw.prepare('SELECT name FROM d1_migrations').pluck().all() as string[]);
+  const pending = readdirSync(dir)
+    .filter((name) => name.endsWith('.sql') && !applied.has(name))
+    .sort();
+  for (const name of pending) {
+    const sqlText = readFileSync(join(dir instanceof URL ? dir.pathname : dir, name), 'utf8');
+    raw.transaction(() => {
+      raw.exec(sqlText);
+      raw.prepare('INSERT INTO d1_migrations (name) VALUES (?)').run(name);
+    })();
+  }
+  return pending;
+}
+
+/**
+ * Opens (creating if needed) and migrates a SQLite file. WAL with synchronous=FULL: a write that was
+ * acknowledged survives a crash of the process and a power loss; busy_timeout lets a second process wait
+ * for the writer instead of failing with SQLITE_BUSY.
+ */
+export function openSqliteStore(path: string): SqliteStore {
+  const raw = new BetterSqlite3(path);
+  raw.pragma('journal_mode = WAL');
+  raw.pragma('synchronous = FULL');
+  raw.pragma('busy_timeout = 5000');
+  raw.pragma('foreign_keys = ON');
+  migrate(raw);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  return {
+    raw,
+    db,
+    batch: async (statements) => {
+      await db.transaction().execute(async (trx) => {
+        for (const statement of statements) await trx.executeQuery(statement.compile());
+      });
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,58 @@
+/**
+ * @module rows
+ * Row ⇄ domain mapping: 0/1 → boolean, per-language columns → LocalizedText, literal + fold → WallTime.
+ */
+import type { City, EventKind, EventRecord, EventStatus, LocalizedText, Precision, WallTime } from '../core/model.js';
+import type { CityRow, EventRow } from './schema.js';
+
+function text(de: string | null, en: string | null, zh: string | null): LocalizedText {
+  return { ...(de !== null && { de }), ...(en !== null && { en }), ...(zh !== null && { zh }) };
+}
+
+function wallTime(value: string | null, fold: number): WallTime | null {
+  return value === null ? null : { value, fold: fold === 1 ? 1 : 0 };
+}
+
+/** A city row and its alias spellings as a City. */
+export function cityFromRow(row: CityRow, aliases: readonly string[]): City {
+  return {
+    slug: row.slug,
+    name: { de: row.name_de, en: row.name_en, zh: row.name_zh },
+    nameZhUncertain: row.name_zh_uncertain === 1,
+    aliases,
+    country: row.country,
+    timeZone: row.time_zone,
+    member: row.member === 1,
+    memberSince: row.member_since,
+    parent: row.parent,
+    note: row.note,
+  };
+}
+
+/** An event row and its city links (in stored order) as an EventRecord. */
+export function eventFromRow(row: EventRow, links: ReadonlyArray<{ city: string; role: string }>): EventRecord {
+  return {
+    id: row.id,
+    kind: row.kind as EventKind,
+    status: row.status as EventStatus,
+    allianceWide: row.alliance_wide === 1,
+    revision: row.revision,
+    title: text(row.title_de, row.title_en, row.title_zh),
+    description: text(row.description_de, row.description_en, row.description_zh),
+    cities: links.filter((l) => l.role === 'venue').map((l) => l.city),
+    participants: links.filter((l) => l.role === 'participant').map((l) => l.city),
+    timeZone: row.time_zone,
+    precision: row.precision as Precision,
+    start: wallTime(row.start_value, row.start_fold),
+    end: wallTime(row.end_value, row.end_fold),
+    location: row.location,
+    url: row.url,
+    source:
+      row.source_file === null
+        ? null
+        : { file: row.source_file, quote: row.source_quote ?? '', ...(row.source_note !== null && { note: row.source_note }) },
+    created: row.created_at,
+    updated: row.updated_at,
+    cancelledAt: row.cancelled_at,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * @module schema
+ * Kysely table types for db/migrations (one interface per table). test/storage/schema.test.ts selects every
+ * column from a migrated database, so a drift between these types and the SQL fails loudly.
+ */
+import type { Generated, GeneratedAlways, Insertable, Selectable } from 'kysely';
+
+export interface CitiesTable {
+  slug: string;
+  name_de: string;
+  name_en: string;
+  name_zh: string;
+  name_zh_uncertain: number;
+  country: 'DE' | 'CN';
+  time_zone: string;
+  member: number;
+  member_since: string | null;
+  member_since_key: number | null;
+  parent: string | null;
+  note: string | null;
+}
+
+export interface CityNamesTable {
+  name_key: string;
+  slug: string;
+  name: string;
+}
+
+export interface EventsTable {
+  id: string;
+  kind: string;
+  status: Generated<string>;
+  alliance_wide: Generated<number>;
+  revision: Generated<number>;
+  title_de: string | null;
+  title_en: string | null;
+  title_zh: string | null;
+  description_de: string | null;
+  description_en: string | null;
+  description_zh: string | null;
+  time_zone: string;
+  precision: string;
+  start_value: string | null;
+  start_fold: Generated<number>;
+  end_value: string | null;
+  end_fold: Generated<number>;
+  start_key: number;
+  end_key: number;
+  span: GeneratedAlways<number>;
+  location: string | null;
+  url: string | null;
+  source_file: string | null;
+  source_quote: string | null;
+  source_note: string | null;
+  created_at: string;
+  updated_at: string;
+  cancelled_at: string | null;
+}
+
+export interface EventCitiesTable {
+  event_id: string;
+  city: string;
+  role: 'venue' | 'participant';
+  position: number;
+  start_key: number;
+  end_key: number;
+}
+
+export interface SeedRunsTable {
+  id: string;
+  applied_at: string;
+}
+
+export interface Database {
+  cities: CitiesTable;
+  city_names: CityNamesTable;
+  events: EventsTable;
+  event_cities: EventCitiesTable;
+  seed_runs: SeedRunsTable;
+}
+
+export type CityRow = Selectable<CitiesTable>;
+export type EventRow = Selectable<EventsTable>;
+export type NewEventRow = Insertable<EventsTable>;
+export type NewCityRow = Insertable<CitiesTable>;

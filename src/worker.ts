@@ -1,0 +1,42 @@
+/**
+ * @module worker
+ * Cloudflare Workers entry: the same app over D1 (binding DB). PUBLIC_URL and UID_DOMAIN are required
+ * settings here. The seed set is loaded into an empty database on the first request of an isolate.
+ */
+import type { D1Database } from '@cloudflare/workers-types';
+import { SEED_SET } from '../seeds/index.js';
+import { parseConfig } from './config.js';
+import { createApp } from './http/app.js';
+import type { AppDeps } from './http/env.js';
+import { createD1Store } from './storage/dialects/d1.js';
+import { applySeedSet } from './storage/seed.js';
+
+export interface Env {
+  readonly DB: D1Database;
+  readonly PUBLIC_URL: string;
+  readonly UID_DOMAIN: string;
+}
+
+// Per isolate: the deps for one D1 binding, built (and seeded) once. Bindings are stable for an isolate.
+let ready: { binding: D1Database; deps: Promise<AppDeps> } | undefined;
+
+function depsFor(env: Env): Promise<AppDeps> {
+  if (ready?.binding !== env.DB) {
+    const deps = (async () => {
+      if (!env.UID_DOMAIN) throw new Error('setting UID_DOMAIN is required on Workers');
+      const store = createD1Store(env.DB);
+      await applySeedSet(store, SEED_SET, new Date().toISOString());
+      return { store, clock: Date.now, config: parseConfig(env as unknown as Record<string, unknown>) };
+    })();
+    // A failed start is retried on the next request rather than cached.
+    deps.catch(() => {
+      ready = undefined;
+    });
+    ready = { binding: env.DB, deps };
+  }
+  return ready.deps;
+}
+
+const app = createApp((env) => depsFor(env as Env));
+
+export default { fetch: app.fetch };
