@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from '../../src/storage/dialects/sqlite.js';
+import type { Database } from '../../src/storage/schema.js';
+import { type TempStore, tempStore } from '../fixtures/sqlite.js';
+
+// Every column of every table, checked against the TypeScript types at compile time and the SQL at run time.
+const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
+  cities: { slug: true, name_de: true, name_en: true, name_zh: true, name_zh_uncertain: true, country: true, time_zone: true, member: true, member_since: true, member_since_key: true, parent: true, note: true },
+  city_names: { name_key: true, slug: true, name: true },
+  events: {
+    id: true, kind: true, status: true, alliance_wide: true, revision: true, title_de: true, title_en: true, title_zh: true,
+    description_de: true, description_en: true, description_zh: true, time_zone: true, precision: true, start_value: true,
+    start_fold: true, end_value: true, end_fold: true, start_key: true, end_key: true, span: true, location: true, url: true,
+    source_file: true, source_quote: true, source_note: true, created_at: true, updated_at: true, cancelled_at: true,
+  },
+  event_cities: { event_id: true, city: true, role: true, position: true, start_key: true, end_key: true },
+  seed_runs: { id: true, applied_at: true },
+};
+
+let t: TempStore;
+beforeAll(async () => {
+  t = await tempStore(false);
+});
+afterAll(() => t.dispose());
+
+describe('schema', () => {
+  it('matches the Kysely types column for column', () => {
+    for (const [table, columns] of Object.entries(COLUMNS)) {
+      const actual = (t.store.raw.prepare(`SELECT name FROM pragma_table_xinfo(?)`).pluck().all(table) as string[]).sort();
+      expect(actual, table).toEqual(Object.keys(columns).sort());
+    }
+  });
+
+  it("records migrations in wrangler's d1_migrations table and applies each once", () => {
+    const names = t.store.raw.prepare('SELECT name FROM d1_migrations ORDER BY id').pluck().all();
+    expect(names).toEqual(['0001_init.sql']);
+    expect(migrate(t.store.raw)).toEqual([]);
+  });
+
+  it('runs in WAL mode with full sync and a busy timeout', () => {
+    expect(t.store.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(t.store.raw.pragma('synchronous', { simple: true })).toBe(2);
+    expect(t.store.raw.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+});
