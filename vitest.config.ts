@@ -1,17 +1,43 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig(async () => ({
-  test: {
-    projects: [
-      {
-        test: {
-          name: 'node',
-          include: ['test/**/*.test.ts'],
-          exclude: ['test/workers/**'],
-          environment: 'node',
+// The network is closed: keep wrangler/miniflare from phoning home (metrics, error reports, cf object, banner).
+// Set before the workers pool starts, which reads them from this process's environment.
+process.env.WRANGLER_SEND_METRICS ??= 'false';
+process.env.WRANGLER_SEND_ERROR_REPORTS ??= 'false';
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false';
+process.env.WRANGLER_HIDE_BANNER ??= 'true';
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations('db/migrations');
+  return {
+    test: {
+      projects: [
+        {
+          test: {
+            name: 'node',
+            include: ['test/**/*.test.ts'],
+            exclude: ['test/workers/**'],
+            environment: 'node',
+          },
         },
-      },
-    ],
-  },
-}));
+        {
+          plugins: [
+            cloudflareTest({
+              main: './src/worker.ts',
+              wrangler: { configPath: './wrangler.toml' },
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+            }),
+          ],
+          test: {
+            name: 'workers',
+            include: ['test/workers/**/*.test.ts'],
+            setupFiles: ['./test/workers/apply-migrations.ts'],
+            // ics only loads in workerd when pre-bundled (not used by the worker yet).
+            deps: { optimizer: { ssr: { enabled: true, include: ['ics'] } } },
+          },
+        },
+      ],
+    },
+  };
+});

@@ -33,70 +33,92 @@ export interface EventPage {
   readonly next: Position | null;
 }
 
-/** Attaches venue and participant cities to rows, in one query. */
-async function withCities(db: Kysely<Database>, rows: EventRow[]): Promise<EventRecord[]> {
-  if (rows.length === 0) return [];
-  const links = await db
-    .selectFrom('event_cities')
-    .select(['event_id', 'city', 'role'])
-    .where(
-      'event_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .orderBy('event_id')
-    .orderBy('position')
-    .execute();
-  return rows.map((row) => eventFromRow(row, links.filter((l) => l.event_id === row.id)));
+/** The event columns the domain needs (all but the derived `span`). */
+const EVENT_COLUMNS = [
+  'events.id', 'events.kind', 'events.status', 'events.alliance_wide', 'events.revision',
+  'events.title_de', 'events.title_en', 'events.title_zh', 'events.description_de', 'events.description_en', 'events.description_zh',
+  'events.time_zone', 'events.precision', 'events.start_value', 'events.start_fold', 'events.end_value', 'events.end_fold',
+  'events.start_key', 'events.location', 'events.url', 'events.source_file', 'events.source_quote',
+  'events.source_note', 'events.created_at', 'events.updated_at', 'events.cancelled_at',
+] as const;
+
+/**
+ * Event rows with their city links in the same statement (one round trip, which is what a D1 query costs):
+ * `position:role:city` items joined by spaces; slugs contain neither.
+ */
+function selectEvents<QB extends SelectQueryBuilder<Database, 'events', object>>(qb: QB) {
+  return qb.select(EVENT_COLUMNS).select((eb) =>
+    eb
+      .selectFrom('event_cities')
+      .select(sql<string | null>`group_concat(position || ':' || role || ':' || city, ' ')`.as('links'))
+      .whereRef('event_cities.event_id', '=', 'events.id')
+      .as('links'),
+  );
+}
+
+type LinkedRow = Omit<EventRow, 'span' | 'end_key'> & { links: string | null };
+
+function toRecord(row: LinkedRow): EventRecord {
+  const links = (row.links ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((item) => item.split(':'))
+    .sort((a, b) => Number(a[0]) - Number(b[0]))
+    .map(([, role = '', city = '']) => ({ role, city }));
+  return eventFromRow(row, links);
 }
 
 /** One event by id, or null. */
 export async function getEvent(db: Kysely<Database>, id: string): Promise<EventRecord | null> {
-  const row = await db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
-  return row ? ((await withCities(db, [row]))[0] ?? null) : null;
+  const row = await selectEvents(db.selectFrom('events')).where('events.id', '=', id).executeTakeFirst();
+  return row ? toRecord(row) : null;
 }
 
 /**
- * Events in order of their earliest possible instant (then id), one page at a time. A city listing is the
- * union of two index ranges — the city's links, and alliance-wide events since its membership — each cut
- * to the page size before they are merged.
+ * Events in order of their earliest possible instant (then id), one page at a time, in one statement.
+ * A city listing is the union of two index ranges — the city's links, and alliance-wide events since its
+ * membership — each cut to the page size, merged and cut again before whole rows are read.
  */
 export async function listEvents(db: Kysely<Database>, filter: EventFilter): Promise<EventPage> {
   const take = filter.limit + 1;
-  // An event overlapping `from` starts at most max(span) before it, so the start index can be bounded.
-  const lowest =
-    filter.from === undefined
-      ? undefined
-      : filter.from - ((await db.selectFrom('events').select((eb) => eb.fn.max('span').as('span')).executeTakeFirst())?.span ?? 0);
+  // An event overlapping `from` starts at most max(span) before it, so the start index can be bounded
+  // (events_span makes max() one index lookup).
+  const lowest = filter.from === undefined ? undefined : sql<number>`${filter.from} - coalesce((SELECT max(span) FROM events), 0)`;
 
-  const window = <QB extends SelectQueryBuilder<Database, 'events', object>>(qb: QB, keyColumn: string, idColumn: string): QB => {
+  // The filters and order of one index range; `table` is events or event_cities (same key columns).
+  const window = <QB extends SelectQueryBuilder<Database, 'events' | 'event_cities', object>>(qb: QB, table: 'events' | 'event_cities'): QB => {
+    const column = (name: string) => sql.ref(`${table}.${name}`);
+    const idColumn = column(table === 'events' ? 'id' : 'event_id');
     let q = qb;
-    if (lowest !== undefined) q = q.where(sql.ref(keyColumn), '>=', lowest) as QB;
-    if (filter.from !== undefined) q = q.where('events.end_key', '>=', filter.from) as QB;
-    if (filter.to !== undefined) q = q.where(sql.ref(keyColumn), '<=', filter.to) as QB;
-    if (filter.kinds?.length) q = q.where('events.kind', 'in', filter.kinds) as QB;
+    if (lowest !== undefined) q = q.where(column('start_key'), '>=', lowest) as QB;
+    if (filter.from !== undefined) q = q.where(column('end_key'), '>=', filter.from) as QB;
+    if (filter.to !== undefined) q = q.where(column('start_key'), '<=', filter.to) as QB;
+    if (filter.kinds?.length) {
+      const kinds = filter.kinds;
+      q = q.where(({ exists, selectFrom }) =>
+        exists(selectFrom('events as k').select('k.id').where(sql<boolean>`k.id = ${idColumn}`).where('k.kind', 'in', kinds)),
+      ) as QB;
+    }
     if (filter.after) {
       const { key, id } = filter.after;
-      q = q.where(sql<boolean>`(${sql.ref(keyColumn)}, ${sql.ref(idColumn)}) > (${key}, ${id})`) as QB;
+      q = q.where(sql<boolean>`(${column('start_key')}, ${idColumn}) > (${key}, ${id})`) as QB;
     }
-    return q.orderBy(sql.ref(keyColumn)).orderBy(sql.ref(idColumn)).limit(take) as QB;
+    return q.orderBy(column('start_key')).orderBy(idColumn).limit(take) as QB;
   };
 
-  let rows: EventRow[];
+  let rows: LinkedRow[];
   if (!filter.city) {
-    rows = await window(db.selectFrom('events').selectAll('events'), 'events.start_key', 'events.id').execute();
+    rows = await window(selectEvents(db.selectFrom('events')), 'events').execute();
   } else {
     const { city, memberSinceKey } = filter.city;
     const linked = window(
       db
-        .selectFrom('events')
-        .innerJoin('event_cities', 'event_cities.event_id', 'events.id')
-        .select(['events.id as id', 'events.start_key as start_key'])
+        .selectFrom('event_cities')
+        .select(['event_cities.event_id as id', 'event_cities.start_key as start_key'])
         .where('event_cities.city', '=', city.slug),
-      'event_cities.start_key',
-      'event_cities.event_id',
+      'event_cities',
     );
-    let ids = db.selectFrom(linked.as('linked')).selectAll();
+    let candidates = db.selectFrom(linked.as('linked')).selectAll();
     if (memberSinceKey !== null) {
       // A member's listing holds the alliance-wide events from its membership on (literal 1: partial index).
       const allianceWide = window(
@@ -105,25 +127,21 @@ export async function listEvents(db: Kysely<Database>, filter: EventFilter): Pro
           .select(['events.id as id', 'events.start_key as start_key'])
           .where('events.alliance_wide', '=', sql.lit(1))
           .where('events.start_key', '>=', memberSinceKey),
-        'events.start_key',
-        'events.id',
+        'events',
       );
-      ids = ids.union(db.selectFrom(allianceWide.as('alliance')).selectAll());
+      candidates = candidates.union(db.selectFrom(allianceWide.as('alliance')).selectAll());
     }
-    rows = await db
-      .selectFrom(ids.as('page'))
-      .innerJoin('events', 'events.id', 'page.id')
-      .selectAll('events')
+    const page = db.selectFrom(candidates.as('candidates')).select('id').orderBy('start_key').orderBy('id').limit(take);
+    rows = await selectEvents(db.selectFrom(page.as('page')).innerJoin('events', 'events.id', 'page.id'))
       .orderBy('events.start_key')
       .orderBy('events.id')
-      .limit(take)
       .execute();
   }
 
-  const page = rows.slice(0, filter.limit);
-  const last = page.at(-1);
+  const items = rows.slice(0, filter.limit);
+  const last = items.at(-1);
   return {
-    items: await withCities(db, page),
+    items: items.map(toRecord),
     next: rows.length > filter.limit && last ? { key: last.start_key, id: last.id } : null,
   };
 }

@@ -30,7 +30,7 @@ export function cityFromRow(row: CityRow, aliases: readonly string[]): City {
 }
 
 /** An event row and its city links (in stored order) as an EventRecord. */
-export function eventFromRow(row: EventRow, links: ReadonlyArray<{ city: string; role: string }>): EventRecord {
+export function eventFromRow(row: Omit<EventRow, 'span' | 'end_key'>, links: ReadonlyArray<{ city: string; role: string }>): EventRecord {
   return {
     id: row.id,
     kind: row.kind as EventKind,

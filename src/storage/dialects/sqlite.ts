@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
 
@@ -42,6 +42,26 @@ export function migrate(raw: BetterSqlite3.Database, dir: string | URL = MIGRATI
 }
 
 /**
+ * better-sqlite3 as Kysely's structural SqliteDatabase, keeping prepared statements by SQL text (least
+ * recently used dropped first). Kysely's driver prepares every query anew, and preparing a listing costs
+ * about as much as running it; query text repeats because values are bound parameters.
+ */
+function withStatementCache(raw: BetterSqlite3.Database, size = 256): SqliteDatabase {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  return {
+    close: () => raw.close(),
+    prepare: (sqlText) => {
+      let statement = cache.get(sqlText);
+      if (statement) cache.delete(sqlText);
+      else statement = raw.prepare(sqlText);
+      cache.set(sqlText, statement);
+      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+  };
+}
+
+/**
  * Opens (creating if needed) and migrates a SQLite file. WAL with synchronous=FULL: a write that was
  * acknowledged survives a crash of the process and a power loss; busy_timeout lets a second process wait
  * for the writer instead of failing with SQLITE_BUSY.
@@ -53,7 +73,7 @@ export function openSqliteStore(path: string): SqliteStore {
   raw.pragma('busy_timeout = 5000');
   raw.pragma('foreign_keys = ON');
   migrate(raw);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return {
     raw,
     db,
