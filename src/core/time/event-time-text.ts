@@ -1,0 +1,155 @@
+/**
+ * @module event-time-text
+ * The one formatter for human-facing event times (calendars, feeds, pages): the time in the event's own
+ * zone and on the other side, each labelled with country, zone abbreviation and UTC offset, in the
+ * reader's language — e.g. "24.10.2027 09:00 China (CST, UTC+8) · 03:00 Deutschland (MESZ, UTC+2)".
+ * Month- and year-precision items read "Juli 2018" / "2013"; nothing is made more precise than stored.
+ */
+import { DateTime } from 'luxon';
+import type { EventRecord, Lang, WallTime } from '../model.js';
+import { utcLabel, zoneAbbreviation } from './dual-time.js';
+import { earliestInstant, precisionOf } from './wall-time.js';
+import { BERLIN, SHANGHAI } from './zones.js';
+
+interface Words {
+  readonly place: (zone: string) => string;
+  readonly date: string;
+  readonly month: string;
+  readonly allDay: string;
+  readonly until: string;
+  readonly dayShift: (days: number) => string;
+  readonly open: string;
+  readonly close: string;
+  readonly comma: string;
+  readonly colon: string;
+}
+
+const PLACES: Record<Lang, Record<string, string>> = {
+  de: { [BERLIN]: 'Deutschland', [SHANGHAI]: 'China' },
+  en: { [BERLIN]: 'Germany', [SHANGHAI]: 'China' },
+  zh: { [BERLIN]: '德国', [SHANGHAI]: '中国' },
+};
+
+const WORDS: Record<Lang, Words> = {
+  de: {
+    place: (zone) => PLACES.de[zone] ?? zone,
+    date: 'dd.MM.yyyy',
+    month: 'LLLL yyyy',
+    allDay: 'ganztägig',
+    until: 'bis',
+    dayShift: (days) => (days > 0 ? `+${days} Tag` : `−${-days} Tag`),
+    open: ' (',
+    close: ')',
+    comma: ', ',
+    colon: ': ',
+  },
+  en: {
+    place: (zone) => PLACES.en[zone] ?? zone,
+    date: 'd LLL yyyy',
+    month: 'LLLL yyyy',
+    allDay: 'all day',
+    until: 'until',
+    dayShift: (days) => (days > 0 ? `+${days} day` : `−${-days} day`),
+    open: ' (',
+    close: ')',
+    comma: ', ',
+    colon: ': ',
+  },
+  zh: {
+    place: (zone) => PLACES.zh[zone] ?? zone,
+    date: "yyyy'年'M'月'd'日'",
+    month: "yyyy'年'M'月'",
+    allDay: '全天',
+    until: '截至',
+    dayShift: (days) => (days > 0 ? `+${days}天` : `−${-days}天`),
+    open: '（',
+    close: '）',
+    comma: '，',
+    colon: '：',
+  },
+};
+
+/** The zones a reader sees an event in: its own first, then the other country (both, for a third zone). */
+export function sidesOf(zone: string): string[] {
+  if (zone === SHANGHAI) return [SHANGHAI, BERLIN];
+  if (zone === BERLIN) return [BERLIN, SHANGHAI];
+  return [zone, BERLIN, SHANGHAI];
+}
+
+function label(dt: DateTime, lang: Lang): string {
+  const w = WORDS[lang];
+  return `${w.place(dt.zoneName ?? '')}${w.open}${zoneAbbreviation(dt.zoneName ?? '', dt.offset, lang)}${w.comma}${utcLabel(dt.offset)}${w.close}`;
+}
+
+/** The localised date (`24.10.2027`, `24 Oct 2027`, `2027年10月24日`) of a luxon DateTime. */
+export function formatDate(dt: DateTime, lang: Lang): string {
+  return dt.setLocale(lang).toFormat(WORDS[lang].date);
+}
+
+/** A stored literal at its own precision: "24.10.2018", "Juli 2018", "2013" (no zone conversion). */
+export function formatLiteral(time: WallTime, zone: string, lang: Lang): string {
+  const precision = precisionOf(time.value);
+  const dt = DateTime.fromISO(time.value, { zone }).setLocale(lang);
+  if (precision === 'year') return time.value;
+  if (precision === 'month') return dt.toFormat(WORDS[lang].month);
+  if (precision === 'day') return dt.toFormat(WORDS[lang].date);
+  return `${dt.toFormat(WORDS[lang].date)} ${time.value.slice(11)}`;
+}
+
+function timedText(event: EventRecord, start: WallTime, lang: Lang): string {
+  const w = WORDS[lang];
+  const startInstant = earliestInstant(start, event.timeZone);
+  const endInstant = event.end ? earliestInstant(event.end, event.timeZone) : null;
+  const ownStartDate = DateTime.fromMillis(startInstant, { zone: event.timeZone }).toISODate();
+  return sidesOf(event.timeZone)
+    .map((zone, i) => {
+      const s = DateTime.fromMillis(startInstant, { zone });
+      const e = endInstant === null ? null : DateTime.fromMillis(endInstant, { zone });
+      // The first side carries the date; others show it only where it differs (+1/−1 day).
+      const shift = Math.round(DateTime.fromISO(s.toISODate() ?? '').diff(DateTime.fromISO(ownStartDate ?? ''), 'days').days);
+      let text = i === 0 || shift !== 0 ? `${formatDate(s, lang)} ${s.toFormat('HH:mm')}` : s.toFormat('HH:mm');
+      if (e) text += e.toISODate() === s.toISODate() ? `–${e.toFormat('HH:mm')}` : ` – ${formatDate(e, lang)} ${e.toFormat('HH:mm')}`;
+      const shiftNote = i > 0 && shift !== 0 ? `${w.comma}${w.dayShift(shift)}` : '';
+      return `${text} ${label(s, lang).replace(new RegExp(`${escapeRegExp(w.close)}$`), `${shiftNote}${w.close}`)}`;
+    })
+    .join(' · ');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Zone abbreviation and offset of a span's ends, once when they agree: "MESZ, UTC+2". */
+function spanZone(a: DateTime, b: DateTime, lang: Lang): string {
+  const one = (dt: DateTime) => `${zoneAbbreviation(dt.zoneName ?? '', dt.offset, lang)}${WORDS[lang].comma}${utcLabel(dt.offset)}`;
+  return a.offset === b.offset ? one(a) : `${one(a)} / ${one(b)}`;
+}
+
+/**
+ * Dates of an all-day item in its zone; for day precision also the span on the other side, whose calendar
+ * differs: "23.10.2018 – 26.10.2018, ganztägig, China (CST, UTC+8) · Deutschland: 22.10.2018 18:00 – …".
+ */
+function allDayText(event: EventRecord, lang: Lang): string {
+  const w = WORDS[lang];
+  const startText = event.start ? formatLiteral(event.start, event.timeZone, lang) : '';
+  const endText = event.end && event.end.value !== event.start?.value ? formatLiteral(event.end, event.timeZone, lang) : '';
+  const dates = startText && endText ? `${startText} – ${endText}` : startText || `${w.until} ${endText}`;
+  const place = w.place(event.timeZone);
+  if (!event.start || precisionOf(event.start.value) !== 'day') return `${dates}${w.open}${place}${w.close}`;
+  const from = DateTime.fromISO(event.start.value, { zone: event.timeZone }).startOf('day');
+  // The exclusive end (next midnight) reads better on the other side: 18:00, not 17:59.
+  const to = DateTime.fromISO((event.end ?? event.start).value, { zone: event.timeZone }).plus({ days: 1 }).startOf('day');
+  const sides = sidesOf(event.timeZone).map((zone, i) => {
+    const a = from.setZone(zone);
+    const b = to.setZone(zone);
+    if (i === 0) return `${dates}${w.comma}${w.allDay}${w.comma}${place}${w.open}${spanZone(a, b, lang)}${w.close}`;
+    return `${w.place(zone)}${w.colon}${formatDate(a, lang)} ${a.toFormat('HH:mm')} – ${formatDate(b, lang)} ${b.toFormat('HH:mm')}${w.open}${spanZone(a, b, lang)}${w.close}`;
+  });
+  return sides.join(' · ');
+}
+
+/** The event's time for people, in the reader's language, on both sides. */
+export function describeEventTime(event: EventRecord, lang: Lang): string {
+  if (event.start && precisionOf(event.start.value) === 'minute') return timedText(event, event.start, lang);
+  return allDayText(event, lang);
+}
