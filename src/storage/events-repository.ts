@@ -4,7 +4,7 @@
  * Functions take the database first.
  */
 import { type Compilable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import type { EventRecord } from '../core/model.js';
+import type { EventRecord, EventStatus, Precision, WallTime } from '../core/model.js';
 import { eventSpan } from '../core/time/wall-time.js';
 import type { CityRef } from './cities-repository.js';
 import { eventFromRow } from './rows.js';
@@ -74,16 +74,17 @@ export async function getEvent(db: Kysely<Database>, id: string): Promise<EventR
   return row ? toRecord(row) : null;
 }
 
+/** Which events: a city's listing, kinds and a window; `after`/`take` cut one page of the order. */
+type Scope = Omit<EventFilter, 'limit'> & { readonly take?: number };
+
 /**
- * Events in order of their earliest possible instant (then id), one page at a time, in one statement.
- * A city listing is the union of two index ranges — the city's links, and alliance-wide events since its
- * membership — each cut to the page size, merged and cut again before whole rows are read.
+ * The ids and sort keys of the events in scope, in order. A city's scope is the union of two index ranges —
+ * the city's links, and alliance-wide events since its membership — each cut to the page before merging.
  */
-export async function listEvents(db: Kysely<Database>, filter: EventFilter): Promise<EventPage> {
-  const take = filter.limit + 1;
+function scopeIds(db: Kysely<Database>, scope: Scope) {
   // An event overlapping `from` starts at most max(span) before it, so the start index can be bounded
   // (events_span makes max() one index lookup).
-  const lowest = filter.from === undefined ? undefined : sql<number>`${filter.from} - coalesce((SELECT max(span) FROM events), 0)`;
+  const lowest = scope.from === undefined ? undefined : sql<number>`${scope.from} - coalesce((SELECT max(span) FROM events), 0)`;
 
   // The filters and order of one index range; `table` is events or event_cities (same key columns).
   const window = <QB extends SelectQueryBuilder<Database, 'events' | 'event_cities', object>>(qb: QB, table: 'events' | 'event_cities'): QB => {
@@ -91,106 +92,174 @@ export async function listEvents(db: Kysely<Database>, filter: EventFilter): Pro
     const idColumn = column(table === 'events' ? 'id' : 'event_id');
     let q = qb;
     if (lowest !== undefined) q = q.where(column('start_key'), '>=', lowest) as QB;
-    if (filter.from !== undefined) q = q.where(column('end_key'), '>=', filter.from) as QB;
-    if (filter.to !== undefined) q = q.where(column('start_key'), '<=', filter.to) as QB;
-    if (filter.kinds?.length) {
-      const kinds = filter.kinds;
+    if (scope.from !== undefined) q = q.where(column('end_key'), '>=', scope.from) as QB;
+    if (scope.to !== undefined) q = q.where(column('start_key'), '<=', scope.to) as QB;
+    if (scope.kinds?.length) {
+      const kinds = scope.kinds;
       q = q.where(({ exists, selectFrom }) =>
         exists(selectFrom('events as k').select('k.id').where(sql<boolean>`k.id = ${idColumn}`).where('k.kind', 'in', kinds)),
       ) as QB;
     }
-    if (filter.after) {
-      const { key, id } = filter.after;
+    if (scope.after) {
+      const { key, id } = scope.after;
       q = q.where(sql<boolean>`(${column('start_key')}, ${idColumn}) > (${key}, ${id})`) as QB;
     }
-    return q.orderBy(column('start_key')).orderBy(idColumn).limit(take) as QB;
+    q = q.orderBy(column('start_key')).orderBy(idColumn) as QB;
+    return (scope.take === undefined ? q : q.limit(scope.take)) as QB;
   };
 
-  let rows: LinkedRow[];
-  if (!filter.city) {
-    rows = await window(selectEvents(db.selectFrom('events')), 'events').execute();
-  } else {
-    const { city, memberSinceKey } = filter.city;
-    const linked = window(
+  if (!scope.city) return window(db.selectFrom('events').select(['events.id as id', 'events.start_key as start_key']), 'events');
+  const { city, memberSinceKey } = scope.city;
+  const linked = window(
+    db
+      .selectFrom('event_cities')
+      .select(['event_cities.event_id as id', 'event_cities.start_key as start_key'])
+      .where('event_cities.city', '=', city.slug),
+    'event_cities',
+  );
+  let candidates = db.selectFrom(linked.as('linked')).selectAll();
+  if (memberSinceKey !== null) {
+    // A member's listing holds the alliance-wide events from its membership on (literal 1: partial index).
+    const allianceWide = window(
       db
-        .selectFrom('event_cities')
-        .select(['event_cities.event_id as id', 'event_cities.start_key as start_key'])
-        .where('event_cities.city', '=', city.slug),
-      'event_cities',
+        .selectFrom('events')
+        .select(['events.id as id', 'events.start_key as start_key'])
+        .where('events.alliance_wide', '=', sql.lit(1))
+        .where('events.start_key', '>=', memberSinceKey),
+      'events',
     );
-    let candidates = db.selectFrom(linked.as('linked')).selectAll();
-    if (memberSinceKey !== null) {
-      // A member's listing holds the alliance-wide events from its membership on (literal 1: partial index).
-      const allianceWide = window(
-        db
-          .selectFrom('events')
-          .select(['events.id as id', 'events.start_key as start_key'])
-          .where('events.alliance_wide', '=', sql.lit(1))
-          .where('events.start_key', '>=', memberSinceKey),
-        'events',
-      );
-      candidates = candidates.union(db.selectFrom(allianceWide.as('alliance')).selectAll());
-    }
-    const page = db.selectFrom(candidates.as('candidates')).select('id').orderBy('start_key').orderBy('id').limit(take);
-    rows = await selectEvents(db.selectFrom(page.as('page')).innerJoin('events', 'events.id', 'page.id'))
-      .orderBy('events.start_key')
-      .orderBy('events.id')
-      .execute();
+    candidates = candidates.union(db.selectFrom(allianceWide.as('alliance')).selectAll());
   }
+  const ordered = db.selectFrom(candidates.as('candidates')).select(['id', 'start_key']).orderBy('start_key').orderBy('id');
+  return scope.take === undefined ? ordered : ordered.limit(scope.take);
+}
 
-  const items = rows.slice(0, filter.limit);
+/** Events in order of their earliest possible instant (then id), one page at a time, in one statement. */
+export async function listEvents(db: Kysely<Database>, filter: EventFilter): Promise<EventPage> {
+  const { limit, ...scope } = filter;
+  const page = scopeIds(db, { ...scope, take: limit + 1 });
+  const rows = await selectEvents(db.selectFrom(page.as('page')).innerJoin('events', 'events.id', 'page.id'))
+    .orderBy('events.start_key')
+    .orderBy('events.id')
+    .execute();
+  const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
     items: items.map(toRecord),
-    next: rows.length > filter.limit && last ? { key: last.start_key, id: last.id } : null,
+    next: rows.length > limit && last ? { key: last.start_key, id: last.id } : null,
   };
 }
 
-/** Statements that add an event and its city links unless the id exists (seeds never overwrite edits). */
-export function insertEventStatements(db: Kysely<Database>, event: EventRecord): Compilable[] {
+/** What a calendar needs to know of an event before deciding whether to render it. */
+export interface CalendarEntry {
+  readonly id: string;
+  readonly revision: number;
+  readonly status: EventStatus;
+  readonly precision: Precision;
+  readonly timeZone: string;
+  readonly start: WallTime | null;
+  readonly end: WallTime | null;
+  readonly cancelledAt: string | null;
+}
+
+/** The calendar entries (day or minute precision) of a city or of all events, in order: narrow rows only. */
+export async function listCalendarEntries(db: Kysely<Database>, scope: Pick<EventFilter, 'city' | 'kinds'>): Promise<CalendarEntry[]> {
+  const rows = await db
+    .selectFrom(scopeIds(db, scope).as('scope'))
+    .innerJoin('events', 'events.id', 'scope.id')
+    .select(['events.id', 'events.revision', 'events.status', 'events.precision', 'events.time_zone', 'events.start_value', 'events.start_fold', 'events.end_value', 'events.end_fold', 'events.cancelled_at'])
+    .where('events.precision', 'in', ['day', 'minute'])
+    .where('events.start_value', 'is not', null)
+    .orderBy('events.start_key')
+    .orderBy('events.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    revision: r.revision,
+    status: r.status as EventStatus,
+    precision: r.precision as Precision,
+    timeZone: r.time_zone,
+    start: r.start_value === null ? null : { value: r.start_value, fold: r.start_fold === 1 ? 1 : 0 },
+    end: r.end_value === null ? null : { value: r.end_value, fold: r.end_fold === 1 ? 1 : 0 },
+    cancelledAt: r.cancelled_at,
+  }));
+}
+
+/** D1 binds at most 100 parameters per statement. */
+const MAX_IDS_PER_QUERY = 90;
+
+/** Events by id (any order; missing ids are left out), in statements of at most 90 ids. */
+export async function getEvents(db: Kysely<Database>, ids: readonly string[]): Promise<EventRecord[]> {
+  const records: EventRecord[] = [];
+  for (let i = 0; i < ids.length; i += MAX_IDS_PER_QUERY) {
+    const chunk = ids.slice(i, i + MAX_IDS_PER_QUERY);
+    const rows = await selectEvents(db.selectFrom('events')).where('events.id', 'in', chunk).execute();
+    records.push(...rows.map(toRecord));
+  }
+  return records;
+}
+
+function eventRow(event: EventRecord) {
   const span = eventSpan(event.start, event.end, event.timeZone);
+  return {
+    id: event.id,
+    kind: event.kind,
+    status: event.status,
+    alliance_wide: event.allianceWide ? 1 : 0,
+    revision: event.revision,
+    title_de: event.title.de ?? null,
+    title_en: event.title.en ?? null,
+    title_zh: event.title.zh ?? null,
+    description_de: event.description.de ?? null,
+    description_en: event.description.en ?? null,
+    description_zh: event.description.zh ?? null,
+    time_zone: event.timeZone,
+    precision: event.precision,
+    start_value: event.start?.value ?? null,
+    start_fold: event.start?.fold ?? 0,
+    end_value: event.end?.value ?? null,
+    end_fold: event.end?.fold ?? 0,
+    start_key: span.start,
+    end_key: span.end,
+    location: event.location,
+    url: event.url,
+    source_file: event.source?.file ?? null,
+    source_quote: event.source?.quote ?? null,
+    source_note: event.source?.note ?? null,
+    created_at: event.created,
+    updated_at: event.updated,
+    cancelled_at: event.cancelledAt,
+  };
+}
+
+function linkStatements(db: Kysely<Database>, event: EventRecord, row: { start_key: number; end_key: number }): Compilable[] {
   const links = [
     ...event.cities.map((city) => ({ city, role: 'venue' as const })),
     ...event.participants.map((city) => ({ city, role: 'participant' as const })),
   ];
-  return [
+  return links.map((link, position) =>
     db
-      .insertInto('events')
-      .values({
-        id: event.id,
-        kind: event.kind,
-        status: event.status,
-        alliance_wide: event.allianceWide ? 1 : 0,
-        revision: event.revision,
-        title_de: event.title.de ?? null,
-        title_en: event.title.en ?? null,
-        title_zh: event.title.zh ?? null,
-        description_de: event.description.de ?? null,
-        description_en: event.description.en ?? null,
-        description_zh: event.description.zh ?? null,
-        time_zone: event.timeZone,
-        precision: event.precision,
-        start_value: event.start?.value ?? null,
-        start_fold: event.start?.fold ?? 0,
-        end_value: event.end?.value ?? null,
-        end_fold: event.end?.fold ?? 0,
-        start_key: span.start,
-        end_key: span.end,
-        location: event.location,
-        url: event.url,
-        source_file: event.source?.file ?? null,
-        source_quote: event.source?.quote ?? null,
-        source_note: event.source?.note ?? null,
-        created_at: event.created,
-        updated_at: event.updated,
-        cancelled_at: event.cancelledAt,
-      })
+      .insertInto('event_cities')
+      .values({ event_id: event.id, ...link, position, start_key: row.start_key, end_key: row.end_key })
       .onConflict((oc) => oc.doNothing()),
-    ...links.map((link, position) =>
-      db
-        .insertInto('event_cities')
-        .values({ event_id: event.id, ...link, position, start_key: span.start, end_key: span.end })
-        .onConflict((oc) => oc.doNothing()),
-    ),
+  );
+}
+
+/** Statements that add an event and its city links unless the id exists (seeds never overwrite edits). */
+export function insertEventStatements(db: Kysely<Database>, event: EventRecord): Compilable[] {
+  const row = eventRow(event);
+  return [db.insertInto('events').values(row).onConflict((oc) => oc.doNothing()), ...linkStatements(db, event, row)];
+}
+
+/**
+ * Statements that store a changed event and its city links anew. The caller raises `revision` and
+ * `updated` and adds bumpDataVersion to the same batch.
+ */
+export function updateEventStatements(db: Kysely<Database>, event: EventRecord): Compilable[] {
+  const { id, created_at: _created, ...row } = eventRow(event);
+  return [
+    db.updateTable('events').set(row).where('id', '=', id),
+    db.deleteFrom('event_cities').where('event_id', '=', id),
+    ...linkStatements(db, event, row),
   ];
 }

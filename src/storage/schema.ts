@@ -71,7 +71,14 @@ export interface SeedRunsTable {
   applied_at: string;
 }
 
+export interface DataVersionTable {
+  id: number;
+  version: number;
+  changed_at: string;
+}
+
 export interface Database {
+  data_version: DataVersionTable;
   cities: CitiesTable;
   city_names: CityNamesTable;
   events: EventsTable;

@@ -8,6 +8,7 @@ import { resolveEventTimes } from '../core/events/event-times.js';
 import { EVENT_KINDS, type EventRecord } from '../core/model.js';
 import type { SeedSet } from '../../seeds/index.js';
 import { insertCityStatements } from './cities-repository.js';
+import { bumpDataVersion } from './data-version.js';
 import { insertEventStatements } from './events-repository.js';
 import type { Store } from './store.js';
 
@@ -55,6 +56,8 @@ export async function applySeedSet(store: Store, set: SeedSet, now: string): Pro
     ...cities.flatMap((city) => insertCityStatements(db, city)),
     ...seedRecords(set).flatMap((event) => insertEventStatements(db, event)),
     db.insertInto('seed_runs').values({ id: set.id, applied_at: now }).onConflict((oc) => oc.doNothing()),
+    // The change is the reviewed data's, so every database seeded from it renders alike.
+    bumpDataVersion(db, set.reviewed),
   ]);
   return true;
 }

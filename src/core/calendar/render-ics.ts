@@ -1,0 +1,214 @@
+/**
+ * @module render-ics
+ * iCalendar rendering (RFC 5545) over the `ics` package: pure, with UID, DTSTAMP and the date passed in.
+ * `ics` writes only UTC or floating times and folds by characters; small adapters here add what it lacks:
+ * TZID parameters with their VTIMEZONEs (RFC 5545 §3.2.19, §3.6.5), octet folding (§3.1), LANGUAGE
+ * (§3.2.10), RFC 7986 NAME/REFRESH-INTERVAL, and Outlook's all-day and busy-status properties.
+ */
+import { createEvents, type EventAttributes } from 'ics';
+import { DateTime } from 'luxon';
+import { eventUid } from '../events/identity.js';
+import { CANCELLED_PREFIX, TENTATIVE_PREFIX, WORDS } from '../events/labels.js';
+import { pickText } from '../events/localize.js';
+import type { EventRecord, Lang, WallTime } from '../model.js';
+import { fail, ok, type Result } from '../result.js';
+import { describeEventTime } from '../time/event-time-text.js';
+import { latestInstant, possibleInstants, precisionOf } from '../time/wall-time.js';
+import { foldLine, unfold } from './fold.js';
+import { vtimezone } from './vtimezone.js';
+
+export const PRODUCT_ID = '-//ISA Chinese-German Industrial Cities Alliance//isa-calendar//EN';
+
+/** How long clients should wait between polls (RFC 7986 REFRESH-INTERVAL, Microsoft X-PUBLISHED-TTL). */
+export const REFRESH_INTERVAL = 'PT1H';
+
+/** A cancelled event stays in calendars this long after the later of its end and its cancellation. */
+export const CANCELLED_GRACE_DAYS = 30;
+
+const DAY_MS = 86_400_000;
+
+export interface IcsOptions {
+  readonly lang: Lang;
+  readonly uidDomain: string;
+  /** Base of the event page links, without a trailing slash. */
+  readonly publicUrl: string;
+}
+
+/** One rendered VEVENT (CRLF lines, folded) and the TZID it refers to, if any. */
+export interface VeventFragment {
+  readonly text: string;
+  readonly tzid: string | null;
+}
+
+/** Whether an event can be a calendar entry at all: a day or minute start (RFC 5545 needs DTSTART). */
+export function isCalendarPrecision(event: Pick<EventRecord, 'precision' | 'start'>): boolean {
+  return event.start !== null && (event.precision === 'day' || event.precision === 'minute');
+}
+
+/**
+ * The first UTC day (ms at 00:00Z) on which a cancelled event is no longer listed: the day after the
+ * later of its end and its cancellation plus the grace period. Null for events that are not cancelled.
+ */
+export function dropDay(event: Pick<EventRecord, 'status' | 'cancelledAt' | 'start' | 'end' | 'timeZone'>): number | null {
+  if (event.status !== 'cancelled') return null;
+  const last = event.end ?? event.start;
+  const endsAt = last ? latestInstant(last, event.timeZone) : 0;
+  const cancelledAt = event.cancelledAt ? Date.parse(event.cancelledAt) : 0;
+  const leaves = Math.max(endsAt, cancelledAt) + CANCELLED_GRACE_DAYS * DAY_MS;
+  return Math.floor(leaves / DAY_MS) * DAY_MS + DAY_MS;
+}
+
+/** The UTC day (ms at 00:00Z) of an instant: calendars change at most once a day through the clock. */
+export function utcDay(instant: number): number {
+  return Math.floor(instant / DAY_MS) * DAY_MS;
+}
+
+/**
+ * TEXT values (RFC 5545 §3.3.11) may hold no control characters but HTAB; `ics` escapes backslash,
+ * newline, comma and semicolon, but leaves a lone CR, which some parsers take for a line break.
+ */
+function icsText(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+}
+
+/** `[y, m, d]` of a date literal plus `days`. */
+function dateArray(value: string, days = 0): [number, number, number] {
+  const d = DateTime.fromISO(value, { zone: 'UTC' }).plus({ days });
+  return [d.year, d.month, d.day];
+}
+
+/**
+ * A wall time as an ics DATE-TIME string: local (`20271024T090000`, given a TZID below) or, where the wall
+ * time is ambiguous (DST fold), the UTC instant (`…Z`): with a TZID, RFC 5545 §3.3.5 reads an ambiguous time
+ * as its first occurrence, so the second cannot be written that way, and clients disagree even on the first.
+ */
+function dateTime(time: WallTime, zone: string): string {
+  const instants = possibleInstants(time.value, zone);
+  if (instants.length > 1) {
+    const instant = instants[time.fold] ?? instants[0] ?? 0;
+    return DateTime.fromMillis(instant, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
+  }
+  return `${time.value.replace(/[-:]/g, '')}00`;
+}
+
+function eventAttributes(event: EventRecord, options: IcsOptions): EventAttributes {
+  const { lang } = options;
+  const title = pickText(event.title, lang);
+  const prefix = event.status === 'cancelled' ? CANCELLED_PREFIX[lang] : event.status === 'tentative' ? TENTATIVE_PREFIX[lang] : '';
+  const page = `${options.publicUrl}/events/${event.id}?lang=${lang}`;
+  const description = pickText(event.description, lang);
+  const source = event.source ? `${WORDS[lang].source}: „${event.source.quote}“ (${event.source.file})` : null;
+  const body = [
+    describeEventTime(event, lang),
+    description?.text,
+    event.url ? `${WORDS[lang].more}: ${event.url}` : null,
+    source,
+    `${WORDS[lang].details}: ${page}`,
+  ].filter((part): part is string => Boolean(part));
+  const start = event.start as WallTime;
+  const timed = precisionOf(start.value) === 'minute';
+  const times = timed
+    ? { start: dateTime(start, event.timeZone), ...(event.end && { end: dateTime(event.end, event.timeZone) }) }
+    : // All-day: VALUE=DATE with an exclusive DTEND, the day after the inclusive last day (RFC 5545 §3.6.1).
+      { start: dateArray(start.value), end: dateArray((event.end ?? start).value, 1) };
+  return {
+    uid: eventUid(event.id, options.uidDomain),
+    title: icsText(`${prefix}${title?.text ?? event.id}`),
+    // DTSTAMP is the event's last change, so the same data renders the same bytes.
+    timestamp: Date.parse(event.updated),
+    created: Date.parse(event.created),
+    lastModified: Date.parse(event.updated),
+    sequence: event.revision,
+    ...times,
+    description: icsText(body.join('\n\n')),
+    ...(event.location && { location: icsText(event.location) }),
+    url: page,
+    status: event.status === 'cancelled' ? 'CANCELLED' : event.status === 'tentative' ? 'TENTATIVE' : 'CONFIRMED',
+    categories: [event.kind],
+    // Subscribed events must not block anyone's schedule.
+    busyStatus: 'FREE',
+    transp: 'TRANSPARENT',
+    // ics's type declarations omit `timestamp` (DTSTAMP), which its schema accepts, and demand an end,
+    // which RFC 5545 does not (a timed event without DTEND has no duration).
+  } as unknown as EventAttributes;
+}
+
+/** Rewrites one ics VEVENT: TZID on local DTSTART/DTEND, LANGUAGE on SUMMARY, Outlook all-day, octet folding. */
+function adaptVevent(raw: string, event: EventRecord, lang: Lang): VeventFragment {
+  const summaryLang = pickText(event.title, lang)?.lang ?? lang;
+  const allDay = event.precision === 'day';
+  let tzid: string | null = null;
+  const lines: string[] = [];
+  for (const line of unfold(raw).split('\r\n')) {
+    if (line === '') continue;
+    if ((line.startsWith('DTSTART:') || line.startsWith('DTEND:')) && !line.endsWith('Z')) {
+      tzid = event.timeZone;
+      const colon = line.indexOf(':');
+      lines.push(foldLine(`${line.slice(0, colon)};TZID=${tzid}${line.slice(colon)}`));
+    } else if (line.startsWith('SUMMARY:')) {
+      lines.push(foldLine(`SUMMARY;LANGUAGE=${summaryLang}${line.slice(7)}`));
+    } else if (line === 'END:VEVENT') {
+      if (allDay) lines.push('X-MICROSOFT-CDO-ALLDAYEVENT:TRUE');
+      lines.push(line);
+    } else {
+      lines.push(foldLine(line));
+    }
+  }
+  return { text: `${lines.join('\r\n')}\r\n`, tzid };
+}
+
+/**
+ * VEVENTs for events of day or minute precision, in input order, rendered by one `ics` call.
+ * Fails with `ics`'s message when it rejects an input.
+ */
+export function renderVevents(events: readonly EventRecord[], options: IcsOptions): Result<VeventFragment[], string> {
+  const renderable = events.filter(isCalendarPrecision);
+  if (renderable.length === 0) return ok([]);
+  const { error, value } = createEvents(
+    renderable.map((e) => eventAttributes(e, options)),
+    { productId: PRODUCT_ID },
+  );
+  if (error || !value) return fail(error?.message ?? 'ics rendered nothing');
+  const raw = value.split('BEGIN:VEVENT\r\n').slice(1);
+  if (raw.length !== renderable.length) return fail(`ics rendered ${raw.length} events for ${renderable.length}`);
+  return ok(
+    raw.map((text, i) => {
+      const body = text.slice(0, text.indexOf('END:VEVENT\r\n') + 'END:VEVENT\r\n'.length);
+      return adaptVevent(`BEGIN:VEVENT\r\n${body}`, renderable[i] as EventRecord, options.lang);
+    }),
+  );
+}
+
+export interface CalendarMeta {
+  /** Calendar name for subscriptions; null for a single-event download, which must not create a calendar. */
+  readonly name: string | null;
+  readonly lang: Lang;
+}
+
+/** The VCALENDAR around rendered VEVENTs, with one VTIMEZONE per TZID used. */
+export function assembleCalendar(meta: CalendarMeta, fragments: readonly VeventFragment[]): Result<string, string> {
+  const { error, value } = createEvents([], { productId: PRODUCT_ID, method: 'PUBLISH', ...(meta.name && { calName: icsText(meta.name) }) });
+  if (error || !value) return fail(error?.message ?? 'ics rendered no header');
+  const header: string[] = [];
+  for (const line of unfold(value).split('\r\n')) {
+    if (line === '' || line === 'END:VCALENDAR') continue;
+    if (line.startsWith('X-PUBLISHED-TTL:')) {
+      if (!meta.name) continue;
+      header.push(`X-PUBLISHED-TTL:${REFRESH_INTERVAL}`, `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`);
+    } else if (line.startsWith('X-WR-CALNAME:')) {
+      header.push(foldLine(line), foldLine(`NAME;LANGUAGE=${meta.lang}:${line.slice('X-WR-CALNAME:'.length)}`));
+    } else {
+      header.push(foldLine(line));
+    }
+  }
+  const zones = [...new Set(fragments.map((f) => f.tzid).filter((z): z is string => z !== null))].sort();
+  const timezones: string[] = [];
+  for (const zone of zones) {
+    const block = vtimezone(zone);
+    // Never a TZID without its VTIMEZONE.
+    if (!block) return fail(`no VTIMEZONE for ${zone}`);
+    timezones.push(block);
+  }
+  return ok(`${header.join('\r\n')}\r\n${timezones.join('')}${fragments.map((f) => f.text).join('')}END:VCALENDAR\r\n`);
+}
