@@ -7,6 +7,8 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppDeps, AppEnv } from './env.js';
 import { ApiError, errorResponse, handleError } from './errors.js';
+import { createRenderingCaches } from './rendering-cache.js';
+import { calendarsRoutes } from './routes/calendars.js';
 import { citiesRoutes } from './routes/cities.js';
 import { eventsRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -14,13 +16,16 @@ import { healthRoutes } from './routes/health.js';
 /** Builds the app; `getDeps` receives the runtime's bindings (Workers `env`, or nothing on Node). */
 export function createApp(getDeps: (env: unknown) => AppDeps | Promise<AppDeps>): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Kept renderings live as long as the app instance (a Node process, a Workers isolate).
+  const caches = createRenderingCaches();
   app.use(async (c, next) => {
     c.set('deps', await getDeps(c.env));
+    c.set('caches', caches);
     await next();
   });
   // Read-only resources may be embedded anywhere (interface.md: CORS open for GET).
   app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Location'] }));
-  for (const routes of [healthRoutes, citiesRoutes, eventsRoutes]) app.route('/', routes);
+  for (const routes of [healthRoutes, citiesRoutes, eventsRoutes, calendarsRoutes]) app.route('/', routes);
   app.notFound((c) => errorResponse(c, new ApiError('not_found', `nothing at ${new URL(c.req.url).pathname}`)));
   app.onError(handleError);
   return app;

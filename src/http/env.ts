@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.js';
 import type { Store } from '../storage/store.js';
+import type { RenderingCaches } from './rendering-cache.js';
 
 /** A clock: ms since the epoch. Entry points pass `Date.now`, tests a fixed value. */
 export type Clock = () => number;
@@ -15,5 +16,5 @@ export interface AppDeps {
 }
 
 export interface AppEnv {
-  Variables: { deps: AppDeps };
+  Variables: { deps: AppDeps; caches: RenderingCaches };
 }

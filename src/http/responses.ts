@@ -24,3 +24,31 @@ export function notModified(request: Request, etag: string, lastModified: string
   // HTTP dates have whole seconds.
   return !Number.isNaN(since) && Math.floor(Date.parse(lastModified) / 1000) * 1000 <= since;
 }
+
+export interface RenderingHeaders {
+  readonly contentType: string;
+  readonly cacheControl: string;
+  readonly disposition?: string;
+}
+
+/**
+ * Serves kept bytes with their validators: `304` (RFC 9110 §15.4.5) without touching the body when the
+ * client's copy is current, else the stored bytes as they are — no encoding, no compression per request.
+ */
+export function serveRendering(request: Request, rendering: { body: Uint8Array; etag: string; lastModified: string }, headers: RenderingHeaders): Response {
+  const common: Record<string, string> = {
+    ETag: rendering.etag,
+    'Last-Modified': new Date(rendering.lastModified).toUTCString(),
+    'Cache-Control': headers.cacheControl,
+  };
+  if (notModified(request, rendering.etag, rendering.lastModified)) return new Response(null, { status: 304, headers: common });
+  return new Response(rendering.body, {
+    status: 200,
+    headers: {
+      ...common,
+      'Content-Type': headers.contentType,
+      'Content-Length': String(rendering.body.byteLength),
+      ...(headers.disposition && { 'Content-Disposition': headers.disposition }),
+    },
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * @module routes/calendars
+ * iCalendar subscriptions and downloads: `GET /calendar.ics`, `GET /cities/{city}/calendar.ics` (with
+ * `?kind=` and `?lang=`) and `GET /events/{id}.ics`. HEAD and conditional GET come with them.
+ */
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { assembleCalendar, isCalendarPrecision } from '../../core/calendar/render-ics.js';
+import { revisionEtag } from '../../core/events/identity.js';
+import { calendarName } from '../../core/events/labels.js';
+import type { Lang } from '../../core/model.js';
+import { getEvent } from '../../storage/events-repository.js';
+import { calendarDocument, fragmentsFor } from '../calendar-documents.js';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { langOf, langParam, parseKinds, requireCity } from '../query.js';
+import { serveRendering } from '../responses.js';
+import { parseInput } from '../validate.js';
+
+const CONTENT_TYPE = 'text/calendar; charset=utf-8';
+// Subscribers poll; five minutes of shared caching keeps a burst of pollers to one rendering check.
+const CACHE_CONTROL = 'public, max-age=300';
+const collectionQuery = z.object({ lang: langParam, kind: z.optional(z.string().check(z.maxLength(300))) });
+
+/** `inline; filename=…` with an ASCII name and the UTF-8 one (RFC 6266 §4.3). */
+function disposition(type: 'inline' | 'attachment', name: string): string {
+  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7E]/g, '').replace(/["\\]/g, '');
+  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+function collectionKey(path: string, lang: Lang, kinds: readonly string[] | undefined): string {
+  return `${path}?lang=${lang}&kind=${kinds?.join(',') ?? ''}`;
+}
+
+export const calendarsRoutes = new Hono<AppEnv>()
+  .get('/calendar.ics', async (c) => {
+    const q = parseInput(collectionQuery, c.req.query(), 'query');
+    const lang = langOf(q.lang);
+    const kinds = parseKinds(q.kind);
+    const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
+      key: collectionKey('/calendar.ics', lang, kinds),
+      lang,
+      kinds,
+      name: () => calendarName(lang, null, kinds),
+    });
+    return serveRendering(c.req.raw, rendering, { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: disposition('inline', 'isa.ics') });
+  })
+  .get('/cities/:city/calendar.ics', async (c) => {
+    const q = parseInput(collectionQuery, c.req.query(), 'query');
+    const lang = langOf(q.lang);
+    const kinds = parseKinds(q.kind);
+    const name = c.req.param('city');
+    const { store } = c.get('deps');
+    const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
+      // Any spelling of the city is the same document once resolved; unresolved names are keyed as given.
+      key: collectionKey(`/cities/${name.normalize('NFC').toLowerCase()}/calendar.ics`, lang, kinds),
+      lang,
+      kinds,
+      city: () => requireCity(store, name, 'city'),
+      name: (city) => calendarName(lang, city?.city.name[lang] ?? name, kinds),
+    });
+    return serveRendering(c.req.raw, rendering, {
+      contentType: CONTENT_TYPE,
+      cacheControl: CACHE_CONTROL,
+      disposition: disposition('inline', `isa-${name}.ics`),
+    });
+  })
+  .get('/events/:file{[^/]+\\.ics}', async (c) => {
+    const id = c.req.param('file').replace(/\.ics$/, '');
+    const lang = langOf(parseInput(z.object({ lang: langParam }), c.req.query(), 'query').lang);
+    const { store, config } = c.get('deps');
+    const event = await getEvent(store.db, id);
+    if (!event) throw new ApiError('not_found', `no event with id "${id}"`, 'id');
+    if (!isCalendarPrecision(event)) {
+      throw new ApiError('not_found', `event "${id}" is known only to the ${event.precision}, or its start is unknown: it has no calendar entry`, 'id');
+    }
+    const [fragment] = fragmentsFor(c.get('caches'), [event], { lang, uidDomain: config.uidDomain, publicUrl: config.publicUrl });
+    // A download carries no calendar name: Outlook would otherwise open it as a new calendar.
+    const text = assembleCalendar({ name: null, lang }, fragment ? [fragment] : []);
+    if (!text.ok) throw new ApiError('internal', `calendar rendering failed: ${text.error}`);
+    return serveRendering(
+      c.req.raw,
+      { body: new TextEncoder().encode(text.value), etag: revisionEtag(event.revision), lastModified: event.updated },
+      { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: disposition('attachment', `${id}.ics`) },
+    );
+  });
