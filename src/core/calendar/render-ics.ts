@@ -98,13 +98,13 @@ function eventAttributes(event: EventRecord, options: IcsOptions): EventAttribut
   const prefix = event.status === 'cancelled' ? CANCELLED_PREFIX[lang] : event.status === 'tentative' ? TENTATIVE_PREFIX[lang] : '';
   const page = `${options.publicUrl}/events/${event.id}?lang=${lang}`;
   const description = pickText(event.description, lang);
-  const source = event.source ? `${WORDS[lang].source}: „${event.source.quote}“ (${event.source.file})` : null;
+  const source = event.source ? `${WORDS[lang].source}„${event.source.quote}“ (${event.source.file})` : null;
   const body = [
     describeEventTime(event, lang),
     description?.text,
-    event.url ? `${WORDS[lang].more}: ${event.url}` : null,
+    event.url ? `${WORDS[lang].more}${event.url}` : null,
     source,
-    `${WORDS[lang].details}: ${page}`,
+    `${WORDS[lang].details}${page}`,
   ].filter((part): part is string => Boolean(part));
   const start = event.start as WallTime;
   const timed = precisionOf(start.value) === 'minute';

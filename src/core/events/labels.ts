@@ -21,9 +21,9 @@ export const CANCELLED_PREFIX: Record<Lang, string> = { de: 'Abgesagt: ', en: 'C
 export const TENTATIVE_PREFIX: Record<Lang, string> = { de: 'Vorläufig: ', en: 'Tentative: ', zh: '待定：' };
 
 export const WORDS: Record<Lang, { source: string; details: string; more: string; allEvents: string; alliance: string }> = {
-  de: { source: 'Quelle', details: 'Details', more: 'Mehr', allEvents: 'alle Termine', alliance: 'ISA' },
-  en: { source: 'Source', details: 'Details', more: 'More', allEvents: 'all events', alliance: 'ISA' },
-  zh: { source: '来源', details: '详情', more: '更多', allEvents: '全部活动', alliance: 'ISA' },
+  de: { source: 'Quelle: ', details: 'Details: ', more: 'Mehr: ', allEvents: 'alle Termine', alliance: 'ISA' },
+  en: { source: 'Source: ', details: 'Details: ', more: 'More: ', allEvents: 'all events', alliance: 'ISA' },
+  zh: { source: '来源：', details: '详情：', more: '更多：', allEvents: '全部活动', alliance: 'ISA' },
 };
 
 /** "ISA – Köln", "ISA – all events", with kinds: "ISA – Köln (Plenarversammlung, Messe)". */
