@@ -24,20 +24,30 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env): Pro
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`setting PORT: not a port number: ${env.PORT}`);
   const host = env.HOST ?? '127.0.0.1';
-  const config = parseConfig({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${port}` });
   const path = resolve(env.DATABASE_PATH ?? 'data/isa-calendar.sqlite');
   mkdirSync(dirname(path), { recursive: true });
   const store = openSqliteStore(path);
   await applySeedSet(store, SEED_SET, new Date().toISOString());
-  const deps: AppDeps = { store, clock: Date.now, config };
-  const app = createApp(() => deps);
-  return new Promise((ready) => {
+  // Settings are parsed once the port is known (PORT=0 picks a free one); no request comes before that.
+  let deps: AppDeps | undefined;
+  const app = createApp(() => {
+    if (!deps) throw new Error('server not ready');
+    return deps;
+  });
+  return new Promise((ready, failed) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+      try {
+        const config = parseConfig({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${info.port}` });
+        deps = { store, clock: Date.now, config };
+      } catch (error) {
+        server.close();
+        failed(error);
+        return;
+      }
       ready({
         url: `http://${host}:${info.port}`,
         store,
-        close: () =>
-          new Promise<void>((done) => server.close(() => void store.close().then(done))),
+        close: () => new Promise<void>((done) => server.close(() => void store.close().then(done))),
       });
     });
   });

@@ -7,17 +7,18 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { AppDeps, AppEnv } from './env.js';
 import { ApiError, errorResponse, handleError } from './errors.js';
-import { createRenderingCaches } from './rendering-cache.js';
+import { createRenderingCaches, type RenderingCaches } from './rendering-cache.js';
 import { calendarsRoutes } from './routes/calendars.js';
 import { citiesRoutes } from './routes/cities.js';
 import { eventsRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 
-/** Builds the app; `getDeps` receives the runtime's bindings (Workers `env`, or nothing on Node). */
-export function createApp(getDeps: (env: unknown) => AppDeps | Promise<AppDeps>): Hono<AppEnv> {
+/**
+ * Builds the app; `getDeps` receives the runtime's bindings (Workers `env`, or nothing on Node). Kept
+ * renderings live as long as the app instance (a Node process, a Workers isolate).
+ */
+export function createApp(getDeps: (env: unknown) => AppDeps | Promise<AppDeps>, caches: RenderingCaches = createRenderingCaches()): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  // Kept renderings live as long as the app instance (a Node process, a Workers isolate).
-  const caches = createRenderingCaches();
   app.use(async (c, next) => {
     c.set('deps', await getDeps(c.env));
     c.set('caches', caches);

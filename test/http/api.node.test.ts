@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NodeServer, startNodeServer } from '../../src/node.js';
 import { describeReadApi } from './api-contract.js';
+import { describeCalendars } from './calendar-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'isa-api-'));
 const env = { PORT: '0', DATABASE_PATH: join(dir, 'isa.sqlite') };
@@ -40,3 +41,5 @@ describe('Node server restarts', () => {
     expect(await (await fetch(`${server.url}/api/v1/events?from=2000-01-01`)).text()).toBe(listing);
   });
 });
+
+describeCalendars('Node + SQLite', () => (path, init) => fetch(`${server.url}${path}`, init));

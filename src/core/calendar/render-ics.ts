@@ -96,7 +96,7 @@ function eventAttributes(event: EventRecord, options: IcsOptions): EventAttribut
   const { lang } = options;
   const title = pickText(event.title, lang);
   const prefix = event.status === 'cancelled' ? CANCELLED_PREFIX[lang] : event.status === 'tentative' ? TENTATIVE_PREFIX[lang] : '';
-  const page = `${options.publicUrl}/events/${event.id}?lang=${lang}`;
+  const page = eventPage(event, options);
   const description = pickText(event.description, lang);
   const source = event.source ? `${WORDS[lang].source}„${event.source.quote}“ (${event.source.file})` : null;
   const body = [
@@ -123,7 +123,6 @@ function eventAttributes(event: EventRecord, options: IcsOptions): EventAttribut
     ...times,
     description: icsText(body.join('\n\n')),
     ...(event.location && { location: icsText(event.location) }),
-    url: page,
     status: event.status === 'cancelled' ? 'CANCELLED' : event.status === 'tentative' ? 'TENTATIVE' : 'CONFIRMED',
     categories: [event.kind],
     // Subscribed events must not block anyone's schedule.
@@ -134,8 +133,18 @@ function eventAttributes(event: EventRecord, options: IcsOptions): EventAttribut
   } as unknown as EventAttributes;
 }
 
-/** Rewrites one ics VEVENT: TZID on local DTSTART/DTEND, LANGUAGE on SUMMARY, Outlook all-day, octet folding. */
-function adaptVevent(raw: string, event: EventRecord, lang: Lang): VeventFragment {
+/** The event page, the VEVENT's URL (RFC 5545 §3.8.4.6). */
+function eventPage(event: EventRecord, options: IcsOptions): string {
+  return `${options.publicUrl}/events/${event.id}?lang=${options.lang}`;
+}
+
+/**
+ * Rewrites one ics VEVENT: TZID on local DTSTART/DTEND, LANGUAGE on SUMMARY, URL (written here because
+ * `ics` rejects valid URLs its own pattern does not know, such as a single-digit port), Outlook all-day,
+ * octet folding.
+ */
+function adaptVevent(raw: string, event: EventRecord, options: IcsOptions): VeventFragment {
+  const { lang } = options;
   const summaryLang = pickText(event.title, lang)?.lang ?? lang;
   const allDay = event.precision === 'day';
   let tzid: string | null = null;
@@ -149,6 +158,7 @@ function adaptVevent(raw: string, event: EventRecord, lang: Lang): VeventFragmen
     } else if (line.startsWith('SUMMARY:')) {
       lines.push(foldLine(`SUMMARY;LANGUAGE=${summaryLang}${line.slice(7)}`));
     } else if (line === 'END:VEVENT') {
+      lines.push(foldLine(`URL:${eventPage(event, options)}`));
       if (allDay) lines.push('X-MICROSOFT-CDO-ALLDAYEVENT:TRUE');
       lines.push(line);
     } else {
@@ -175,7 +185,7 @@ export function renderVevents(events: readonly EventRecord[], options: IcsOption
   return ok(
     raw.map((text, i) => {
       const body = text.slice(0, text.indexOf('END:VEVENT\r\n') + 'END:VEVENT\r\n'.length);
-      return adaptVevent(`BEGIN:VEVENT\r\n${body}`, renderable[i] as EventRecord, options.lang);
+      return adaptVevent(`BEGIN:VEVENT\r\n${body}`, renderable[i] as EventRecord, options);
     }),
   );
 }

@@ -6,7 +6,8 @@ import type { EventRecord, Lang } from '../../../src/core/model.js';
 import { earliestInstant } from '../../../src/core/time/wall-time.js';
 import { seedRecords } from '../../../src/storage/seed.js';
 import { makeEvent } from '../../fixtures/events.js';
-import { parseWithIcalJs, parseWithNodeIcal } from '../../fixtures/ics-parsers.js';
+import { parseWithNodeIcal } from '../../fixtures/ics-parser-node.js';
+import { parseWithIcalJs } from '../../fixtures/ics-parsers.js';
 
 const OPTIONS = { uidDomain: 'isa-calendar.invalid', publicUrl: 'https://isa.example.org' };
 const LONG_TITLE = `${'佛山与科隆的合作 Köln–Foshan Zusammenarbeit 😀👩‍💻 '.repeat(12)}`.slice(0, 300);
@@ -148,6 +149,11 @@ describe('renderVevents + assembleCalendar', () => {
     const lateCancel = { ...cancelled, cancelledAt: '2027-12-01T10:00:00Z' };
     expect(new Date(dropDay(lateCancel) ?? 0).toISOString()).toBe('2028-01-01T00:00:00.000Z');
     expect(dropDay({ ...cancelled, status: 'confirmed' })).toBeNull();
+  });
+
+  it('regression: a public URL with a one-digit port renders (ics rejects it in its url field)', () => {
+    const fragments = renderVevents([TEST_EVENTS[0] as EventRecord], { ...OPTIONS, publicUrl: 'http://localhost:8', lang: 'en' });
+    expect(fragments.ok && fragments.value[0]?.text).toContain('URL:http://localhost:8/events/summer-0900-shanghai?lang=en');
   });
 
   it('matches the reviewed golden file byte for byte (CRLF, folding, escaping)', () => {
