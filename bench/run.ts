@@ -3,6 +3,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import { machineLine } from './machine.js';
+import { benchCalendar } from './calendar.js';
+import { benchServeCpu } from './serve-cpu.js';
 import { benchUpcomingByCity } from './upcoming-by-city.js';
 
 const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
@@ -28,5 +30,37 @@ lines.push(
   ...upcoming.plan.map((d) => `    ${d}`),
   '',
 );
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+const calendar = await benchCalendar();
+lines.push(
+  '## Calendars (issue: iCalendar subscriptions)',
+  '',
+  `\`/calendar.ics\` with ${calendar.events.toLocaleString('en')} generated bilingual events (half timed, half all-day; ${(calendar.bytes / 2 ** 20).toFixed(1)} MiB).`,
+  '',
+  '| | p50 | p95 | goal |',
+  '|---|---|---|---|',
+  `| full rebuild through the app (DB read, ics, adapters, bytes) | ${ms(calendar.fullRebuild.p50)} | ${ms(calendar.fullRebuild.p95)} | ≤ 1.3× ics alone |`,
+  `| \`ics\` createEvents alone, same events | ${ms(calendar.icsAlone.p50)} | ${ms(calendar.icsAlone.p95)} | baseline |`,
+  `| ready to serve again after one event changed (HEAD) | ${ms(calendar.afterChange.p50)} | ${ms(calendar.afterChange.p95)} | < 50 ms |`,
+  `| same, GET reading the whole body out of the Response | ${ms(calendar.afterChangeWithBody.p50)} | ${ms(calendar.afterChangeWithBody.p95)} | |`,
+  '',
+  `Full rebuild ratio (p50): **${(calendar.fullRebuild.p50 / calendar.icsAlone.p50).toFixed(2)}×** ics alone.`,
+  '',
+);
+
+const serve = await benchServeCpu();
+const us = (x: number) => `${x.toFixed(0)} µs`;
+lines.push(
+  '## Serving a kept calendar: server CPU per request (issues: calendars, Workers)',
+  '',
+  `A ${(serve.bytes / 1024).toFixed(0)} KB calendar, ${serve.requests} requests per round at concurrency 8 over loopback, 5 rounds alternating, medians. Ours: \`npm start\`'s server (Hono on @hono/node-server, data-version read per request). Baseline: node:http sending the same bytes from memory with the same ETag. Each server in its own process on core 1 (taskset), the load generator on core 0; CPU is the server process's own (user + system).`,
+  '',
+  '| | ours CPU/req | baseline CPU/req | ratio | ours req/s | baseline req/s |',
+  '|---|---|---|---|---|---|',
+  `| 200, full body | ${us(serve.ours200.cpuPerRequestUs)} | ${us(serve.base200.cpuPerRequestUs)} | **${(serve.ours200.cpuPerRequestUs / serve.base200.cpuPerRequestUs).toFixed(2)}×** (goal ≤ 1.5×) | ${serve.ours200.rps.toFixed(0)} | ${serve.base200.rps.toFixed(0)} |`,
+  `| 304 to If-None-Match | ${us(serve.ours304.cpuPerRequestUs)} | ${us(serve.base304.cpuPerRequestUs)} | ${(serve.ours304.cpuPerRequestUs / serve.base304.cpuPerRequestUs).toFixed(2)}× | ${serve.ours304.rps.toFixed(0)} | ${serve.base304.rps.toFixed(0)} (rate **${(serve.ours304.rps / serve.base304.rps).toFixed(2)}×**, goal ≥ 0.8×) |`,
+  '',
+);
+
 console.log(lines.join('\n'));
 writeFileSync(new URL('./RESULTS.md', import.meta.url), `${lines.join('\n')}\n`);

@@ -2,16 +2,15 @@
  * @module calendar-documents
  * Builds calendar documents from kept VEVENT fragments: narrow rows decide what is in a calendar today,
  * only events whose revision has no fragment yet are read in full and rendered, and the document is kept
- * as bytes under its data version and day.
+ * as bytes under its data version and day. Fragments are kept encoded, so assembling a calendar is copying.
  */
-import { assembleCalendar, dropDay, type IcsOptions, renderVevents, utcDay, type VeventFragment } from '../core/calendar/render-ics.js';
+import { CALENDAR_FOOTER, type CalendarMeta, calendarHeader, dropDayOf, type IcsOptions, renderVevents, utcDay } from '../core/calendar/render-ics.js';
 import type { EventKind, EventRecord, Lang } from '../core/model.js';
-import { readDataVersion } from '../storage/data-version.js';
-import { type CalendarEntry, getEvents, listCalendarEntries } from '../storage/events-repository.js';
 import type { CityRef } from '../storage/cities-repository.js';
+import { type CalendarEntry, getEvents, listCalendarEntries } from '../storage/events-repository.js';
 import type { AppDeps } from './env.js';
 import { ApiError } from './errors.js';
-import { type Rendering, type RenderingCaches, shortHash } from './rendering-cache.js';
+import { type EncodedFragment, type Rendering, type RenderingCaches, shortHash } from './rendering-cache.js';
 
 /** Bumped when the rendering code changes what it writes, so kept validators change with it. */
 const RENDERER_VERSION = 'ics-1';
@@ -32,21 +31,38 @@ function fragmentKey(lang: Lang, id: string, revision: number): string {
   return `${lang}|${id}|${revision}`;
 }
 
-/** Fragments for records, from the cache or rendered in one `ics` call for those missing. */
-export function fragmentsFor(caches: RenderingCaches, records: readonly EventRecord[], options: IcsOptions): VeventFragment[] {
+/** Encoded fragments for records, from the cache or rendered in one `ics` call for those missing. */
+export function fragmentsFor(caches: RenderingCaches, records: readonly EventRecord[], options: IcsOptions): EncodedFragment[] {
   const missing = records.filter((r) => !caches.vevents.get(fragmentKey(options.lang, r.id, r.revision)));
   if (missing.length > 0) {
     const rendered = renderVevents(missing, options);
     if (!rendered.ok) throw new ApiError('internal', `calendar rendering failed: ${rendered.error}`);
-    missing.forEach((r, i) => caches.vevents.set(fragmentKey(options.lang, r.id, r.revision), rendered.value[i] as VeventFragment));
+    missing.forEach((r, i) => {
+      const fragment = rendered.value[i];
+      if (fragment) caches.vevents.set(fragmentKey(options.lang, r.id, r.revision), { bytes: encoder.encode(fragment.text), tzid: fragment.tzid });
+    });
   }
-  return records.map((r) => caches.vevents.get(fragmentKey(options.lang, r.id, r.revision)) as VeventFragment);
+  return records.map((r) => caches.vevents.get(fragmentKey(options.lang, r.id, r.revision)) as EncodedFragment);
+}
+
+/** A whole calendar as one byte array: header and VTIMEZONEs, the fragments, the footer. */
+export function calendarBytes(meta: CalendarMeta, fragments: readonly EncodedFragment[]): Uint8Array {
+  const header = calendarHeader(meta, fragments.map((f) => f.tzid));
+  if (!header.ok) throw new ApiError('internal', `calendar rendering failed: ${header.error}`);
+  const parts = [encoder.encode(header.value), ...fragments.map((f) => f.bytes), encoder.encode(CALENDAR_FOOTER)];
+  const body = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    body.set(part, offset);
+    offset += part.byteLength;
+  }
+  return body;
 }
 
 /** The document for a request: kept bytes when the data version and day are unchanged, else built now. */
 export async function calendarDocument(deps: AppDeps, caches: RenderingCaches, request: CalendarRequest): Promise<Rendering> {
   const { store, clock, config } = deps;
-  const [{ version, changedAt }, day] = [await readDataVersion(store.db), utcDay(clock())];
+  const [{ version, changedAt }, day] = [await store.dataVersion(), utcDay(clock())];
   const documentKey = `${request.key}|${version}|${day}`;
   const kept = caches.documents.get(documentKey);
   if (kept) return kept;
@@ -57,23 +73,24 @@ export async function calendarDocument(deps: AppDeps, caches: RenderingCaches, r
   let lastChange = Date.parse(changedAt);
   const included: CalendarEntry[] = [];
   for (const entry of entries) {
-    const drop = dropDay(entry);
+    const drop = entry.status === 'cancelled' ? dropDayOf(entry.endKey, entry.cancelledAt) : null;
     if (drop !== null && drop <= day) lastChange = Math.max(lastChange, drop);
     else included.push(entry);
   }
   const options = { lang: request.lang, uidDomain: config.uidDomain, publicUrl: config.publicUrl };
-  const missing = included.filter((e) => !caches.vevents.get(fragmentKey(request.lang, e.id, e.revision))).map((e) => e.id);
-  const fresh = new Map((await getEvents(store.db, missing)).map((r) => [r.id, r]));
-  fragmentsFor(caches, [...fresh.values()], options);
-  const fragments = included.map((e) => {
+  // One pass over the kept fragments (peek: a scan must not reorder 10,000 cache entries).
+  const fragments: Array<EncodedFragment | undefined> = included.map((e) => caches.vevents.peek(fragmentKey(request.lang, e.id, e.revision)));
+  const missing = included.filter((_, i) => fragments[i] === undefined);
+  if (missing.length > 0) {
+    const fresh = await getEvents(store.db, missing.map((e) => e.id));
     // A write between the two reads leaves a newer revision: serve the one that was read in full.
-    const record = fresh.get(e.id);
-    return caches.vevents.get(fragmentKey(request.lang, e.id, record?.revision ?? e.revision)) as VeventFragment;
-  });
-  const text = assembleCalendar({ name: request.name(city), lang: request.lang }, fragments);
-  if (!text.ok) throw new ApiError('internal', `calendar rendering failed: ${text.error}`);
+    const rendered = new Map(fragmentsFor(caches, fresh, options).map((f, i) => [fresh[i]?.id, f]));
+    included.forEach((e, i) => {
+      fragments[i] ??= rendered.get(e.id);
+    });
+  }
   const rendering: Rendering = {
-    body: encoder.encode(text.value),
+    body: calendarBytes({ name: request.name(city), lang: request.lang }, fragments.filter((f): f is EncodedFragment => f !== undefined)),
     // Strong: the bytes are a function of the data version, the day, the request and the settings.
     etag: `"${version}-${day / 86_400_000}-${shortHash(`${RENDERER_VERSION}|${request.key}|${config.publicUrl}|${config.uidDomain}`)}"`,
     lastModified: new Date(lastChange).toISOString(),

@@ -4,7 +4,6 @@
  * unchanged calendar re-encodes nothing and answers 304 without touching the body), and per-event VEVENT
  * fragments (so one changed event re-renders one fragment). Least recently used entries go first.
  */
-import type { VeventFragment } from '../core/calendar/render-ics.js';
 
 /** A rendered document as served: bytes, a strong ETag known in advance, and Last-Modified. */
 export interface Rendering {
@@ -29,6 +28,11 @@ export class LruMap<V> {
     return value;
   }
 
+  /** The value for a key without marking it as used (for scans over many keys). */
+  peek(key: string): V | undefined {
+    return this.#map.get(key);
+  }
+
   /** Stores a value, dropping the oldest entry when full. */
   set(key: string, value: V): void {
     this.#map.delete(key);
@@ -41,11 +45,17 @@ export class LruMap<V> {
   }
 }
 
+/** A rendered VEVENT, encoded once, with the TZID it needs a VTIMEZONE for. */
+export interface EncodedFragment {
+  readonly bytes: Uint8Array;
+  readonly tzid: string | null;
+}
+
 export interface RenderingCaches {
   /** Whole documents by request key, data version and day. */
   readonly documents: LruMap<Rendering>;
   /** VEVENT fragments by language, event id and revision. */
-  readonly vevents: LruMap<VeventFragment>;
+  readonly vevents: LruMap<EncodedFragment>;
 }
 
 /** Fresh caches for one app instance. */

@@ -12,7 +12,7 @@ export interface DataVersion {
   readonly changedAt: string;
 }
 
-/** The current data version (one indexed row). */
+/** The current data version (one indexed row), through the store's own fast path where it has one. */
 export async function readDataVersion(db: Kysely<Database>): Promise<DataVersion> {
   const row = await db.selectFrom('data_version').select(['version', 'changed_at']).where('id', '=', 1).executeTakeFirstOrThrow();
   return { version: row.version, changedAt: row.changed_at };

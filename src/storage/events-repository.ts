@@ -4,7 +4,7 @@
  * Functions take the database first.
  */
 import { type Compilable, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import type { EventRecord, EventStatus, Precision, WallTime } from '../core/model.js';
+import type { EventRecord, EventStatus } from '../core/model.js';
 import { eventSpan } from '../core/time/wall-time.js';
 import type { CityRef } from './cities-repository.js';
 import { eventFromRow } from './rows.js';
@@ -155,34 +155,28 @@ export interface CalendarEntry {
   readonly id: string;
   readonly revision: number;
   readonly status: EventStatus;
-  readonly precision: Precision;
-  readonly timeZone: string;
-  readonly start: WallTime | null;
-  readonly end: WallTime | null;
+  /** Latest instant of the event (ms, inclusive). */
+  readonly endKey: number;
   readonly cancelledAt: string | null;
 }
 
-/** The calendar entries (day or minute precision) of a city or of all events, in order: narrow rows only. */
+/**
+ * The calendar entries (day or minute precision) of a city or of all events, in order. Narrow rows: a
+ * calendar reads them on every change, and reads whole events only for revisions it has not rendered.
+ */
 export async function listCalendarEntries(db: Kysely<Database>, scope: Pick<EventFilter, 'city' | 'kinds'>): Promise<CalendarEntry[]> {
-  const rows = await db
-    .selectFrom(scopeIds(db, scope).as('scope'))
-    .innerJoin('events', 'events.id', 'scope.id')
-    .select(['events.id', 'events.revision', 'events.status', 'events.precision', 'events.time_zone', 'events.start_value', 'events.start_fold', 'events.end_value', 'events.end_fold', 'events.cancelled_at'])
-    .where('events.precision', 'in', ['day', 'minute'])
+  const columns = ['events.id', 'events.revision', 'events.status', 'events.end_key', 'events.cancelled_at'] as const;
+  const base = scope.city
+    ? db.selectFrom(scopeIds(db, scope).as('scope')).innerJoin('events', 'events.id', 'scope.id').select(columns)
+    : db.selectFrom('events').select(columns).$if(Boolean(scope.kinds?.length), (q) => q.where('events.kind', 'in', scope.kinds ?? []));
+  const rows = await base
+    // Literals, not parameters, so SQLite can use the partial covering index events_calendar.
+    .where('events.precision', 'in', [sql.lit('day'), sql.lit('minute')])
     .where('events.start_value', 'is not', null)
     .orderBy('events.start_key')
     .orderBy('events.id')
     .execute();
-  return rows.map((r) => ({
-    id: r.id,
-    revision: r.revision,
-    status: r.status as EventStatus,
-    precision: r.precision as Precision,
-    timeZone: r.time_zone,
-    start: r.start_value === null ? null : { value: r.start_value, fold: r.start_fold === 1 ? 1 : 0 },
-    end: r.end_value === null ? null : { value: r.end_value, fold: r.end_fold === 1 ? 1 : 0 },
-    cancelledAt: r.cancelled_at,
-  }));
+  return rows.map((r) => ({ id: r.id, revision: r.revision, status: r.status as EventStatus, endKey: r.end_key, cancelledAt: r.cancelled_at }));
 }
 
 /** D1 binds at most 100 parameters per statement. */

@@ -34,7 +34,7 @@ describe('schema', () => {
 
   it("records migrations in wrangler's d1_migrations table and applies each once", () => {
     const names = t.store.raw.prepare('SELECT name FROM d1_migrations ORDER BY id').pluck().all();
-    expect(names).toEqual(['0001_init.sql', '0002_data_version.sql']);
+    expect(names).toEqual(['0001_init.sql', '0002_data_version.sql', '0003_calendar_index.sql']);
     expect(migrate(t.store.raw)).toEqual([]);
   });
 

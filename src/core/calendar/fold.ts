@@ -17,6 +17,14 @@ function octets(codePoint: number): number {
 export function foldLine(line: string): string {
   // At most 3 octets per UTF-16 unit: short lines need no measuring.
   if (line.length * 3 <= MAX_OCTETS) return line;
+  // ASCII: one octet per character, so plain slices.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range includes control characters
+  if (/^[\x00-\x7F]*$/.test(line)) {
+    if (line.length <= MAX_OCTETS) return line;
+    const ascii = [line.slice(0, MAX_OCTETS)];
+    for (let i = MAX_OCTETS; i < line.length; i += MAX_OCTETS - 1) ascii.push(line.slice(i, i + MAX_OCTETS - 1));
+    return ascii.join('\r\n ');
+  }
   const parts: string[] = [];
   let current = '';
   let size = 0;

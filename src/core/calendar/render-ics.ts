@@ -47,15 +47,18 @@ export function isCalendarPrecision(event: Pick<EventRecord, 'precision' | 'star
 
 /**
  * The first UTC day (ms at 00:00Z) on which a cancelled event is no longer listed: the day after the
- * later of its end and its cancellation plus the grace period. Null for events that are not cancelled.
+ * later of its end (`lastInstant`, inclusive) and its cancellation plus the grace period.
  */
+export function dropDayOf(lastInstant: number, cancelledAt: string | null): number {
+  const leaves = Math.max(lastInstant, cancelledAt ? Date.parse(cancelledAt) : 0) + CANCELLED_GRACE_DAYS * DAY_MS;
+  return Math.floor(leaves / DAY_MS) * DAY_MS + DAY_MS;
+}
+
+/** dropDayOf for an event; null for events that are not cancelled. */
 export function dropDay(event: Pick<EventRecord, 'status' | 'cancelledAt' | 'start' | 'end' | 'timeZone'>): number | null {
   if (event.status !== 'cancelled') return null;
   const last = event.end ?? event.start;
-  const endsAt = last ? latestInstant(last, event.timeZone) : 0;
-  const cancelledAt = event.cancelledAt ? Date.parse(event.cancelledAt) : 0;
-  const leaves = Math.max(endsAt, cancelledAt) + CANCELLED_GRACE_DAYS * DAY_MS;
-  return Math.floor(leaves / DAY_MS) * DAY_MS + DAY_MS;
+  return dropDayOf(last ? latestInstant(last, event.timeZone) : 0, event.cancelledAt);
 }
 
 /** The UTC day (ms at 00:00Z) of an instant: calendars change at most once a day through the clock. */
@@ -92,7 +95,8 @@ function dateTime(time: WallTime, zone: string): string {
   return `${time.value.replace(/[-:]/g, '')}00`;
 }
 
-function eventAttributes(event: EventRecord, options: IcsOptions): EventAttributes {
+/** The attributes `ics` renders an event from (before the adapters below). */
+export function icsAttributes(event: EventRecord, options: IcsOptions): EventAttributes {
   const { lang } = options;
   const title = pickText(event.title, lang);
   const prefix = event.status === 'cancelled' ? CANCELLED_PREFIX[lang] : event.status === 'tentative' ? TENTATIVE_PREFIX[lang] : '';
@@ -176,7 +180,7 @@ export function renderVevents(events: readonly EventRecord[], options: IcsOption
   const renderable = events.filter(isCalendarPrecision);
   if (renderable.length === 0) return ok([]);
   const { error, value } = createEvents(
-    renderable.map((e) => eventAttributes(e, options)),
+    renderable.map((e) => icsAttributes(e, options)),
     { productId: PRODUCT_ID },
   );
   if (error || !value) return fail(error?.message ?? 'ics rendered nothing');
@@ -196,8 +200,10 @@ export interface CalendarMeta {
   readonly lang: Lang;
 }
 
-/** The VCALENDAR around rendered VEVENTs, with one VTIMEZONE per TZID used. */
-export function assembleCalendar(meta: CalendarMeta, fragments: readonly VeventFragment[]): Result<string, string> {
+export const CALENDAR_FOOTER = 'END:VCALENDAR\r\n';
+
+/** The VCALENDAR header and one VTIMEZONE per TZID used; the VEVENTs and CALENDAR_FOOTER follow it. */
+export function calendarHeader(meta: CalendarMeta, tzids: Iterable<string | null>): Result<string, string> {
   const { error, value } = createEvents([], { productId: PRODUCT_ID, method: 'PUBLISH', ...(meta.name && { calName: icsText(meta.name) }) });
   if (error || !value) return fail(error?.message ?? 'ics rendered no header');
   const header: string[] = [];
@@ -212,7 +218,7 @@ export function assembleCalendar(meta: CalendarMeta, fragments: readonly VeventF
       header.push(foldLine(line));
     }
   }
-  const zones = [...new Set(fragments.map((f) => f.tzid).filter((z): z is string => z !== null))].sort();
+  const zones = [...new Set(tzids)].filter((z): z is string => z !== null).sort();
   const timezones: string[] = [];
   for (const zone of zones) {
     const block = vtimezone(zone);
@@ -220,5 +226,11 @@ export function assembleCalendar(meta: CalendarMeta, fragments: readonly VeventF
     if (!block) return fail(`no VTIMEZONE for ${zone}`);
     timezones.push(block);
   }
-  return ok(`${header.join('\r\n')}\r\n${timezones.join('')}${fragments.map((f) => f.text).join('')}END:VCALENDAR\r\n`);
+  return ok(`${header.join('\r\n')}\r\n${timezones.join('')}`);
+}
+
+/** The whole VCALENDAR around rendered VEVENTs. */
+export function assembleCalendar(meta: CalendarMeta, fragments: readonly VeventFragment[]): Result<string, string> {
+  const header = calendarHeader(meta, fragments.map((f) => f.tzid));
+  return header.ok ? ok(`${header.value}${fragments.map((f) => f.text).join('')}${CALENDAR_FOOTER}`) : header;
 }

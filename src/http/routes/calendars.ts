@@ -5,12 +5,12 @@
  */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { assembleCalendar, isCalendarPrecision } from '../../core/calendar/render-ics.js';
+import { isCalendarPrecision } from '../../core/calendar/render-ics.js';
 import { revisionEtag } from '../../core/events/identity.js';
 import { calendarName } from '../../core/events/labels.js';
 import type { Lang } from '../../core/model.js';
 import { getEvent } from '../../storage/events-repository.js';
-import { calendarDocument, fragmentsFor } from '../calendar-documents.js';
+import { calendarBytes, calendarDocument, fragmentsFor } from '../calendar-documents.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { langOf, langParam, parseKinds, requireCity } from '../query.js';
@@ -74,13 +74,12 @@ export const calendarsRoutes = new Hono<AppEnv>()
     if (!isCalendarPrecision(event)) {
       throw new ApiError('not_found', `event "${id}" is known only to the ${event.precision}, or its start is unknown: it has no calendar entry`, 'id');
     }
-    const [fragment] = fragmentsFor(c.get('caches'), [event], { lang, uidDomain: config.uidDomain, publicUrl: config.publicUrl });
+    const fragments = fragmentsFor(c.get('caches'), [event], { lang, uidDomain: config.uidDomain, publicUrl: config.publicUrl });
     // A download carries no calendar name: Outlook would otherwise open it as a new calendar.
-    const text = assembleCalendar({ name: null, lang }, fragment ? [fragment] : []);
-    if (!text.ok) throw new ApiError('internal', `calendar rendering failed: ${text.error}`);
+    const body = calendarBytes({ name: null, lang }, fragments);
     return serveRendering(
       c.req.raw,
-      { body: new TextEncoder().encode(text.value), etag: revisionEtag(event.revision), lastModified: event.updated },
+      { body, etag: revisionEtag(event.revision), lastModified: event.updated },
       { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: disposition('attachment', `${id}.ics`) },
     );
   });

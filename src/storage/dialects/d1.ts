@@ -6,6 +6,7 @@
 import type { D1Database } from '@cloudflare/workers-types';
 import { Kysely } from 'kysely';
 import { D1Dialect } from 'kysely-d1';
+import { readDataVersion } from '../data-version.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
 
@@ -14,6 +15,7 @@ export function createD1Store(binding: D1Database): Store {
   const db = new Kysely<Database>({ dialect: new D1Dialect({ database: binding as never }) });
   return {
     db,
+    dataVersion: () => readDataVersion(db),
     batch: async (statements) => {
       if (statements.length === 0) return;
       await binding.batch(

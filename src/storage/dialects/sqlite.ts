@@ -74,9 +74,14 @@ export function openSqliteStore(path: string): SqliteStore {
   raw.pragma('foreign_keys = ON');
   migrate(raw);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const version = raw.prepare('SELECT version, changed_at FROM data_version WHERE id = 1');
   return {
     raw,
     db,
+    dataVersion: async () => {
+      const row = version.get() as { version: number; changed_at: string };
+      return { version: row.version, changedAt: row.changed_at };
+    },
     batch: async (statements) => {
       await db.transaction().execute(async (trx) => {
         for (const statement of statements) await trx.executeQuery(statement.compile());
