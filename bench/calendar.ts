@@ -65,8 +65,9 @@ export interface CalendarBench {
   readonly afterChangeWithBody: { p50: number; p95: number };
 }
 
-async function seededStore(dir: string, events: EventRecord[]): Promise<SqliteStore> {
-  const store = openSqliteStore(join(dir, 'calendar.sqlite'));
+/** A SQLite file at `path` with the seed set and `events`. */
+export async function seededStore(path: string, events: EventRecord[]): Promise<SqliteStore> {
+  const store = openSqliteStore(path);
   await applySeedSet(store, SEED_SET, '2026-11-27T00:00:00Z');
   await store.batch(events.flatMap((e) => insertEventStatements(store.db, e)));
   return store;
@@ -75,7 +76,7 @@ async function seededStore(dir: string, events: EventRecord[]): Promise<SqliteSt
 /** Runs the calendar benchmarks; `rounds` full rebuilds and `changes` single-event changes. */
 export async function benchCalendar(count = 10_000, rounds = 5, changes = 30): Promise<CalendarBench> {
   const dir = mkdtempSync(join(tmpdir(), 'isa-bench-cal-'));
-  const store = await seededStore(dir, generatedEvents(count));
+  const store = await seededStore(join(dir, 'calendar.sqlite'), generatedEvents(count));
   try {
     const records = (await getEvents(store.db, generatedEvents(count).map((e) => e.id))).concat();
     const deps = { store, clock: () => NOW, config: CONFIG };

@@ -7,11 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SEED_SET } from '../seeds/index.js';
-import { openSqliteStore } from '../src/storage/dialects/sqlite.js';
-import { insertEventStatements } from '../src/storage/events-repository.js';
-import { applySeedSet } from '../src/storage/seed.js';
-import { generatedEvents } from './calendar.js';
+import { generatedEvents, seededStore } from './calendar.js';
 import { percentiles } from './machine.js';
 
 const CHILD = new URL('./serve-child.ts', import.meta.url).pathname;
@@ -81,10 +77,7 @@ export async function benchServeCpu(requests = 3000): Promise<ServeResult> {
   execFileSync('taskset', ['-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
   const dir = mkdtempSync(join(tmpdir(), 'isa-bench-serve-'));
   const dbPath = join(dir, 'serve.sqlite');
-  const store = openSqliteStore(dbPath);
-  await applySeedSet(store, SEED_SET, '2026-11-27T00:00:00Z');
-  await store.batch(generatedEvents(280).flatMap((e) => insertEventStatements(store.db, e)));
-  await store.close();
+  await (await seededStore(dbPath, generatedEvents(280))).close();
   const path = '/calendar.ics';
   const ours = await start('ours', dbPath);
   const first = await fetch(`${ours.url}${path}`);
