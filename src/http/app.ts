@@ -11,6 +11,7 @@ import { createRenderingCaches, type RenderingCaches } from './rendering-cache.j
 import { calendarsRoutes } from './routes/calendars.js';
 import { citiesRoutes } from './routes/cities.js';
 import { eventsRoutes } from './routes/events.js';
+import { feedsRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 
 /**
@@ -26,7 +27,7 @@ export function createApp(getDeps: (env: unknown) => AppDeps | Promise<AppDeps>,
   });
   // Read-only resources may be embedded anywhere (interface.md: CORS open for GET).
   app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Location'] }));
-  for (const routes of [healthRoutes, citiesRoutes, eventsRoutes, calendarsRoutes]) app.route('/', routes);
+  for (const routes of [healthRoutes, citiesRoutes, eventsRoutes, calendarsRoutes, feedsRoutes]) app.route('/', routes);
   app.notFound((c) => errorResponse(c, new ApiError('not_found', `nothing at ${new URL(c.req.url).pathname}`)));
   app.onError(handleError);
   return app;

@@ -4,13 +4,14 @@
  * only events whose revision has no fragment yet are read in full and rendered, and the document is kept
  * as bytes under its data version and day. Fragments are kept encoded, so assembling a calendar is copying.
  */
-import { CALENDAR_FOOTER, type CalendarMeta, calendarHeader, dropDayOf, type IcsOptions, renderVevents, utcDay } from '../core/calendar/render-ics.js';
+import { CALENDAR_FOOTER, type CalendarMeta, calendarHeader, dropDayOf, type IcsOptions, renderVevents } from '../core/calendar/render-ics.js';
 import type { EventKind, EventRecord, Lang } from '../core/model.js';
 import type { CityRef } from '../storage/cities-repository.js';
 import { type CalendarEntry, getEvents, listCalendarEntries } from '../storage/events-repository.js';
 import type { AppDeps } from './env.js';
 import { ApiError } from './errors.js';
-import { type EncodedFragment, type Rendering, type RenderingCaches, shortHash } from './rendering-cache.js';
+import { keptDocument } from './kept-documents.js';
+import type { EncodedFragment, Rendering, RenderingCaches } from './rendering-cache.js';
 
 /** Bumped when the rendering code changes what it writes, so kept validators change with it. */
 const RENDERER_VERSION = 'ics-1';
@@ -59,42 +60,37 @@ export function calendarBytes(meta: CalendarMeta, fragments: readonly EncodedFra
   return body;
 }
 
-/** The document for a request: kept bytes when the data version and day are unchanged, else built now. */
-export async function calendarDocument(deps: AppDeps, caches: RenderingCaches, request: CalendarRequest): Promise<Rendering> {
-  const { store, clock, config } = deps;
-  const [{ version, changedAt }, day] = [await store.dataVersion(), utcDay(clock())];
-  const documentKey = `${request.key}|${version}|${day}`;
-  const kept = caches.documents.get(documentKey);
-  if (kept) return kept;
-
-  const city = request.city ? await request.city() : undefined;
-  const entries = await listCalendarEntries(store.db, { ...(city && { city }), ...(request.kinds && { kinds: request.kinds }) });
-  // Cancelled events leave calendars after their grace period; the day is part of the key for that.
-  let lastChange = Date.parse(changedAt);
-  const included: CalendarEntry[] = [];
-  for (const entry of entries) {
-    const drop = entry.status === 'cancelled' ? dropDayOf(entry.endKey, entry.cancelledAt) : null;
-    if (drop !== null && drop <= day) lastChange = Math.max(lastChange, drop);
-    else included.push(entry);
-  }
-  const options = { lang: request.lang, uidDomain: config.uidDomain, publicUrl: config.publicUrl };
-  // One pass over the kept fragments (peek: a scan must not reorder 10,000 cache entries).
-  const fragments: Array<EncodedFragment | undefined> = included.map((e) => caches.vevents.peek(fragmentKey(request.lang, e.id, e.revision)));
-  const missing = included.filter((_, i) => fragments[i] === undefined);
-  if (missing.length > 0) {
-    const fresh = await getEvents(store.db, missing.map((e) => e.id));
-    // A write between the two reads leaves a newer revision: serve the one that was read in full.
-    const rendered = new Map(fragmentsFor(caches, fresh, options).map((f, i) => [fresh[i]?.id, f]));
-    included.forEach((e, i) => {
-      fragments[i] ??= rendered.get(e.id);
-    });
-  }
-  const rendering: Rendering = {
-    body: calendarBytes({ name: request.name(city), lang: request.lang }, fragments.filter((f): f is EncodedFragment => f !== undefined)),
-    // Strong: the bytes are a function of the data version, the day, the request and the settings.
-    etag: `"${version}-${day / 86_400_000}-${shortHash(`${RENDERER_VERSION}|${request.key}|${config.publicUrl}|${config.uidDomain}`)}"`,
-    lastModified: new Date(lastChange).toISOString(),
-  };
-  caches.documents.set(documentKey, rendering);
-  return rendering;
+/** The calendar for a request: kept bytes when the data version and day are unchanged, else built now. */
+export function calendarDocument(deps: AppDeps, caches: RenderingCaches, request: CalendarRequest): Promise<Rendering> {
+  return keptDocument(deps, caches, {
+    key: request.key,
+    renderer: RENDERER_VERSION,
+    build: async ({ changedAt, day }) => {
+      const { store, config } = deps;
+      const city = request.city ? await request.city() : undefined;
+      const entries = await listCalendarEntries(store.db, { ...(city && { city }), ...(request.kinds && { kinds: request.kinds }) });
+      // Cancelled events leave calendars after their grace period; the day is part of the key for that.
+      let lastChange = Date.parse(changedAt);
+      const included: CalendarEntry[] = [];
+      for (const entry of entries) {
+        const drop = entry.status === 'cancelled' ? dropDayOf(entry.endKey, entry.cancelledAt) : null;
+        if (drop !== null && drop <= day) lastChange = Math.max(lastChange, drop);
+        else included.push(entry);
+      }
+      const options = { lang: request.lang, uidDomain: config.uidDomain, publicUrl: config.publicUrl };
+      // One pass over the kept fragments (peek: a scan must not reorder 10,000 cache entries).
+      const fragments: Array<EncodedFragment | undefined> = included.map((e) => caches.vevents.peek(fragmentKey(request.lang, e.id, e.revision)));
+      const missing = included.filter((_, i) => fragments[i] === undefined);
+      if (missing.length > 0) {
+        const fresh = await getEvents(store.db, missing.map((e) => e.id));
+        // A write between the two reads leaves a newer revision: serve the one that was read in full.
+        const rendered = new Map(fragmentsFor(caches, fresh, options).map((f, i) => [fresh[i]?.id, f]));
+        included.forEach((e, i) => {
+          fragments[i] ??= rendered.get(e.id);
+        });
+      }
+      const body = calendarBytes({ name: request.name(city), lang: request.lang }, fragments.filter((f): f is EncodedFragment => f !== undefined));
+      return { body, lastModified: lastChange };
+    },
+  });
 }

@@ -8,6 +8,7 @@ import { resolveZone } from '../core/time/zones.js';
 import { type CityRef, findCity } from '../storage/cities-repository.js';
 import type { Store } from '../storage/store.js';
 import { ApiError } from './errors.js';
+import { parseInput } from './validate.js';
 
 export const langParam = z.optional(z.enum(LANGS));
 
@@ -41,4 +42,17 @@ export async function requireCity(store: Store, name: string, field: string): Pr
 /** The language of a request: `?lang=`, else German. */
 export function langOf(lang: Lang | undefined): Lang {
   return lang ?? 'de';
+}
+
+const collectionQuery = z.object({ lang: langParam, kind: z.optional(z.string().check(z.maxLength(300))) });
+
+/** `?lang=` and `?kind=` of a collection (calendar, feed), validated. */
+export function collectionParams(query: Record<string, string>): { lang: Lang; kinds: EventKind[] | undefined } {
+  const q = parseInput(collectionQuery, query, 'query');
+  return { lang: langOf(q.lang), kinds: parseKinds(q.kind) };
+}
+
+/** The canonical query of a collection URL: `?lang=de`, plus `&kind=a,b` when filtered. */
+export function canonicalQuery(lang: Lang, kinds: readonly string[] | undefined): string {
+  return `?lang=${lang}${kinds?.length ? `&kind=${kinds.join(',')}` : ''}`;
 }

@@ -74,8 +74,11 @@ export async function getEvent(db: Kysely<Database>, id: string): Promise<EventR
   return row ? toRecord(row) : null;
 }
 
-/** Which events: a city's listing, kinds and a window; `after`/`take` cut one page of the order. */
-type Scope = Omit<EventFilter, 'limit'> & { readonly take?: number };
+/**
+ * Which events: a city's listing, kinds and a window; `after`/`take` cut one page of the order.
+ * `before` keeps events that ended before an instant, latest first.
+ */
+type Scope = Omit<EventFilter, 'limit'> & { readonly take?: number; readonly before?: number };
 
 /**
  * The ids and sort keys of the events in scope, in order. A city's scope is the union of two index ranges —
@@ -85,6 +88,7 @@ function scopeIds(db: Kysely<Database>, scope: Scope) {
   // An event overlapping `from` starts at most max(span) before it, so the start index can be bounded
   // (events_span makes max() one index lookup).
   const lowest = scope.from === undefined ? undefined : sql<number>`${scope.from} - coalesce((SELECT max(span) FROM events), 0)`;
+  const direction = scope.before === undefined ? 'asc' : 'desc';
 
   // The filters and order of one index range; `table` is events or event_cities (same key columns).
   const window = <QB extends SelectQueryBuilder<Database, 'events' | 'event_cities', object>>(qb: QB, table: 'events' | 'event_cities'): QB => {
@@ -100,11 +104,12 @@ function scopeIds(db: Kysely<Database>, scope: Scope) {
         exists(selectFrom('events as k').select('k.id').where(sql<boolean>`k.id = ${idColumn}`).where('k.kind', 'in', kinds)),
       ) as QB;
     }
+    if (scope.before !== undefined) q = q.where(column('start_key'), '<', scope.before).where(column('end_key'), '<', scope.before) as QB;
     if (scope.after) {
       const { key, id } = scope.after;
       q = q.where(sql<boolean>`(${column('start_key')}, ${idColumn}) > (${key}, ${id})`) as QB;
     }
-    q = q.orderBy(column('start_key')).orderBy(idColumn) as QB;
+    q = q.orderBy(column('start_key'), direction).orderBy(idColumn, direction) as QB;
     return (scope.take === undefined ? q : q.limit(scope.take)) as QB;
   };
 
@@ -130,7 +135,7 @@ function scopeIds(db: Kysely<Database>, scope: Scope) {
     );
     candidates = candidates.union(db.selectFrom(allianceWide.as('alliance')).selectAll());
   }
-  const ordered = db.selectFrom(candidates.as('candidates')).select(['id', 'start_key']).orderBy('start_key').orderBy('id');
+  const ordered = db.selectFrom(candidates.as('candidates')).select(['id', 'start_key']).orderBy('start_key', direction).orderBy('id', direction);
   return scope.take === undefined ? ordered : ordered.limit(scope.take);
 }
 
@@ -148,6 +153,16 @@ export async function listEvents(db: Kysely<Database>, filter: EventFilter): Pro
     items: items.map(toRecord),
     next: rows.length > limit && last ? { key: last.start_key, id: last.id } : null,
   };
+}
+
+/** The latest events that ended before an instant, latest first (a feed's recent past). */
+export async function listRecentEvents(db: Kysely<Database>, scope: Pick<EventFilter, 'city' | 'kinds'>, before: number, limit: number): Promise<EventRecord[]> {
+  const page = scopeIds(db, { ...scope, before, take: limit });
+  const rows = await selectEvents(db.selectFrom(page.as('page')).innerJoin('events', 'events.id', 'page.id'))
+    .orderBy('events.start_key', 'desc')
+    .orderBy('events.id', 'desc')
+    .execute();
+  return rows.map(toRecord);
 }
 
 /** What a calendar needs to know of an event before deciding whether to render it. */

@@ -14,6 +14,7 @@ import type { EventRecord, Lang, WallTime } from '../model.js';
 import { fail, ok, type Result } from '../result.js';
 import { describeEventTime } from '../time/event-time-text.js';
 import { latestInstant, possibleInstants, precisionOf } from '../time/wall-time.js';
+import { withoutControlCharacters } from '../text/control-characters.js';
 import { foldLine, unfold } from './fold.js';
 import { vtimezone } from './vtimezone.js';
 
@@ -71,8 +72,7 @@ export function utcDay(instant: number): number {
  * newline, comma and semicolon, but leaves a lone CR, which some parsers take for a line break.
  */
 function icsText(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point
-  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '');
+  return withoutControlCharacters(text);
 }
 
 /** `[y, m, d]` of a date literal plus `days`. */

@@ -20,10 +20,52 @@ export const CANCELLED_PREFIX: Record<Lang, string> = { de: 'Abgesagt: ', en: 'C
 
 export const TENTATIVE_PREFIX: Record<Lang, string> = { de: 'Vorläufig: ', en: 'Tentative: ', zh: '待定：' };
 
-export const WORDS: Record<Lang, { source: string; details: string; more: string; allEvents: string; alliance: string }> = {
-  de: { source: 'Quelle: ', details: 'Details: ', more: 'Mehr: ', allEvents: 'alle Termine', alliance: 'ISA' },
-  en: { source: 'Source: ', details: 'Details: ', more: 'More: ', allEvents: 'all events', alliance: 'ISA' },
-  zh: { source: '来源：', details: '详情：', more: '更多：', allEvents: '全部活动', alliance: 'ISA' },
+interface Words {
+  readonly source: string;
+  readonly details: string;
+  readonly more: string;
+  readonly place: string;
+  readonly allEvents: string;
+  readonly alliance: string;
+  readonly cancelled: string;
+  readonly calendarFile: string;
+  readonly feedDescription: string;
+}
+
+export const WORDS: Record<Lang, Words> = {
+  de: {
+    source: 'Quelle: ',
+    details: 'Details: ',
+    more: 'Mehr: ',
+    place: 'Ort: ',
+    allEvents: 'alle Termine',
+    alliance: 'ISA',
+    cancelled: 'Abgesagt',
+    calendarFile: 'In den Kalender (.ics)',
+    feedDescription: 'Termine der Chinesisch-Deutschen Industriestädteallianz (ISA), mit Zeiten in Deutschland und China',
+  },
+  en: {
+    source: 'Source: ',
+    details: 'Details: ',
+    more: 'More: ',
+    place: 'Place: ',
+    allEvents: 'all events',
+    alliance: 'ISA',
+    cancelled: 'Cancelled',
+    calendarFile: 'Add to calendar (.ics)',
+    feedDescription: 'Events of the Chinese-German Industrial Cities Alliance (ISA), with times in Germany and China',
+  },
+  zh: {
+    source: '来源：',
+    details: '详情：',
+    more: '更多：',
+    place: '地点：',
+    allEvents: '全部活动',
+    alliance: 'ISA',
+    cancelled: '已取消',
+    calendarFile: '添加到日历（.ics）',
+    feedDescription: '中德工业城市联盟（ISA）活动，附德国与中国时间',
+  },
 };
 
 /** "ISA – Köln", "ISA – all events", with kinds: "ISA – Köln (Plenarversammlung, Messe)". */

@@ -69,6 +69,11 @@ const WORDS: Record<Lang, Words> = {
   },
 };
 
+/** The country a home zone stands for ("Deutschland", "China", "德国"), or the zone name. */
+export function placeName(zone: string, lang: Lang): string {
+  return WORDS[lang].place(zone);
+}
+
 /** The zones a reader sees an event in: its own first, then the other country (both, for a third zone). */
 export function sidesOf(zone: string): string[] {
   if (zone === SHANGHAI) return [SHANGHAI, BERLIN];

@@ -8,19 +8,17 @@ import * as z from 'zod/mini';
 import { isCalendarPrecision } from '../../core/calendar/render-ics.js';
 import { revisionEtag } from '../../core/events/identity.js';
 import { calendarName } from '../../core/events/labels.js';
-import type { Lang } from '../../core/model.js';
 import { getEvent } from '../../storage/events-repository.js';
 import { calendarBytes, calendarDocument, fragmentsFor } from '../calendar-documents.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { langOf, langParam, parseKinds, requireCity } from '../query.js';
+import { canonicalQuery, collectionParams, langOf, langParam, requireCity } from '../query.js';
 import { serveRendering } from '../responses.js';
 import { parseInput } from '../validate.js';
 
 const CONTENT_TYPE = 'text/calendar; charset=utf-8';
 // Subscribers poll; five minutes of shared caching keeps a burst of pollers to one rendering check.
 const CACHE_CONTROL = 'public, max-age=300';
-const collectionQuery = z.object({ lang: langParam, kind: z.optional(z.string().check(z.maxLength(300))) });
 
 /** `inline; filename=…` with an ASCII name and the UTF-8 one (RFC 6266 §4.3). */
 function disposition(type: 'inline' | 'attachment', name: string): string {
@@ -28,17 +26,11 @@ function disposition(type: 'inline' | 'attachment', name: string): string {
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-function collectionKey(path: string, lang: Lang, kinds: readonly string[] | undefined): string {
-  return `${path}?lang=${lang}&kind=${kinds?.join(',') ?? ''}`;
-}
-
 export const calendarsRoutes = new Hono<AppEnv>()
   .get('/calendar.ics', async (c) => {
-    const q = parseInput(collectionQuery, c.req.query(), 'query');
-    const lang = langOf(q.lang);
-    const kinds = parseKinds(q.kind);
+    const { lang, kinds } = collectionParams(c.req.query());
     const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
-      key: collectionKey('/calendar.ics', lang, kinds),
+      key: `/calendar.ics${canonicalQuery(lang, kinds)}`,
       lang,
       kinds,
       name: () => calendarName(lang, null, kinds),
@@ -46,14 +38,12 @@ export const calendarsRoutes = new Hono<AppEnv>()
     return serveRendering(c.req.raw, rendering, { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: disposition('inline', 'isa.ics') });
   })
   .get('/cities/:city/calendar.ics', async (c) => {
-    const q = parseInput(collectionQuery, c.req.query(), 'query');
-    const lang = langOf(q.lang);
-    const kinds = parseKinds(q.kind);
+    const { lang, kinds } = collectionParams(c.req.query());
     const name = c.req.param('city');
     const { store } = c.get('deps');
     const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
       // Any spelling of the city is the same document once resolved; unresolved names are keyed as given.
-      key: collectionKey(`/cities/${name.normalize('NFC').toLowerCase()}/calendar.ics`, lang, kinds),
+      key: `/cities/${name.normalize('NFC').toLowerCase()}/calendar.ics${canonicalQuery(lang, kinds)}`,
       lang,
       kinds,
       city: () => requireCity(store, name, 'city'),

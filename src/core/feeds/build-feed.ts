@@ -1,0 +1,111 @@
+/**
+ * @module build-feed
+ * The one feed model (a `feed` Feed) for RSS 2.0, Atom 1.0 and JSON Feed. An item announces an event: its id
+ * is stable (a tag URI, RFC 4151, on the UID domain — never the event's time or the host), its dates are
+ * when the entry was published and last changed, and the event's own date leads its title and content.
+ */
+import escapeHtml from 'escape-html';
+import { Feed } from 'feed';
+import { CANCELLED_PREFIX, KIND_LABELS, TENTATIVE_PREFIX, WORDS } from '../events/labels.js';
+import { pickText } from '../events/localize.js';
+import type { EventRecord, Lang } from '../model.js';
+import { withoutControlCharacters } from '../text/control-characters.js';
+import { DateTime } from 'luxon';
+import { describeEventTime, formatDate, formatLiteral, placeName, sidesOf } from '../time/event-time-text.js';
+import { earliestInstant, precisionOf } from '../time/wall-time.js';
+
+export interface FeedMeta {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly uidDomain: string;
+  readonly publicUrl: string;
+  /** The HTML page the feed stands for (`<link rel="alternate">`). */
+  readonly pageUrl: string;
+  /** Each format's own URL (`rel="self"`), with the same query. */
+  readonly feedLinks: { readonly rss: string; readonly atom: string; readonly json: string };
+  /** The feed's own date when it has no items: the data's last change, never the clock. */
+  readonly emptyUpdated: string;
+}
+
+/** The stable id of an event's feed item: `tag:<uid domain>,2016:event:<id>`. */
+export function itemId(uidDomain: string, id: string): string {
+  return `tag:${uidDomain},2016:event:${id}`;
+}
+
+/**
+ * The event's date as a title prefix, at its precision: "24.10.2018", "Juli 2018", "bis 02.11.2018"; for a
+ * timed event whose date differs on the other side, both: "24.10.2027 (Deutschland: 23.10.2027)".
+ */
+export function titleDate(event: EventRecord, lang: Lang): string {
+  const first = event.start ?? event.end;
+  if (!first) return '';
+  if (precisionOf(first.value) === 'minute') {
+    const instant = earliestInstant(first, event.timeZone);
+    const own = DateTime.fromMillis(instant, { zone: event.timeZone });
+    const others = sidesOf(event.timeZone)
+      .slice(1)
+      .map((zone) => DateTime.fromMillis(instant, { zone }))
+      .filter((dt) => dt.toISODate() !== own.toISODate())
+      .map((dt) => `${placeName(dt.zoneName ?? '', lang)}: ${formatDate(dt, lang)}`);
+    return others.length ? `${formatDate(own, lang)} (${others.join(', ')})` : formatDate(own, lang);
+  }
+  const text = formatLiteral(first, event.timeZone, lang);
+  return event.start ? text : `${{ de: 'bis', en: 'until', zh: '截至' }[lang]} ${text}`;
+}
+
+const clean = (text: string) => withoutControlCharacters(text);
+
+/** The item's HTML: status, both-sides time, description, place, source and links — all text escaped. */
+export function eventHtml(event: EventRecord, meta: Pick<FeedMeta, 'lang' | 'publicUrl'>): string {
+  const { lang } = meta;
+  const w = WORDS[lang];
+  const p = (html: string) => `<p>${html}</p>`;
+  const e = (text: string) => escapeHtml(clean(text));
+  const page = `${meta.publicUrl}/events/${event.id}?lang=${lang}`;
+  const description = pickText(event.description, lang);
+  const parts = [
+    event.status === 'cancelled' ? p(`<strong>${e(w.cancelled)}</strong>`) : '',
+    p(e(describeEventTime(event, lang))),
+    description ? p(e(description.text).replace(/\n/g, '<br>')) : '',
+    event.location ? p(`${e(w.place)}${e(event.location)}`) : '',
+    event.url ? p(`${e(w.more)}<a href="${escapeHtml(event.url)}">${e(event.url)}</a>`) : '',
+    event.source ? p(`${e(w.source)}„${e(event.source.quote)}“ (${e(event.source.file)})`) : '',
+    p(`<a href="${escapeHtml(page)}">${e(w.details.replace(/[:：]\s*$/, ''))}</a>` + (event.precision === 'day' || event.precision === 'minute' ? ` · <a href="${escapeHtml(`${meta.publicUrl}/events/${event.id}.ics?lang=${lang}`)}">${e(w.calendarFile)}</a>` : '')),
+  ];
+  return parts.join('');
+}
+
+/** The feed model for events already in feed order. */
+export function buildFeed(events: readonly EventRecord[], meta: FeedMeta): Feed {
+  const { lang } = meta;
+  const updated = events.reduce((latest, e) => (e.updated > latest ? e.updated : latest), '');
+  const feed = new Feed({
+    id: `${meta.feedLinks.atom}`,
+    title: clean(meta.title),
+    description: WORDS[lang].feedDescription,
+    link: meta.pageUrl,
+    language: lang,
+    // From the data, never the clock: unchanged data gives identical bytes.
+    updated: new Date(updated || meta.emptyUpdated),
+    generator: 'isa-calendar',
+    feedLinks: meta.feedLinks,
+    ttl: 60,
+    author: { name: 'ISA calendar', link: meta.publicUrl },
+  });
+  for (const event of events) {
+    const title = pickText(event.title, lang);
+    const prefix = event.status === 'cancelled' ? CANCELLED_PREFIX[lang] : event.status === 'tentative' ? TENTATIVE_PREFIX[lang] : '';
+    feed.addItem({
+      title: clean(`${titleDate(event, lang)} · ${prefix}${title?.text ?? event.id}`),
+      id: itemId(meta.uidDomain, event.id),
+      guid: itemId(meta.uidDomain, event.id),
+      link: `${meta.publicUrl}/events/${event.id}?lang=${lang}`,
+      date: new Date(event.updated),
+      published: new Date(event.created),
+      description: escapeHtml(clean(describeEventTime(event, lang))),
+      content: eventHtml(event, meta),
+      category: [{ name: KIND_LABELS[event.kind][lang], term: event.kind }],
+    });
+  }
+  return feed;
+}

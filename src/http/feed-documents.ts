@@ -1,0 +1,56 @@
+/**
+ * @module feed-documents
+ * Builds feed documents: upcoming events (soonest first), then recent past ones (latest first), cut at the
+ * start of the UTC day so that a document is the same all day and its key needs only the day.
+ */
+import { buildFeed } from '../core/feeds/build-feed.js';
+import { type FeedFormat, renderFeed } from '../core/feeds/render-feed.js';
+import { calendarName } from '../core/events/labels.js';
+import type { EventKind, Lang } from '../core/model.js';
+import type { CityRef } from '../storage/cities-repository.js';
+import { listEvents, listRecentEvents } from '../storage/events-repository.js';
+import type { AppDeps } from './env.js';
+import { keptDocument } from './kept-documents.js';
+import { canonicalQuery } from './query.js';
+import type { Rendering, RenderingCaches } from './rendering-cache.js';
+
+/** Items per feed: enough for a year of alliance events, small enough for any reader. */
+export const FEED_LIMIT = 100;
+
+const encoder = new TextEncoder();
+
+export interface FeedRequest {
+  readonly key: string;
+  readonly format: FeedFormat;
+  readonly lang: Lang;
+  readonly kinds?: readonly EventKind[] | undefined;
+  readonly city?: () => Promise<CityRef>;
+}
+
+/** The feed for a request, kept under its data version and day. */
+export function feedDocument(deps: AppDeps, caches: RenderingCaches, request: FeedRequest): Promise<Rendering> {
+  return keptDocument(deps, caches, {
+    key: request.key,
+    renderer: 'feed-1',
+    build: async ({ changedAt, day }) => {
+      const { store, config } = deps;
+      const city = request.city ? await request.city() : undefined;
+      const scope = { ...(city && { city }), ...(request.kinds && { kinds: request.kinds }) };
+      const upcoming = (await listEvents(store.db, { ...scope, from: day, limit: FEED_LIMIT })).items;
+      const past = upcoming.length < FEED_LIMIT ? await listRecentEvents(store.db, scope, day, FEED_LIMIT - upcoming.length) : [];
+      const base = `${config.publicUrl}${city ? `/cities/${city.city.slug}` : ''}`;
+      const query = canonicalQuery(request.lang, request.kinds);
+      const feed = buildFeed([...upcoming, ...past], {
+        lang: request.lang,
+        title: calendarName(request.lang, city?.city.name[request.lang] ?? null, request.kinds),
+        uidDomain: config.uidDomain,
+        publicUrl: config.publicUrl,
+        pageUrl: city ? `${base}?lang=${request.lang}` : `${config.publicUrl}/?lang=${request.lang}`,
+        feedLinks: { rss: `${base}/feed.rss${query}`, atom: `${base}/feed.atom${query}`, json: `${base}/feed.json${query}` },
+        emptyUpdated: changedAt,
+      });
+      // Which events are upcoming changes with the day, so the day counts as a change.
+      return { body: encoder.encode(renderFeed(feed, request.format, request.lang)), lastModified: Math.max(Date.parse(changedAt), day) };
+    },
+  });
+}
