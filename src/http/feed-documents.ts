@@ -11,7 +11,7 @@ import type { CityRef } from '../storage/cities-repository.js';
 import { listEvents, listRecentEvents } from '../storage/events-repository.js';
 import type { AppDeps } from './env.js';
 import { keptDocument } from './kept-documents.js';
-import { canonicalQuery } from './query.js';
+import { documentFileName } from './document-names.js';
 import type { Rendering, RenderingCaches } from './rendering-cache.js';
 
 /** Items per feed: enough for a year of alliance events, small enough for any reader. */
@@ -39,14 +39,15 @@ export function feedDocument(deps: AppDeps, caches: RenderingCaches, request: Fe
       const upcoming = (await listEvents(store.db, { ...scope, from: day, limit: FEED_LIMIT })).items;
       const past = upcoming.length < FEED_LIMIT ? await listRecentEvents(store.db, scope, day, FEED_LIMIT - upcoming.length) : [];
       const base = `${config.publicUrl}${city ? `/cities/${city.city.slug}` : ''}`;
-      const query = canonicalQuery(request.lang, request.kinds);
+      const self = (format: FeedFormat) => `${base}/${documentFileName('feed', format, request.lang, request.kinds)}`;
       const feed = buildFeed([...upcoming, ...past], {
         lang: request.lang,
         title: calendarName(request.lang, city?.city.name[request.lang] ?? null, request.kinds),
         uidDomain: config.uidDomain,
         publicUrl: config.publicUrl,
         pageUrl: city ? `${base}?lang=${request.lang}` : `${config.publicUrl}/?lang=${request.lang}`,
-        feedLinks: { rss: `${base}/feed.rss${query}`, atom: `${base}/feed.atom${query}`, json: `${base}/feed.json${query}` },
+        // File-style URLs: the same on this server and on a static host (npm run export).
+        feedLinks: { rss: self('rss'), atom: self('atom'), json: self('json') },
         emptyUpdated: changedAt,
       });
       // Which events are upcoming changes with the day, so the day counts as a change.

@@ -7,6 +7,7 @@ import { EVENT_KINDS, LANGS, type EventKind, type Lang } from '../core/model.js'
 import { resolveZone } from '../core/time/zones.js';
 import { type CityRef, findCity } from '../storage/cities-repository.js';
 import type { Store } from '../storage/store.js';
+import { parseDocumentName } from './document-names.js';
 import { ApiError } from './errors.js';
 import { parseInput } from './validate.js';
 
@@ -46,13 +47,13 @@ export function langOf(lang: Lang | undefined): Lang {
 
 const collectionQuery = z.object({ lang: langParam, kind: z.optional(z.string().check(z.maxLength(300))) });
 
-/** `?lang=` and `?kind=` of a collection (calendar, feed), validated. */
-export function collectionParams(query: Record<string, string>): { lang: Lang; kinds: EventKind[] | undefined } {
+/**
+ * The variant of a calendar or feed: from its file name (`feed.plenary.en.atom`) and, for what the name
+ * leaves open, from `?lang=` and `?kind=`; German and all kinds by default.
+ */
+export function documentParams(file: string, query: Record<string, string>): { ext: string; lang: Lang; kinds: EventKind[] | undefined } {
+  const name = parseDocumentName(file);
+  if (!name) throw new ApiError('not_found', `no document is named "${file}"`);
   const q = parseInput(collectionQuery, query, 'query');
-  return { lang: langOf(q.lang), kinds: parseKinds(q.kind) };
-}
-
-/** The canonical query of a collection URL: `?lang=de`, plus `&kind=a,b` when filtered. */
-export function canonicalQuery(lang: Lang, kinds: readonly string[] | undefined): string {
-  return `?lang=${lang}${kinds?.length ? `&kind=${kinds.join(',')}` : ''}`;
+  return { ext: name.ext, lang: name.lang ?? langOf(q.lang), kinds: name.kinds ?? parseKinds(q.kind) };
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NodeServer, startNodeServer } from '../../src/node.js';
 import { describeReadApi } from './api-contract.js';
 import { describeCalendars } from './calendar-contract.js';
+import { describeFeeds } from './feed-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'isa-api-'));
 const env = { PORT: '0', DATABASE_PATH: join(dir, 'isa.sqlite') };
@@ -43,3 +44,4 @@ describe('Node server restarts', () => {
 });
 
 describeCalendars('Node + SQLite', () => (path, init) => fetch(`${server.url}${path}`, init));
+describeFeeds('Node + SQLite', () => (path, init) => fetch(`${server.url}${path}`, init));

@@ -12,7 +12,8 @@ import { getEvent } from '../../storage/events-repository.js';
 import { calendarBytes, calendarDocument, fragmentsFor } from '../calendar-documents.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { canonicalQuery, collectionParams, langOf, langParam, requireCity } from '../query.js';
+import { documentFileName, documentFilePattern } from '../document-names.js';
+import { documentParams, langOf, langParam, requireCity } from '../query.js';
 import { serveRendering } from '../responses.js';
 import { parseInput } from '../validate.js';
 
@@ -27,23 +28,23 @@ function disposition(type: 'inline' | 'attachment', name: string): string {
 }
 
 export const calendarsRoutes = new Hono<AppEnv>()
-  .get('/calendar.ics', async (c) => {
-    const { lang, kinds } = collectionParams(c.req.query());
+  .get(`/${documentFilePattern('calendar')}`, async (c) => {
+    const { lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
     const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
-      key: `/calendar.ics${canonicalQuery(lang, kinds)}`,
+      key: `/${documentFileName('calendar', 'ics', lang, kinds)}`,
       lang,
       kinds,
       name: () => calendarName(lang, null, kinds),
     });
     return serveRendering(c.req.raw, rendering, { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: disposition('inline', 'isa.ics') });
   })
-  .get('/cities/:city/calendar.ics', async (c) => {
-    const { lang, kinds } = collectionParams(c.req.query());
+  .get(`/cities/:city/${documentFilePattern('calendar')}`, async (c) => {
+    const { lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
     const name = c.req.param('city');
     const { store } = c.get('deps');
     const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
       // Any spelling of the city is the same document once resolved; unresolved names are keyed as given.
-      key: `/cities/${name.normalize('NFC').toLowerCase()}/calendar.ics${canonicalQuery(lang, kinds)}`,
+      key: `/cities/${name.normalize('NFC').toLowerCase()}/${documentFileName('calendar', 'ics', lang, kinds)}`,
       lang,
       kinds,
       city: () => requireCity(store, name, 'city'),

@@ -1,0 +1,113 @@
+/**
+ * Feed behaviour over HTTP, run on both runtimes against the seed set. XML is checked with fast-xml-parser
+ * (loads in workerd); the Node suite also reads every format with the full parsers (feeds.node.test.ts).
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import type { Fetch } from './api-contract.js';
+
+const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
+const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
+
+/** Registers the feed suite; `getFetch` is called in each test. */
+export function describeFeeds(runtime: string, getFetch: () => Fetch): void {
+  const get = (path: string, init?: RequestInit) => getFetch()(path, init);
+  const apiIds = async (query: string) =>
+    ((await (await get(`/api/v1/events?from=2000-01-01&limit=500&${query}`)).json()) as { items: Array<{ id: string }> }).items.map((e) => e.id).sort();
+  const feedIds = async (path: string) => {
+    const doc = xml.parse(await (await get(path)).text());
+    return asArray<{ id: string }>(doc.feed.entry).map((e) => e.id.replace(/^tag:[^:]+:event:/, '')).sort();
+  };
+
+  describe(`feeds on ${runtime}`, () => {
+    it('serves the three formats with their content types and validators', async () => {
+      for (const [path, type] of [
+        ['/feed.rss', 'application/rss+xml; charset=utf-8'],
+        ['/feed.atom', 'application/atom+xml; charset=utf-8'],
+        ['/feed.json', 'application/feed+json; charset=utf-8'],
+        ['/cities/koeln/feed.atom?lang=zh', 'application/atom+xml; charset=utf-8'],
+        ['/feeds.opml', 'text/x-opml; charset=utf-8'],
+      ] as const) {
+        const res = await get(path);
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get('content-type'), path).toBe(type);
+        const etag = res.headers.get('etag') ?? '';
+        expect(etag, path).toMatch(/^"[^"]+"$/);
+        const body = await res.text();
+        if (!path.includes('.json')) expect(XMLValidator.validate(body), path).toBe(true);
+        expect((await get(path, { headers: { 'If-None-Match': etag } })).status, path).toBe(304);
+        expect((await get(path, { headers: { 'If-Modified-Since': res.headers.get('last-modified') ?? '' } })).status, path).toBe(304);
+        const head = await get(path, { method: 'HEAD' });
+        expect(head.headers.get('etag'), path).toBe(etag);
+        expect(await head.text(), path).toBe('');
+      }
+    });
+
+    it("holds exactly a city's events (venue, participant, alliance-wide), and filters by kind", async () => {
+      for (const city of ['solingen', 'foshan', 'shenzhen', 'hannover', 'hamburg', 'koeln']) {
+        expect(await feedIds(`/cities/${city}/feed.atom`), city).toEqual(await apiIds(`city=${city}`));
+      }
+      expect(await feedIds('/cities/foshan/feed.atom?kind=plenary,fair')).toEqual(await apiIds('city=foshan&kind=plenary,fair'));
+      expect(await feedIds('/feed.atom')).toEqual(await apiIds(''));
+    });
+
+    it('orders upcoming first, then the recent past latest first, and opens JSON Feed to other origins', async () => {
+      const doc = JSON.parse(await (await get('/feed.json', { headers: { Origin: 'https://example.org' } })).text()) as { items: Array<{ id: string }> };
+      // The seed events are all past: latest first.
+      expect(doc.items[0]?.id).toMatch(/:dresden-delegation-jinan-2018$/);
+      expect(doc.items.at(-1)?.id).toMatch(/:jinan-dresden-contact-office-2013$/);
+      const cors = await get('/cities/foshan/feed.json', { headers: { Origin: 'https://example.org' } });
+      expect(cors.headers.get('access-control-allow-origin')).toBe('*');
+    });
+
+    it('lists every feed in the OPML', async () => {
+      const doc = xml.parse(await (await get('/feeds.opml?lang=en')).text());
+      const groups = asArray<{ text: string; outline: Array<{ xmlUrl: string }> }>(doc.opml.body.outline);
+      expect(groups.map((g) => g.text)).toEqual(['RSS 2.0', 'Atom 1.0', 'JSON Feed 1.1']);
+      const cities = ((await (await get('/api/v1/cities')).json()) as { items: unknown[] }).items.length;
+      for (const group of groups) expect(group.outline).toHaveLength(cities + 1);
+      expect(groups[1]?.outline[0]?.xmlUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/feed\.en\.atom$/);
+      expect(groups[2]?.outline[1]?.xmlUrl).toMatch(/\/cities\/aachen\/feed\.en\.json$/);
+      expect(groups[2]?.outline[1]?.xmlUrl).toMatch(/\/cities\/aachen\/feed\.en\.json$/);
+    });
+
+    it('serves the same document under its file-style name (for static hosting)', async () => {
+      const byQuery = await get('/cities/foshan/feed.atom?lang=zh&kind=plenary');
+      const byName = await get('/cities/foshan/feed.plenary.zh.atom');
+      const body = await byQuery.text();
+      expect(await byName.text()).toBe(body);
+      expect(byName.headers.get('etag')).toBe(byQuery.headers.get('etag'));
+      expect(xml.parse(body).feed.link).toEqual(expect.arrayContaining([expect.objectContaining({ rel: 'self', href: expect.stringMatching(/\/cities\/foshan\/feed\.plenary\.zh\.atom$/) })]));
+      expect(await (await get('/calendar.plenary.en.ics')).text()).toBe(await (await get('/calendar.ics?kind=plenary&lang=en')).text());
+      expect(await (await get('/feeds.en.opml')).text()).toBe(await (await get('/feeds.opml?lang=en')).text());
+    });
+
+    it('serves the same document under its file-style name (for static hosting)', async () => {
+      const byQuery = await get('/cities/foshan/feed.atom?lang=zh&kind=plenary');
+      const byName = await get('/cities/foshan/feed.plenary.zh.atom');
+      const body = await byQuery.text();
+      expect(await byName.text()).toBe(body);
+      expect(byName.headers.get('etag')).toBe(byQuery.headers.get('etag'));
+      expect(xml.parse(body).feed.link).toEqual(expect.arrayContaining([expect.objectContaining({ rel: 'self', href: expect.stringMatching(/\/cities\/foshan\/feed\.plenary\.zh\.atom$/) })]));
+      expect(await (await get('/calendar.plenary.en.ics')).text()).toBe(await (await get('/calendar.ics?kind=plenary&lang=en')).text());
+      expect(await (await get('/feeds.en.opml')).text()).toBe(await (await get('/feeds.opml?lang=en')).text());
+    });
+
+    it('answers bad feed requests in the JSON error envelope', async () => {
+      for (const [path, status, code] of [
+        ['/cities/atlantis/feed.rss', 404, 'unknown_city'],
+        ['/feed.atom?lang=fr', 400, 'invalid_input'],
+        ['/feed.json?kind=party', 400, 'invalid_input'],
+        ['/feed.xml', 404, 'not_found'],
+        ['/feed.party.atom', 404, 'not_found'],
+        ['/feed.de.en.atom', 404, 'not_found'],
+        ['/feed.party.atom', 404, 'not_found'],
+        ['/feed.de.en.atom', 404, 'not_found'],
+      ] as const) {
+        const res = await get(path);
+        expect(res.status, path).toBe(status);
+        expect(((await res.json()) as { error: { code: string } }).error.code, path).toBe(code);
+      }
+    });
+  });
+}
