@@ -68,18 +68,6 @@ export function describeFeeds(runtime: string, getFetch: () => Fetch): void {
       for (const group of groups) expect(group.outline).toHaveLength(cities + 1);
       expect(groups[1]?.outline[0]?.xmlUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/feed\.en\.atom$/);
       expect(groups[2]?.outline[1]?.xmlUrl).toMatch(/\/cities\/aachen\/feed\.en\.json$/);
-      expect(groups[2]?.outline[1]?.xmlUrl).toMatch(/\/cities\/aachen\/feed\.en\.json$/);
-    });
-
-    it('serves the same document under its file-style name (for static hosting)', async () => {
-      const byQuery = await get('/cities/foshan/feed.atom?lang=zh&kind=plenary');
-      const byName = await get('/cities/foshan/feed.plenary.zh.atom');
-      const body = await byQuery.text();
-      expect(await byName.text()).toBe(body);
-      expect(byName.headers.get('etag')).toBe(byQuery.headers.get('etag'));
-      expect(xml.parse(body).feed.link).toEqual(expect.arrayContaining([expect.objectContaining({ rel: 'self', href: expect.stringMatching(/\/cities\/foshan\/feed\.plenary\.zh\.atom$/) })]));
-      expect(await (await get('/calendar.plenary.en.ics')).text()).toBe(await (await get('/calendar.ics?kind=plenary&lang=en')).text());
-      expect(await (await get('/feeds.en.opml')).text()).toBe(await (await get('/feeds.opml?lang=en')).text());
     });
 
     it('serves the same document under its file-style name (for static hosting)', async () => {
