@@ -89,8 +89,6 @@ export function describeFeeds(runtime: string, getFetch: () => Fetch): void {
         ['/feed.xml', 404, 'not_found'],
         ['/feed.party.atom', 404, 'not_found'],
         ['/feed.de.en.atom', 404, 'not_found'],
-        ['/feed.party.atom', 404, 'not_found'],
-        ['/feed.de.en.atom', 404, 'not_found'],
       ] as const) {
         const res = await get(path);
         expect(res.status, path).toBe(status);
