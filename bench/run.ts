@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { machineLine } from './machine.js';
 import { benchCalendar } from './calendar.js';
+import { benchFeeds } from './feeds.js';
 import { benchServeCpu } from './serve-cpu.js';
 import { benchUpcomingByCity } from './upcoming-by-city.js';
 
@@ -45,6 +46,21 @@ lines.push(
   `| same, GET reading the whole body out of the Response | ${ms(calendar.afterChangeWithBody.p50)} | ${ms(calendar.afterChangeWithBody.p95)} | |`,
   '',
   `Full rebuild ratio (p50): **${(calendar.fullRebuild.p50 / calendar.icsAlone.p50).toFixed(2)}×** ics alone.`,
+  '',
+);
+
+const feeds = benchFeeds();
+lines.push(
+  '## Feeds (issue: RSS, Atom, JSON Feed)',
+  '',
+  `${feeds.items.toLocaleString('en')} items, 30 rounds. Ours: building the one feed model from events (time texts in both zones, HTML content) and rendering the format with its adapters. Baseline: \`feed\` 6.0.0 alone writing the same, already built model. Building the model alone: ${ms(feeds.build.p50)} (p50).`,
+  '',
+  '| format | ours p50 | ours p95 | feed alone p50 | size |',
+  '|---|---|---|---|---|',
+  ...(['rss', 'atom', 'json'] as const).map((f) => {
+    const r = feeds.formats[f];
+    return `| ${f} | ${ms(r.ours.p50)} | ${ms(r.ours.p95)} | ${ms(r.feedAlone.p50)} | ${(r.bytes / 1024).toFixed(0)} KiB |`;
+  }),
   '',
 );
 

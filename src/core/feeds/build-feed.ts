@@ -11,6 +11,7 @@ import { pickText } from '../events/localize.js';
 import type { EventRecord, Lang } from '../model.js';
 import { withoutControlCharacters } from '../text/control-characters.js';
 import { DateTime } from 'luxon';
+import { zoneFor } from '../time/intl-offset-zone.js';
 import { describeEventTime, formatDate, formatLiteral, placeName, sidesOf } from '../time/event-time-text.js';
 import { earliestInstant, precisionOf } from '../time/wall-time.js';
 
@@ -41,10 +42,10 @@ export function titleDate(event: EventRecord, lang: Lang): string {
   if (!first) return '';
   if (precisionOf(first.value) === 'minute') {
     const instant = earliestInstant(first, event.timeZone);
-    const own = DateTime.fromMillis(instant, { zone: event.timeZone });
+    const own = DateTime.fromMillis(instant, { zone: zoneFor(event.timeZone) });
     const others = sidesOf(event.timeZone)
       .slice(1)
-      .map((zone) => DateTime.fromMillis(instant, { zone }))
+      .map((zone) => DateTime.fromMillis(instant, { zone: zoneFor(zone) }))
       .filter((dt) => dt.toISODate() !== own.toISODate())
       .map((dt) => `${placeName(dt.zoneName ?? '', lang)}: ${formatDate(dt, lang)}`);
     return others.length ? `${formatDate(own, lang)} (${others.join(', ')})` : formatDate(own, lang);
@@ -55,8 +56,8 @@ export function titleDate(event: EventRecord, lang: Lang): string {
 
 const clean = (text: string) => withoutControlCharacters(text);
 
-/** The item's HTML: status, both-sides time, description, place, source and links — all text escaped. */
-export function eventHtml(event: EventRecord, meta: Pick<FeedMeta, 'lang' | 'publicUrl'>): string {
+/** The item's HTML: status, both-sides time (`timeText`), description, place, source and links — all text escaped. */
+export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedMeta, 'lang' | 'publicUrl'>): string {
   const { lang } = meta;
   const w = WORDS[lang];
   const p = (html: string) => `<p>${html}</p>`;
@@ -65,7 +66,7 @@ export function eventHtml(event: EventRecord, meta: Pick<FeedMeta, 'lang' | 'pub
   const description = pickText(event.description, lang);
   const parts = [
     event.status === 'cancelled' ? p(`<strong>${e(w.cancelled)}</strong>`) : '',
-    p(e(describeEventTime(event, lang))),
+    p(e(timeText)),
     description ? p(e(description.text).replace(/\n/g, '<br>')) : '',
     event.location ? p(`${e(w.place)}${e(event.location)}`) : '',
     event.url ? p(`${e(w.more)}<a href="${escapeHtml(event.url)}">${e(event.url)}</a>`) : '',
@@ -95,6 +96,7 @@ export function buildFeed(events: readonly EventRecord[], meta: FeedMeta): Feed 
   for (const event of events) {
     const title = pickText(event.title, lang);
     const prefix = event.status === 'cancelled' ? CANCELLED_PREFIX[lang] : event.status === 'tentative' ? TENTATIVE_PREFIX[lang] : '';
+    const timeText = describeEventTime(event, lang);
     feed.addItem({
       title: clean(`${titleDate(event, lang)} · ${prefix}${title?.text ?? event.id}`),
       id: itemId(meta.uidDomain, event.id),
@@ -102,8 +104,8 @@ export function buildFeed(events: readonly EventRecord[], meta: FeedMeta): Feed 
       link: `${meta.publicUrl}/events/${event.id}?lang=${lang}`,
       date: new Date(event.updated),
       published: new Date(event.created),
-      description: escapeHtml(clean(describeEventTime(event, lang))),
-      content: eventHtml(event, meta),
+      description: escapeHtml(clean(timeText)),
+      content: eventHtml(event, timeText, meta),
       category: [{ name: KIND_LABELS[event.kind][lang], term: event.kind }],
     });
   }

@@ -3,6 +3,7 @@
  * The `from`/`to` bounds of a listing: an RFC 3339 instant, or a bare date meaning that whole day in a zone.
  */
 import { DateTime } from 'luxon';
+import { zoneFor } from './intl-offset-zone.js';
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:\d{2})$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -17,7 +18,7 @@ export function parseBoundary(value: string, zone: string, side: 'from' | 'to'):
     return dt.isValid ? dt.toMillis() : null;
   }
   if (DATE.test(value)) {
-    const day = DateTime.fromISO(value, { zone });
+    const day = DateTime.fromISO(value, { zone: zoneFor(zone) });
     if (!day.isValid) return null;
     return (side === 'from' ? day.startOf('day') : day.endOf('day')).toMillis();
   }

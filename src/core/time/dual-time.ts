@@ -4,6 +4,7 @@
  * zone abbreviation in the reader's language. "CST" is China Standard Time (UTC+8) throughout.
  */
 import { DateTime } from 'luxon';
+import { zoneFor } from './intl-offset-zone.js';
 import type { Lang } from '../model.js';
 import { BERLIN, SHANGHAI } from './zones.js';
 
@@ -36,7 +37,7 @@ export function utcLabel(offsetMinutes: number): string {
 
 /** How an instant (ms) reads in one zone. */
 export function zoneView(instant: number, zone: string, lang: Lang): ZoneView {
-  const dt = DateTime.fromMillis(instant, { zone });
+  const dt = DateTime.fromMillis(instant, { zone: zoneFor(zone) });
   return { local: dt.toFormat("yyyy-MM-dd'T'HH:mm"), offset: dt.toFormat('ZZ'), abbr: zoneAbbreviation(zone, dt.offset, lang) };
 }
 
@@ -47,7 +48,7 @@ export function utcString(instant: number): string {
 
 /** Hours by which Shanghai is ahead of Berlin at an instant: 6 in German summer time, 7 in winter. */
 export function berlinShanghaiGapHours(instant: number): number {
-  const berlin = DateTime.fromMillis(instant, { zone: BERLIN }).offset;
-  const shanghai = DateTime.fromMillis(instant, { zone: SHANGHAI }).offset;
+  const berlin = DateTime.fromMillis(instant, { zone: zoneFor(BERLIN) }).offset;
+  const shanghai = DateTime.fromMillis(instant, { zone: zoneFor(SHANGHAI) }).offset;
   return (shanghai - berlin) / 60;
 }

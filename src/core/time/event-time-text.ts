@@ -6,6 +6,7 @@
  * Month- and year-precision items read "Juli 2018" / "2013"; nothing is made more precise than stored.
  */
 import { DateTime } from 'luxon';
+import { zoneFor } from './intl-offset-zone.js';
 import type { EventRecord, Lang, WallTime } from '../model.js';
 import { utcLabel, zoneAbbreviation } from './dual-time.js';
 import { earliestInstant, precisionOf } from './wall-time.js';
@@ -81,9 +82,16 @@ export function sidesOf(zone: string): string[] {
   return [zone, BERLIN, SHANGHAI];
 }
 
-function label(dt: DateTime, lang: Lang): string {
+/** "China (CST, UTC+8)", with an optional note inside the parentheses ("−1 Tag"). */
+function label(dt: DateTime, lang: Lang, note = ''): string {
   const w = WORDS[lang];
-  return `${w.place(dt.zoneName ?? '')}${w.open}${zoneAbbreviation(dt.zoneName ?? '', dt.offset, lang)}${w.comma}${utcLabel(dt.offset)}${w.close}`;
+  const zone = dt.zoneName ?? '';
+  return `${w.place(zone)}${w.open}${zoneAbbreviation(zone, dt.offset, lang)}${w.comma}${utcLabel(dt.offset)}${note}${w.close}`;
+}
+
+/** Calendar days from `a` to `b` (their local dates). */
+function dayDifference(a: DateTime, b: DateTime): number {
+  return Math.round((Date.UTC(b.year, b.month - 1, b.day) - Date.UTC(a.year, a.month - 1, a.day)) / 86_400_000);
 }
 
 /** The localised date (`24.10.2027`, `24 Oct 2027`, `2027年10月24日`) of a luxon DateTime. */
@@ -92,9 +100,10 @@ export function formatDate(dt: DateTime, lang: Lang): string {
 }
 
 /** A stored literal at its own precision: "24.10.2018", "Juli 2018", "2013" (no zone conversion). */
-export function formatLiteral(time: WallTime, zone: string, lang: Lang): string {
+export function formatLiteral(time: WallTime, _zone: string, lang: Lang): string {
   const precision = precisionOf(time.value);
-  const dt = DateTime.fromISO(time.value, { zone }).setLocale(lang);
+  // A literal is formatted as written: calendar fields need no zone (and UTC costs no offset lookups).
+  const dt = DateTime.fromISO(time.value, { zone: 'UTC' }).setLocale(lang);
   if (precision === 'year') return time.value;
   if (precision === 'month') return dt.toFormat(WORDS[lang].month);
   if (precision === 'day') return dt.toFormat(WORDS[lang].date);
@@ -105,23 +114,19 @@ function timedText(event: EventRecord, start: WallTime, lang: Lang): string {
   const w = WORDS[lang];
   const startInstant = earliestInstant(start, event.timeZone);
   const endInstant = event.end ? earliestInstant(event.end, event.timeZone) : null;
-  const ownStartDate = DateTime.fromMillis(startInstant, { zone: event.timeZone }).toISODate();
+  let own: DateTime | undefined;
   return sidesOf(event.timeZone)
     .map((zone, i) => {
-      const s = DateTime.fromMillis(startInstant, { zone });
-      const e = endInstant === null ? null : DateTime.fromMillis(endInstant, { zone });
+      const s = DateTime.fromMillis(startInstant, { zone: zoneFor(zone) });
+      own ??= s;
+      const e = endInstant === null ? null : DateTime.fromMillis(endInstant, { zone: zoneFor(zone) });
       // The first side carries the date; others show it only where it differs (+1/−1 day).
-      const shift = Math.round(DateTime.fromISO(s.toISODate() ?? '').diff(DateTime.fromISO(ownStartDate ?? ''), 'days').days);
+      const shift = dayDifference(own, s);
       let text = i === 0 || shift !== 0 ? `${formatDate(s, lang)} ${s.toFormat('HH:mm')}` : s.toFormat('HH:mm');
-      if (e) text += e.toISODate() === s.toISODate() ? `–${e.toFormat('HH:mm')}` : ` – ${formatDate(e, lang)} ${e.toFormat('HH:mm')}`;
-      const shiftNote = i > 0 && shift !== 0 ? `${w.comma}${w.dayShift(shift)}` : '';
-      return `${text} ${label(s, lang).replace(new RegExp(`${escapeRegExp(w.close)}$`), `${shiftNote}${w.close}`)}`;
+      if (e) text += dayDifference(s, e) === 0 ? `–${e.toFormat('HH:mm')}` : ` – ${formatDate(e, lang)} ${e.toFormat('HH:mm')}`;
+      return `${text} ${label(s, lang, i > 0 && shift !== 0 ? `${w.comma}${w.dayShift(shift)}` : '')}`;
     })
     .join(' · ');
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Zone abbreviation and offset of a span's ends, once when they agree: "MESZ, UTC+2". */
@@ -141,12 +146,13 @@ function allDayText(event: EventRecord, lang: Lang): string {
   const dates = startText && endText ? `${startText} – ${endText}` : startText || `${w.until} ${endText}`;
   const place = w.place(event.timeZone);
   if (!event.start || precisionOf(event.start.value) !== 'day') return `${dates}${w.open}${place}${w.close}`;
-  const from = DateTime.fromISO(event.start.value, { zone: event.timeZone }).startOf('day');
+  const from = earliestInstant(event.start, event.timeZone);
   // The exclusive end (next midnight) reads better on the other side: 18:00, not 17:59.
-  const to = DateTime.fromISO((event.end ?? event.start).value, { zone: event.timeZone }).plus({ days: 1 }).startOf('day');
+  const nextDay = DateTime.fromISO((event.end ?? event.start).value, { zone: 'UTC' }).plus({ days: 1 }).toISODate() ?? '';
+  const to = earliestInstant({ value: nextDay, fold: 0 }, event.timeZone);
   const sides = sidesOf(event.timeZone).map((zone, i) => {
-    const a = from.setZone(zone);
-    const b = to.setZone(zone);
+    const a = DateTime.fromMillis(from, { zone: zoneFor(zone) });
+    const b = DateTime.fromMillis(to, { zone: zoneFor(zone) });
     if (i === 0) return `${dates}${w.comma}${w.allDay}${w.comma}${place}${w.open}${spanZone(a, b, lang)}${w.close}`;
     return `${w.place(zone)}${w.colon}${formatDate(a, lang)} ${a.toFormat('HH:mm')} – ${formatDate(b, lang)} ${b.toFormat('HH:mm')}${w.open}${spanZone(a, b, lang)}${w.close}`;
   });

@@ -4,6 +4,7 @@
  * instants with luxon, and detects DST gaps (nonexistent wall times) and folds (ambiguous ones).
  */
 import { DateTime } from 'luxon';
+import { zoneFor } from './intl-offset-zone.js';
 import type { Precision, WallTime } from '../model.js';
 
 const PATTERNS: ReadonlyArray<readonly [Precision, RegExp]> = [
@@ -62,7 +63,7 @@ export function checkWallTime(value: string, zone: string): Parsed<Precision> {
   const plain = DateTime.fromObject(f, { zone: 'UTC' });
   if (!plain.isValid || plain.day !== f.day || plain.hour !== f.hour) return invalid(`"${value}" is not a valid calendar time`);
   if (precision === 'minute') {
-    const local = DateTime.fromObject(f, { zone });
+    const local = DateTime.fromObject(f, { zone: zoneFor(zone) });
     if (local.hour !== f.hour || local.minute !== f.minute) {
       return { ok: false, error: { code: 'nonexistent_time', message: `${value} does not exist in ${zone}: the clocks skip it (DST change)` } };
     }
@@ -77,8 +78,13 @@ export function checkWallTime(value: string, zone: string): Parsed<Precision> {
 export function possibleInstants(value: string, zone: string): number[] {
   const f = fieldsOf(value);
   if (!f) return [];
-  const local = DateTime.fromObject(f, { zone });
+  const local = DateTime.fromObject(f, { zone: zoneFor(zone) });
   if (!local.isValid || local.hour !== f.hour || local.minute !== f.minute) return [];
+  // Fast path: the same offset three hours either side means no DST change near, so one instant
+  // (DST changes shift clocks by at most two hours).
+  const ts = local.toMillis();
+  const hours3 = 3 * 3_600_000;
+  if (local.zone.offset(ts - hours3) === local.offset && local.zone.offset(ts + hours3) === local.offset) return [ts];
   return local
     .getPossibleOffsets()
     .map((dt) => dt.toMillis())
@@ -97,14 +103,16 @@ export function earliestInstant(time: WallTime, zone: string): number {
     return instant;
   }
   if (!precision) throw new RangeError(`not a time literal: ${time.value}`);
-  return DateTime.fromISO(time.value, { zone }).startOf(UNIT[precision]).toMillis();
+  // Midnight of the first day; where a DST change skips midnight, luxon moves to the first valid minute.
+  const f = fieldsOf(time.value) as Fields;
+  return DateTime.fromObject({ year: f.year, month: f.month, day: f.day }, { zone: zoneFor(zone) }).toMillis();
 }
 
 /** The latest instant (inclusive, ms) a wall time can denote: its minute, or the last millisecond of its day/month/year. */
 export function latestInstant(time: WallTime, zone: string): number {
   const precision = precisionOf(time.value);
   if (precision === 'minute' || !precision) return earliestInstant(time, zone);
-  return DateTime.fromISO(time.value, { zone }).endOf(UNIT[precision]).toMillis();
+  return DateTime.fromISO(time.value, { zone: zoneFor(zone) }).endOf(UNIT[precision]).toMillis();
 }
 
 /**
