@@ -9,8 +9,12 @@ import { IANAZone } from 'luxon';
 
 const OFFSET = /GMT(?:([+-])(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
+/** Offsets kept per zone: formatting an event asks for the same instants several times. */
+const MEMO_SIZE = 4096;
+
 class IntlOffsetZone extends IANAZone {
   readonly #format: Intl.DateTimeFormat;
+  readonly #memo = new Map<number, number>();
 
   constructor(name: string) {
     super(name);
@@ -20,6 +24,16 @@ class IntlOffsetZone extends IANAZone {
   /** Minutes east of UTC at an instant (ms), as luxon's Zone#offset. */
   override offset(ts: number): number {
     if (!Number.isFinite(ts)) return Number.NaN;
+    let minutes = this.#memo.get(ts);
+    if (minutes === undefined) {
+      minutes = this.#read(ts);
+      if (this.#memo.size >= MEMO_SIZE) this.#memo.clear();
+      this.#memo.set(ts, minutes);
+    }
+    return minutes;
+  }
+
+  #read(ts: number): number {
     const m = OFFSET.exec(this.#format.format(ts));
     if (!m) return super.offset(ts);
     if (!m[1]) return 0;
