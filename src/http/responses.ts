@@ -28,7 +28,8 @@ export function notModified(request: Request, etag: string, lastModified: string
 export interface RenderingHeaders {
   readonly contentType: string;
   readonly cacheControl: string;
-  readonly disposition?: string;
+  /** Content-Disposition, computed only when a kept rendering is first served. */
+  readonly disposition?: () => string;
 }
 
 type Kept = { body: Uint8Array; etag: string; lastModified: string };
@@ -51,7 +52,7 @@ export function serveRendering(request: Request, rendering: Kept, headers: Rende
         ...notModified,
         'Content-Type': headers.contentType,
         'Content-Length': String(rendering.body.byteLength),
-        ...(headers.disposition && { 'Content-Disposition': headers.disposition }),
+        ...(headers.disposition && { 'Content-Disposition': headers.disposition() }),
       },
     };
     keptHeaders.set(rendering, sets);

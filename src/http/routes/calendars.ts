@@ -36,7 +36,7 @@ export const calendarsRoutes = new Hono<AppEnv>()
       kinds,
       name: () => calendarName(lang, null, kinds),
     });
-    return serveRendering(c.req.raw, rendering, { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: disposition('inline', 'isa.ics') });
+    return serveRendering(c.req.raw, rendering, { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: () => disposition('inline', 'isa.ics') });
   })
   .get(`/cities/:city/${documentFilePattern('calendar')}`, async (c) => {
     const { lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
@@ -53,7 +53,7 @@ export const calendarsRoutes = new Hono<AppEnv>()
     return serveRendering(c.req.raw, rendering, {
       contentType: CONTENT_TYPE,
       cacheControl: CACHE_CONTROL,
-      disposition: disposition('inline', `isa-${name}.ics`),
+      disposition: () => disposition('inline', `isa-${name}.ics`),
     });
   })
   .get('/events/:file{[^/]+\\.ics}', async (c) => {
@@ -71,6 +71,6 @@ export const calendarsRoutes = new Hono<AppEnv>()
     return serveRendering(
       c.req.raw,
       { body, etag: revisionEtag(event.revision), lastModified: event.updated },
-      { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: disposition('attachment', `${id}.ics`) },
+      { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: () => disposition('attachment', `${id}.ics`) },
     );
   });
