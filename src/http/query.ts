@@ -33,6 +33,14 @@ export function parseZone(value: string | undefined, field: string): string | un
   return zone;
 }
 
+/**
+ * The city part of a kept document's key, before the city is resolved (resolving costs a query, and a kept
+ * document must be found without one): spellings that differ only in case or Unicode form share a document.
+ */
+export function cityKeyPart(name: string): string {
+  return name.normalize('NFC').toLowerCase();
+}
+
 /** The city any known name or alias denotes, or a 404 `unknown_city` naming the field. */
 export async function requireCity(store: Store, name: string, field: string): Promise<CityRef> {
   const ref = await findCity(store.db, name);

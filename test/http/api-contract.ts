@@ -22,18 +22,22 @@ interface ErrorBody {
   error: { status: number; code: string; message: string; field?: string };
 }
 
+/** Checks that each path answers its status in the JSON error envelope with its code (and field, if given). */
+export async function expectErrors(get: Fetch, cases: ReadonlyArray<readonly [path: string, status: number, code: string, field?: string]>): Promise<void> {
+  for (const [path, status, code, field] of cases) {
+    const res = await get(path);
+    expect(res.status, path).toBe(status);
+    expect(res.headers.get('content-type'), path).toMatch(/^application\/json/);
+    const body = (await res.json()) as ErrorBody;
+    expect(body.error, path).toMatchObject({ status, code, ...(field && { field }) });
+    expect(body.error.message.length, path).toBeGreaterThan(0);
+  }
+}
+
 /** Registers the read-API suite; `getFetch` is called in each test, after the runtime's setup ran. */
 export function describeReadApi(runtime: string, getFetch: () => Fetch): void {
   const get = (path: string, init?: RequestInit) => getFetch()(path, init);
   const ids = async (path: string) => ((await (await get(path)).json()) as { items: EventItem[] }).items.map((e) => e.id);
-  const expectError = async (path: string, status: number, code: string, field?: string) => {
-    const res = await get(path);
-    expect(res.status, path).toBe(status);
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = (await res.json()) as ErrorBody;
-    expect(body.error).toMatchObject({ status, code, ...(field && { field }) });
-    expect(body.error.message.length).toBeGreaterThan(0);
-  };
 
   describe(`read API on ${runtime}`, () => {
     it('answers /healthz when the database answers', async () => {
@@ -195,22 +199,24 @@ export function describeReadApi(runtime: string, getFetch: () => Fetch): void {
     });
 
     it('answers bad input with a 4xx envelope naming the parameter, never a 500', async () => {
-      await expectError('/api/v1/events?city=Atlantis', 404, 'unknown_city', 'query.city');
-      await expectError('/api/v1/cities/Atlantis', 404, 'unknown_city', 'city');
-      await expectError('/api/v1/events/no-such-event', 404, 'not_found');
-      await expectError('/api/v1/events?from=yesterday', 400, 'invalid_time', 'query.from');
-      await expectError('/api/v1/events?from=2018-02-30', 400, 'invalid_time', 'query.from');
-      await expectError('/api/v1/events?to=2018-10-24T25:00:00Z', 400, 'invalid_time', 'query.to');
-      await expectError('/api/v1/events?from=2018-10-24&to=2018-10-01', 400, 'invalid_input', 'query.to');
-      await expectError('/api/v1/events?limit=0', 400, 'invalid_input', 'query.limit');
-      await expectError('/api/v1/events?limit=501', 400, 'invalid_input', 'query.limit');
-      await expectError('/api/v1/events?limit=ten', 400, 'invalid_input', 'query.limit');
-      await expectError('/api/v1/events?cursor=not-a-cursor', 400, 'invalid_input', 'query.cursor');
-      await expectError('/api/v1/events?tz=PST', 400, 'unknown_zone', 'query.tz');
-      await expectError('/api/v1/events?tz=Mars/Olympus', 400, 'unknown_zone', 'query.tz');
-      await expectError('/api/v1/events?kind=party', 400, 'invalid_input', 'query.kind');
-      await expectError('/api/v1/events?lang=fr', 400, 'invalid_input', 'query.lang');
-      await expectError('/api/v1/nothing-here', 404, 'not_found');
+      await expectErrors(getFetch(), [
+        ['/api/v1/events?city=Atlantis', 404, 'unknown_city', 'query.city'],
+        ['/api/v1/cities/Atlantis', 404, 'unknown_city', 'city'],
+        ['/api/v1/events/no-such-event', 404, 'not_found'],
+        ['/api/v1/events?from=yesterday', 400, 'invalid_time', 'query.from'],
+        ['/api/v1/events?from=2018-02-30', 400, 'invalid_time', 'query.from'],
+        ['/api/v1/events?to=2018-10-24T25:00:00Z', 400, 'invalid_time', 'query.to'],
+        ['/api/v1/events?from=2018-10-24&to=2018-10-01', 400, 'invalid_input', 'query.to'],
+        ['/api/v1/events?limit=0', 400, 'invalid_input', 'query.limit'],
+        ['/api/v1/events?limit=501', 400, 'invalid_input', 'query.limit'],
+        ['/api/v1/events?limit=ten', 400, 'invalid_input', 'query.limit'],
+        ['/api/v1/events?cursor=not-a-cursor', 400, 'invalid_input', 'query.cursor'],
+        ['/api/v1/events?tz=PST', 400, 'unknown_zone', 'query.tz'],
+        ['/api/v1/events?tz=Mars/Olympus', 400, 'unknown_zone', 'query.tz'],
+        ['/api/v1/events?kind=party', 400, 'invalid_input', 'query.kind'],
+        ['/api/v1/events?lang=fr', 400, 'invalid_input', 'query.lang'],
+        ['/api/v1/nothing-here', 404, 'not_found'],
+      ]);
     });
   });
 }

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
-import type { Fetch } from './api-contract.js';
+import { expectErrors, type Fetch } from './api-contract.js';
 
 /** Registers the calendar suite; `getFetch` is called in each test. */
 export function describeCalendars(runtime: string, getFetch: () => Fetch): void {
@@ -62,17 +62,13 @@ export function describeCalendars(runtime: string, getFetch: () => Fetch): void 
     });
 
     it('answers bad calendar requests in the JSON error envelope', async () => {
-      for (const [path, status, code] of [
+      await expectErrors(getFetch(), [
         ['/cities/atlantis/calendar.ics', 404, 'unknown_city'],
         ['/calendar.ics?lang=fr', 400, 'invalid_input'],
         ['/calendar.ics?kind=party', 400, 'invalid_input'],
         ['/events/no-such-event.ics', 404, 'not_found'],
         ['/events/isa-fachtagung-solingen-2018.ics', 404, 'not_found'],
-      ] as const) {
-        const res = await get(path);
-        expect(res.status, path).toBe(status);
-        expect(((await res.json()) as { error: { code: string } }).error.code, path).toBe(code);
-      }
+      ]);
     });
   });
 }

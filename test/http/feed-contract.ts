@@ -4,7 +4,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { Fetch } from './api-contract.js';
+import { expectErrors, type Fetch } from './api-contract.js';
 
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' });
 const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Array.isArray(x) ? x : [x]);
@@ -82,18 +82,14 @@ export function describeFeeds(runtime: string, getFetch: () => Fetch): void {
     });
 
     it('answers bad feed requests in the JSON error envelope', async () => {
-      for (const [path, status, code] of [
+      await expectErrors(getFetch(), [
         ['/cities/atlantis/feed.rss', 404, 'unknown_city'],
         ['/feed.atom?lang=fr', 400, 'invalid_input'],
         ['/feed.json?kind=party', 400, 'invalid_input'],
         ['/feed.xml', 404, 'not_found'],
         ['/feed.party.atom', 404, 'not_found'],
         ['/feed.de.en.atom', 404, 'not_found'],
-      ] as const) {
-        const res = await get(path);
-        expect(res.status, path).toBe(status);
-        expect(((await res.json()) as { error: { code: string } }).error.code, path).toBe(code);
-      }
+      ]);
     });
   });
 }

@@ -13,7 +13,7 @@ import { calendarBytes, calendarDocument, fragmentsFor } from '../calendar-docum
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { documentFileName, documentFilePattern } from '../document-names.js';
-import { documentParams, langOf, langParam, requireCity } from '../query.js';
+import { cityKeyPart, documentParams, langOf, langParam, requireCity } from '../query.js';
 import { serveRendering } from '../responses.js';
 import { parseInput } from '../validate.js';
 
@@ -44,7 +44,7 @@ export const calendarsRoutes = new Hono<AppEnv>()
     const { store } = c.get('deps');
     const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
       // Any spelling of the city is the same document once resolved; unresolved names are keyed as given.
-      key: `/cities/${name.normalize('NFC').toLowerCase()}/${documentFileName('calendar', 'ics', lang, kinds)}`,
+      key: `/cities/${cityKeyPart(name)}/${documentFileName('calendar', 'ics', lang, kinds)}`,
       lang,
       kinds,
       city: () => requireCity(store, name, 'city'),

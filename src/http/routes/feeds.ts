@@ -14,7 +14,7 @@ import { documentFileName, documentFilePattern } from '../document-names.js';
 import type { AppEnv } from '../env.js';
 import { feedDocument } from '../feed-documents.js';
 import { keptDocument } from '../kept-documents.js';
-import { documentParams, requireCity } from '../query.js';
+import { cityKeyPart, documentParams, requireCity } from '../query.js';
 import { serveRendering } from '../responses.js';
 
 // Feed readers poll; the same short shared caching as calendars.
@@ -38,7 +38,7 @@ export const feedsRoutes = new Hono<AppEnv>()
     const name = c.req.param('city');
     const { store } = c.get('deps');
     const rendering = await feedDocument(c.get('deps'), c.get('caches'), {
-      key: `/cities/${name.normalize('NFC').toLowerCase()}/${documentFileName('feed', format, lang, kinds)}`,
+      key: `/cities/${cityKeyPart(name)}/${documentFileName('feed', format, lang, kinds)}`,
       format,
       lang,
       kinds,
