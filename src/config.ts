@@ -9,6 +9,8 @@ export interface Config {
   readonly publicUrl: string;
   /** Right-hand side of every calendar UID; set once per deployment and never changed. */
   readonly uidDomain: string;
+  /** Who may write: bearer tokens and the labels the change history records. None: writes are disabled. */
+  readonly writers: ReadonlyArray<{ readonly label: string; readonly token: string }>;
 }
 
 function isHttpUrl(value: string): boolean {
@@ -25,6 +27,30 @@ const schema = z.object({
   UID_DOMAIN: z._default(z.string().check(z.regex(/^[A-Za-z0-9.-]+$/, 'must be a domain name')), 'isa-calendar.invalid'),
 });
 
+// A token is a secret: long enough not to be guessed, and free of separators and spaces.
+const token = z.string().check(z.regex(/^[A-Za-z0-9._~+\/-]{16,256}$/, 'tokens are 16–256 characters without spaces, "," or "="'));
+const label = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'labels are 1–64 letters, digits, ".", "_" or "-"'));
+
+/** `ADMIN_TOKEN` (label `admin`) and `ADMIN_TOKENS` (`label=token,label=token`). */
+function parseWriters(env: Readonly<Record<string, unknown>>): Config['writers'] {
+  const writers: Array<{ label: string; token: string }> = [];
+  if (typeof env.ADMIN_TOKEN === 'string' && env.ADMIN_TOKEN !== '') {
+    const parsed = token.safeParse(env.ADMIN_TOKEN);
+    if (!parsed.success) throw new Error(`setting ADMIN_TOKEN: ${parsed.error.issues[0]?.message}`);
+    writers.push({ label: 'admin', token: parsed.data });
+  }
+  if (typeof env.ADMIN_TOKENS === 'string' && env.ADMIN_TOKENS !== '') {
+    for (const pair of env.ADMIN_TOKENS.split(',')) {
+      const [name = '', secret = ''] = pair.trim().split('=');
+      const l = label.safeParse(name);
+      const t = token.safeParse(secret);
+      if (!l.success || !t.success) throw new Error(`setting ADMIN_TOKENS: "${name}": ${(l.success ? t : l).error?.issues[0]?.message}`);
+      writers.push({ label: l.data, token: t.data });
+    }
+  }
+  return writers;
+}
+
 /** Parses the settings; throws an Error naming the variable at fault. */
 export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
   const parsed = schema.safeParse({ PUBLIC_URL: env.PUBLIC_URL, UID_DOMAIN: env.UID_DOMAIN || undefined });
@@ -32,5 +58,5 @@ export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
     const issue = parsed.error.issues[0];
     throw new Error(`setting ${String(issue?.path[0] ?? '?')}: ${issue?.message ?? 'invalid'}`);
   }
-  return { publicUrl: parsed.data.PUBLIC_URL.replace(/\/+$/, ''), uidDomain: parsed.data.UID_DOMAIN };
+  return { publicUrl: parsed.data.PUBLIC_URL.replace(/\/+$/, ''), uidDomain: parsed.data.UID_DOMAIN, writers: parseWriters(env) };
 }

@@ -13,6 +13,8 @@ export interface AppDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly config: Config;
+  /** New event ids; `crypto.randomUUID` unless a test passes its own. */
+  readonly newId?: () => string;
 }
 
 export interface AppEnv {

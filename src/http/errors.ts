@@ -35,6 +35,8 @@ export class ApiError extends Error {
     message: string,
     readonly field?: string,
     status?: ErrorStatus,
+    /** Extra response headers, such as `WWW-Authenticate` on a 401. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.status = status ?? ERROR_STATUS[code];
@@ -51,7 +53,7 @@ export function errorResponse(c: Context, error: ApiError): Response {
   return c.json(
     { error: { status: error.status, code: error.code, message: error.message, ...(error.field !== undefined && { field: error.field }) } },
     error.status,
-    { 'Content-Type': 'application/json; charset=utf-8' },
+    { 'Content-Type': 'application/json; charset=utf-8', ...error.headers },
   );
 }
 

@@ -307,12 +307,13 @@ export function insertEventStatements(db: Kysely<Database>, event: EventRecord):
 
 /**
  * Statements that store a changed event and its city links anew. The caller raises `revision` and
- * `updated` and adds bumpDataVersion to the same batch.
+ * `updated`, and adds recordChange (whose uniqueness rolls back a write that lost a race) and
+ * bumpDataVersion to the same batch.
  */
 export function updateEventStatements(db: Kysely<Database>, event: EventRecord): Compilable[] {
   const { id, created_at: _created, ...row } = eventRow(event);
   return [
-    db.updateTable('events').set(row).where('id', '=', id),
+    db.updateTable('events').set(row).where('id', '=', id).where('revision', '=', event.revision - 1),
     db.deleteFrom('event_cities').where('event_id', '=', id),
     ...linkStatements(db, event, row),
   ];

@@ -77,7 +77,19 @@ export interface DataVersionTable {
   changed_at: string;
 }
 
+export interface EventHistoryTable {
+  seq: Generated<number>;
+  event_id: string;
+  revision: number;
+  action: 'created' | 'changed' | 'cancelled' | 'reinstated';
+  actor: string;
+  at: string;
+  before: string | null;
+  after: string;
+}
+
 export interface Database {
+  event_history: EventHistoryTable;
   data_version: DataVersionTable;
   cities: CitiesTable;
   city_names: CityNamesTable;

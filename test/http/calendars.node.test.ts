@@ -19,7 +19,7 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   t = await tempStore();
-  app = createApp(() => ({ store: t.store, clock: () => now, config: { publicUrl: 'https://isa.example.org', uidDomain: 'isa-calendar.invalid' } }), caches);
+  app = createApp(() => ({ store: t.store, clock: () => now, config: { publicUrl: 'https://isa.example.org', uidDomain: 'isa-calendar.invalid', writers: [] } }), caches);
 });
 afterAll(() => t.dispose());
 

@@ -1,0 +1,135 @@
+/**
+ * @module routes/event-writes
+ * `POST /api/v1/events`, `PATCH /api/v1/events/{id}` (JSON merge patch, RFC 7396, with `If-Match`) and
+ * `DELETE /api/v1/events/{id}` (cancels; erases nothing). Each write is one atomic batch: the event, its
+ * city links, a history row and the data version — so calendars and feeds follow at once, and a write that
+ * lost a race to another (same revision) rolls back whole and answers 412.
+ */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import jsonMergePatch from 'json-merge-patch';
+import { eventJson } from '../../core/events/event-json.js';
+import { revisionEtag } from '../../core/events/identity.js';
+import type { EventRecord } from '../../core/model.js';
+import { bumpDataVersion } from '../../storage/data-version.js';
+import { getEvent, insertEventStatements, updateEventStatements } from '../../storage/events-repository.js';
+import { type ChangeAction, isLostRace, recordChange } from '../../storage/history-repository.js';
+import { authorizeWriter } from '../auth.js';
+import type { AppDeps, AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { eventInputSchema, inputOf, recordFromInput } from '../event-input.js';
+import { jsonResponse } from '../responses.js';
+import { parseInput } from '../validate.js';
+
+/** Largest accepted body: a generous event with long descriptions in three languages. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+const limitBody = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ApiError('payload_too_large', `the body is larger than ${MAX_BODY_BYTES} bytes`, 'body');
+  },
+});
+
+/** The JSON body of a write, or 415/400 naming what is wrong. */
+async function jsonBody(request: Request, types: readonly string[]): Promise<unknown> {
+  const type = (request.headers.get('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!types.includes(type)) throw new ApiError('unsupported_media_type', `send the body as ${types.join(' or ')}`, 'headers.content-type');
+  const text = await request.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError('invalid_input', 'the body is not valid JSON', 'body');
+  }
+}
+
+/** Whether an `If-Match` header (RFC 9110 §13.1.1) matches the event's current ETag. */
+function ifMatch(header: string, etag: string): boolean {
+  return header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/** Stores a changed event atomically with its history row; a lost race answers 412. */
+async function storeChange(deps: AppDeps, before: EventRecord, after: EventRecord, action: ChangeAction, actor: string): Promise<void> {
+  const { db } = deps.store;
+  try {
+    await deps.store.batch([
+      ...updateEventStatements(db, after),
+      recordChange(db, { eventId: after.id, revision: after.revision, action, actor, at: after.updated, before, after }),
+      bumpDataVersion(db, after.updated),
+    ]);
+  } catch (error) {
+    if (isLostRace(error)) throw new ApiError('precondition_failed', 'the event was changed by another write meanwhile; fetch it and try again', 'headers.if-match');
+    throw error;
+  }
+}
+
+/** The response for an event after a write: its JSON, ETag and Last-Modified. */
+function written(deps: AppDeps, event: EventRecord, status = 200, headers: Record<string, string> = {}): Response {
+  return jsonResponse(eventJson(event, { lang: 'de', uidDomain: deps.config.uidDomain }), { ETag: revisionEtag(event.revision), 'Last-Modified': new Date(event.updated).toUTCString(), ...headers }, status);
+}
+
+async function currentEvent(deps: AppDeps, id: string): Promise<EventRecord> {
+  const event = await getEvent(deps.store.db, id);
+  if (!event) throw new ApiError('not_found', `no event with id "${id}"`, 'id');
+  return event;
+}
+
+/** JSON with object keys sorted, to compare documents whose keys came in different orders. */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
+  );
+}
+
+const now = (deps: AppDeps) => new Date(deps.clock()).toISOString();
+
+export const eventWritesRoutes = new Hono<AppEnv>()
+  .post('/api/v1/events', limitBody, async (c) => {
+    const deps = c.get('deps');
+    const actor = await authorizeWriter(c.req.raw, deps.config.writers);
+    const input = parseInput(eventInputSchema, await jsonBody(c.req.raw, ['application/json']), 'body');
+    const at = now(deps);
+    const id = (deps.newId ?? (() => crypto.randomUUID()))();
+    const event = await recordFromInput(deps.store, input, { id, revision: 1, created: at, status: 'confirmed', cancelledAt: null, source: null }, at);
+    const { db } = deps.store;
+    await deps.store.batch([
+      ...insertEventStatements(db, event),
+      recordChange(db, { eventId: id, revision: 1, action: 'created', actor, at, before: null, after: event }),
+      bumpDataVersion(db, at),
+    ]);
+    return written(deps, event, 201, { Location: `${deps.config.publicUrl}/api/v1/events/${id}` });
+  })
+  .patch('/api/v1/events/:id', limitBody, async (c) => {
+    const deps = c.get('deps');
+    const actor = await authorizeWriter(c.req.raw, deps.config.writers);
+    const condition = c.req.header('If-Match');
+    if (condition === undefined) throw new ApiError('precondition_required', 'send If-Match with the ETag of the revision you changed', 'headers.if-match');
+    const before = await currentEvent(deps, c.req.param('id'));
+    if (!ifMatch(condition, revisionEtag(before.revision))) {
+      throw new ApiError('precondition_failed', `the event is at revision ${before.revision} (ETag ${revisionEtag(before.revision)})`, 'headers.if-match');
+    }
+    const patch = await jsonBody(c.req.raw, ['application/merge-patch+json', 'application/json']);
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new ApiError('invalid_input', 'a merge patch is a JSON object', 'body');
+    const merged = jsonMergePatch.apply(structuredClone(inputOf(before)), patch);
+    const input = parseInput(eventInputSchema, merged, 'body');
+    const at = now(deps);
+    const after = await recordFromInput(deps.store, input, { ...before, revision: before.revision + 1 }, at);
+    // Nothing changed: no new revision, no history row.
+    if (canonicalJson({ ...inputOf(before), status: before.status }) === canonicalJson({ ...inputOf(after), status: after.status })) return written(deps, before);
+    await storeChange(deps, before, after, before.status === 'cancelled' && after.status !== 'cancelled' ? 'reinstated' : 'changed', actor);
+    return written(deps, after);
+  })
+  .delete('/api/v1/events/:id', async (c) => {
+    const deps = c.get('deps');
+    const actor = await authorizeWriter(c.req.raw, deps.config.writers);
+    const before = await currentEvent(deps, c.req.param('id'));
+    const condition = c.req.header('If-Match');
+    if (condition !== undefined && !ifMatch(condition, revisionEtag(before.revision))) {
+      throw new ApiError('precondition_failed', `the event is at revision ${before.revision} (ETag ${revisionEtag(before.revision)})`, 'headers.if-match');
+    }
+    if (before.status === 'cancelled') return written(deps, before);
+    const at = now(deps);
+    const after: EventRecord = { ...before, status: 'cancelled', cancelledAt: at, revision: before.revision + 1, updated: at };
+    await storeChange(deps, before, after, 'cancelled', actor);
+    return written(deps, after);
+  });

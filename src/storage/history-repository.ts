@@ -1,0 +1,61 @@
+/**
+ * @module history-repository
+ * The change history of events: one row per revision, written in the same batch as the change.
+ */
+import type { Compilable, Kysely } from 'kysely';
+import type { EventRecord } from '../core/model.js';
+import type { Database, EventHistoryTable } from './schema.js';
+
+export type ChangeAction = EventHistoryTable['action'];
+
+export interface Change {
+  readonly seq: number;
+  readonly eventId: string;
+  readonly revision: number;
+  readonly action: ChangeAction;
+  readonly actor: string;
+  readonly at: string;
+  readonly before: EventRecord | null;
+  readonly after: EventRecord;
+}
+
+/** The statement recording a change; it fails when the revision was recorded already (a lost race). */
+export function recordChange(db: Kysely<Database>, change: Omit<Change, 'seq'>): Compilable {
+  return db.insertInto('event_history').values({
+    event_id: change.eventId,
+    revision: change.revision,
+    action: change.action,
+    actor: change.actor,
+    at: change.at,
+    before: change.before === null ? null : JSON.stringify(change.before),
+    after: JSON.stringify(change.after),
+  });
+}
+
+/** Changes recorded after an instant (ISO), oldest first, at most `limit`; `afterSeq` pages on. */
+export async function listChanges(db: Kysely<Database>, since: string, limit: number, afterSeq = 0): Promise<Change[]> {
+  const rows = await db
+    .selectFrom('event_history')
+    .selectAll()
+    .where('at', '>', since)
+    .where('seq', '>', afterSeq)
+    .orderBy('at')
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    seq: r.seq,
+    eventId: r.event_id,
+    revision: r.revision,
+    action: r.action,
+    actor: r.actor,
+    at: r.at,
+    before: r.before === null ? null : (JSON.parse(r.before) as EventRecord),
+    after: JSON.parse(r.after) as EventRecord,
+  }));
+}
+
+/** Whether an error is the history's uniqueness failing: another write took this revision first. */
+export function isLostRace(error: unknown): boolean {
+  return error instanceof Error && /UNIQUE constraint failed: event_history\./.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`);
+}
