@@ -2,7 +2,7 @@
  * @module history-repository
  * The change history of events: one row per revision, written in the same batch as the change.
  */
-import type { Compilable, Kysely } from 'kysely';
+import type { Compilable, Kysely, Selectable } from 'kysely';
 import type { EventRecord } from '../core/model.js';
 import type { Database, EventHistoryTable } from './schema.js';
 
@@ -39,11 +39,15 @@ export async function listChanges(db: Kysely<Database>, since: string, limit: nu
     .selectAll()
     .where('at', '>', since)
     .where('seq', '>', afterSeq)
-    .orderBy('at')
+    // In the order they were recorded; `afterSeq` (the cursor) pages on in the same order.
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toChange);
+}
+
+function toChange(r: Selectable<EventHistoryTable>): Change {
+  return {
     seq: r.seq,
     eventId: r.event_id,
     revision: r.revision,
@@ -52,10 +56,16 @@ export async function listChanges(db: Kysely<Database>, since: string, limit: nu
     at: r.at,
     before: r.before === null ? null : (JSON.parse(r.before) as EventRecord),
     after: JSON.parse(r.after) as EventRecord,
-  }));
+  };
 }
 
 /** Whether an error is the history's uniqueness failing: another write took this revision first. */
 export function isLostRace(error: unknown): boolean {
   return error instanceof Error && /UNIQUE constraint failed: event_history\./.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`);
+}
+
+/** The latest changes, newest first. */
+export async function listRecentChanges(db: Kysely<Database>, limit: number): Promise<Change[]> {
+  const rows = await db.selectFrom('event_history').selectAll().orderBy('seq', 'desc').limit(limit).execute();
+  return rows.map(toChange);
 }

@@ -1,0 +1,81 @@
+/**
+ * @module changes-feed
+ * What changed, as feed items: created, moved (times or zone changed), changed otherwise, cancelled,
+ * reinstated — each with the times before and after on both sides ("moved from 09:00 to 14:00 CST").
+ */
+import escapeHtml from 'escape-html';
+import { Feed } from 'feed';
+import { pickText } from '../events/localize.js';
+import type { EventRecord, Lang } from '../model.js';
+import { withoutControlCharacters } from '../text/control-characters.js';
+import { describeEventTime } from '../time/event-time-text.js';
+
+export type ChangeKind = 'created' | 'moved' | 'changed' | 'cancelled' | 'reinstated';
+
+/** A recorded change as the feed and the API show it. */
+export interface ChangeEntry {
+  readonly seq: number;
+  readonly action: 'created' | 'changed' | 'cancelled' | 'reinstated';
+  readonly at: string;
+  readonly before: EventRecord | null;
+  readonly after: EventRecord;
+}
+
+/** Whether a change moved the event: its times or its zone differ. */
+export function isMove(before: EventRecord | null, after: EventRecord): boolean {
+  if (!before) return false;
+  const times = (e: EventRecord) => JSON.stringify([e.start, e.end, e.timeZone]);
+  return times(before) !== times(after);
+}
+
+/** The kind of a change, telling moves apart from other edits. */
+export function changeKind(change: ChangeEntry): ChangeKind {
+  return change.action === 'changed' && isMove(change.before, change.after) ? 'moved' : change.action;
+}
+
+const LABELS: Record<Lang, Record<ChangeKind | 'before' | 'now', string>> = {
+  de: { created: 'Neu', moved: 'Verschoben', changed: 'Geändert', cancelled: 'Abgesagt', reinstated: 'Wieder angesetzt', before: 'Vorher', now: 'Jetzt' },
+  en: { created: 'New', moved: 'Moved', changed: 'Changed', cancelled: 'Cancelled', reinstated: 'Reinstated', before: 'Before', now: 'Now' },
+  zh: { created: '新增', moved: '时间变更', changed: '已更新', cancelled: '已取消', reinstated: '恢复举行', before: '原定', now: '现定' },
+};
+
+export interface ChangesFeedMeta {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly uidDomain: string;
+  readonly publicUrl: string;
+  readonly selfUrl: string;
+  /** The feed's date when nothing changed yet (the data's last change), never the clock. */
+  readonly emptyUpdated: string;
+}
+
+/** The changes feed model, newest change first. */
+export function buildChangesFeed(changes: readonly ChangeEntry[], meta: ChangesFeedMeta): Feed {
+  const { lang } = meta;
+  const words = LABELS[lang];
+  const feed = new Feed({
+    id: meta.selfUrl,
+    title: meta.title,
+    link: `${meta.publicUrl}/?lang=${lang}`,
+    language: lang,
+    updated: new Date(changes[0]?.at ?? meta.emptyUpdated),
+    generator: 'isa-calendar',
+    feedLinks: { atom: meta.selfUrl },
+  });
+  for (const change of changes) {
+    const kind = changeKind(change);
+    const title = pickText(change.after.title, lang)?.text ?? change.after.id;
+    const after = describeEventTime(change.after, lang);
+    const before = change.before && kind === 'moved' ? describeEventTime(change.before, lang) : null;
+    const p = (label: string, text: string) => `<p>${escapeHtml(label)}: ${escapeHtml(withoutControlCharacters(text))}</p>`;
+    feed.addItem({
+      title: withoutControlCharacters(`${words[kind]}: ${title}`),
+      id: `tag:${meta.uidDomain},2016:change:${change.seq}`,
+      link: `${meta.publicUrl}/events/${change.after.id}?lang=${lang}`,
+      date: new Date(change.at),
+      published: new Date(change.at),
+      content: [before ? p(words.before, before) : '', p(before ? words.now : words[kind], after)].join(''),
+    });
+  }
+  return feed;
+}

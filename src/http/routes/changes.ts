@@ -1,0 +1,85 @@
+/**
+ * @module routes/changes
+ * What was created, moved, changed, cancelled or reinstated: `GET /api/v1/changes?since=` (oldest first,
+ * paged) and `GET /changes.atom` (the latest 100, newest first), with the times before and after on both sides.
+ */
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { eventJson, timeJson } from '../../core/events/event-json.js';
+import { buildChangesFeed, changeKind } from '../../core/feeds/changes-feed.js';
+import { FEED_CONTENT_TYPES, renderFeed } from '../../core/feeds/render-feed.js';
+import type { EventRecord, Lang } from '../../core/model.js';
+import { parseBoundary } from '../../core/time/boundary.js';
+import { describeEventTime } from '../../core/time/event-time-text.js';
+import { listChanges, listRecentChanges } from '../../storage/history-repository.js';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { keptDocument } from '../kept-documents.js';
+import { langOf, langParam } from '../query.js';
+import { jsonResponse, serveRendering } from '../responses.js';
+import { parseInput } from '../validate.js';
+
+const query = z.object({
+  since: z.optional(z.string().check(z.maxLength(64))),
+  lang: langParam,
+  limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/, 'limit is a whole number from 1 to 500'))),
+  cursor: z.optional(z.string().check(z.regex(/^[0-9]{1,15}$/, 'cursor is not one this API returned'))),
+});
+
+function sideJson(event: EventRecord, lang: Lang, uidDomain: string) {
+  const options = { lang, uidDomain };
+  return {
+    status: event.status,
+    timeZone: event.timeZone,
+    precision: event.precision,
+    start: timeJson(event.start, event.timeZone, options),
+    end: timeJson(event.end, event.timeZone, options),
+    text: describeEventTime(event, lang),
+  };
+}
+
+export const changesRoutes = new Hono<AppEnv>()
+  .get('/api/v1/changes', async (c) => {
+    const { store, config } = c.get('deps');
+    const q = parseInput(query, c.req.query(), 'query');
+    const lang = langOf(q.lang);
+    const since = q.since === undefined ? 0 : parseBoundary(q.since, 'UTC', 'from');
+    if (since === null) throw new ApiError('invalid_time', 'since must be an RFC 3339 instant or a date (2018-10-24)', 'query.since');
+    const limit = q.limit === undefined ? 100 : Number(q.limit);
+    if (limit < 1 || limit > 500) throw new ApiError('invalid_input', 'limit is a whole number from 1 to 500', 'query.limit');
+    // Instants are stored as ISO text at millisecond precision; one before `since` keeps `since` itself.
+    const changes = await listChanges(store.db, new Date(since - 1).toISOString(), limit, q.cursor === undefined ? 0 : Number(q.cursor));
+    const items = changes.map((change) => ({
+      seq: change.seq,
+      id: change.eventId,
+      revision: change.revision,
+      action: changeKind(change),
+      at: change.at,
+      event: eventJson(change.after, { lang, uidDomain: config.uidDomain }),
+      before: change.before && sideJson(change.before, lang, config.uidDomain),
+      after: sideJson(change.after, lang, config.uidDomain),
+    }));
+    return jsonResponse({ items, next: changes.length === limit ? String(changes.at(-1)?.seq) : null });
+  })
+  .get('/changes.atom', async (c) => {
+    const deps = c.get('deps');
+    const lang = langOf(parseInput(z.object({ lang: langParam }), c.req.query(), 'query').lang);
+    const rendering = await keptDocument(deps, c.get('caches'), {
+      key: `/changes.atom?lang=${lang}`,
+      renderer: 'changes-1',
+      build: async ({ changedAt }) => {
+        const { publicUrl, uidDomain } = deps.config;
+        const changes = await listRecentChanges(deps.store.db, 100);
+        const feed = buildChangesFeed(changes, {
+          lang,
+          title: { de: 'ISA – Änderungen', en: 'ISA – changes', zh: 'ISA – 变更' }[lang],
+          uidDomain,
+          publicUrl,
+          selfUrl: `${publicUrl}/changes.atom?lang=${lang}`,
+          emptyUpdated: changedAt,
+        });
+        return { body: new TextEncoder().encode(renderFeed(feed, 'atom', lang)), lastModified: Date.parse(changedAt) };
+      },
+    });
+    return serveRendering(c.req.raw, rendering, { contentType: FEED_CONTENT_TYPES.atom, cacheControl: 'public, max-age=300' });
+  });
