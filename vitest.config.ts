@@ -26,7 +26,8 @@ export default defineConfig(async () => {
             cloudflareTest({
               main: './src/worker.ts',
               wrangler: { configPath: './wrangler.toml' },
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+              // The write suite's token (test/http/write-contract.ts WRITE_TOKEN).
+              miniflare: { bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: 'test-writer-token-0123' } },
             }),
           ],
           test: {

@@ -15,6 +15,9 @@ export interface Env {
   readonly DB: D1Database;
   readonly PUBLIC_URL: string;
   readonly UID_DOMAIN: string;
+  /** Secrets (`wrangler secret put`): one token, or `label=token` pairs; none → writes are disabled. */
+  readonly ADMIN_TOKEN?: string;
+  readonly ADMIN_TOKENS?: string;
 }
 
 // Per isolate: the deps for one D1 binding, built (and seeded) once. Bindings are stable for an isolate.

@@ -9,9 +9,10 @@ import { type NodeServer, startNodeServer } from '../../src/node.js';
 import { describeReadApi } from './api-contract.js';
 import { describeCalendars } from './calendar-contract.js';
 import { describeFeeds } from './feed-contract.js';
+import { describeWrites, WRITE_TOKEN } from './write-contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'isa-api-'));
-const env = { PORT: '0', DATABASE_PATH: join(dir, 'isa.sqlite') };
+const env = { PORT: '0', DATABASE_PATH: join(dir, 'isa.sqlite'), ADMIN_TOKEN: WRITE_TOKEN };
 let server: NodeServer;
 
 beforeAll(async () => {
@@ -45,3 +46,4 @@ describe('Node server restarts', () => {
 
 describeCalendars('Node + SQLite', () => (path, init) => fetch(`${server.url}${path}`, init));
 describeFeeds('Node + SQLite', () => (path, init) => fetch(`${server.url}${path}`, init));
+describeWrites('Node + SQLite', () => (path, init) => fetch(`${server.url}${path}`, init));

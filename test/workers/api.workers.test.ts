@@ -6,6 +6,7 @@ import { exports } from 'cloudflare:workers';
 import { describeReadApi } from '../http/api-contract.js';
 import { describeCalendars } from '../http/calendar-contract.js';
 import { describeFeeds } from '../http/feed-contract.js';
+import { describeWrites } from '../http/write-contract.js';
 
 const ORIGIN = 'http://127.0.0.1:8787';
 const workerFetch = () => (path: string, init?: RequestInit) => exports.default.fetch(new Request(`${ORIGIN}${path}`, init));
@@ -13,3 +14,4 @@ const workerFetch = () => (path: string, init?: RequestInit) => exports.default.
 describeReadApi('workerd + D1', workerFetch);
 describeCalendars('workerd + D1', workerFetch);
 describeFeeds('workerd + D1', workerFetch);
+describeWrites('workerd + D1', workerFetch);

@@ -1,0 +1,129 @@
+/**
+ * The write path over HTTP, run on both runtimes (token "test-writer-token-0123" configured as ADMIN_TOKEN).
+ * Registered after the read suites: it adds events (in 2019 and 2027) to the shared database.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Fetch } from './api-contract.js';
+import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
+
+export const WRITE_TOKEN = 'test-writer-token-0123';
+
+interface Written {
+  id: string;
+  revision: number;
+  status: string;
+  timeZone: string;
+  title: Record<string, string>;
+  start: Record<string, unknown> & { utc?: string; berlin?: { local: string } };
+}
+
+/** Registers the write suite; `getFetch` is called in each test. */
+export function describeWrites(runtime: string, getFetch: () => Fetch): void {
+  const auth = { Authorization: `Bearer ${WRITE_TOKEN}` };
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    getFetch()('/api/v1/events', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const patch = (id: string, body: unknown, headers: Record<string, string>) =>
+    getFetch()(`/api/v1/events/${id}`, { method: 'PATCH', headers: { ...auth, 'Content-Type': 'application/merge-patch+json', ...headers }, body: JSON.stringify(body) });
+  const base = { kind: 'plenary', title: { de: 'Test-Plenarversammlung', en: 'Test plenary' }, cities: ['Foshan'], participants: ['Köln'] };
+
+  describe(`writes on ${runtime}`, () => {
+    it('creates an event: 201 with Location and ETag, times in both zones (CST is China)', async () => {
+      const res = await post({ ...base, start: '2019-10-24T09:00', timeZone: 'CST' });
+      expect(res.status).toBe(201);
+      expect(res.headers.get('etag')).toBe('"r1"');
+      const event = (await res.json()) as Written;
+      expect(res.headers.get('location')).toMatch(new RegExp(`/api/v1/events/${event.id}$`));
+      expect(event).toMatchObject({ timeZone: 'Asia/Shanghai', revision: 1, status: 'confirmed', start: { utc: '2019-10-24T01:00:00Z', berlin: { local: '2019-10-24T03:00' } } });
+      const read = await getFetch()(`/api/v1/events/${event.id}`);
+      expect(read.status).toBe(200);
+      expect(((await read.json()) as Written).start.utc).toBe('2019-10-24T01:00:00Z');
+    });
+
+    it('canonicalises zones, takes the earlier instant of a fold unless fold: 1, and rejects gaps and unknown zones', async () => {
+      expect(((await (await post({ ...base, start: '2019-10-24T09:00', timeZone: 'PRC' })).json()) as Written).timeZone).toBe('Asia/Shanghai');
+      const fold0 = (await (await post({ ...base, start: '2018-10-28T02:30', timeZone: 'Europe/Berlin' })).json()) as Written;
+      expect(fold0.start.utc).toBe('2018-10-28T00:30:00Z');
+      const fold1 = (await (await post({ ...base, start: '2018-10-28T02:30', timeZone: 'Europe/Berlin', fold: 1 })).json()) as Written;
+      expect(fold1.start.utc).toBe('2018-10-28T01:30:00Z');
+      for (const [body, status, code, field] of [
+        [{ ...base, start: '2019-03-31T02:30', timeZone: 'Europe/Berlin' }, 400, 'nonexistent_time', 'start'],
+        [{ ...base, start: '2019-10-24T09:00', timeZone: 'PST' }, 400, 'unknown_zone', 'timeZone'],
+        [{ ...base, start: '2019-10-24', end: '2019-10-23' }, 400, 'invalid_time', 'end'],
+        [{ ...base, start: 'next week' }, 400, 'invalid_time', 'start'],
+        [{ ...base, cities: ['Atlantis'], start: '2019-10-24' }, 400, 'unknown_city', 'cities.0'],
+        [{ ...base, kind: 'party', start: '2019-10-24' }, 400, 'invalid_input', 'kind'],
+        [{ ...base, title: { de: '  ' }, start: '2019-10-24' }, 400, 'invalid_input', 'title'],
+        [{ ...base, title: { fr: 'Bonjour' }, start: '2019-10-24' }, 400, 'invalid_input', 'title.fr'],
+        [{ ...base, url: 'javascript:alert(1)', start: '2019-10-24' }, 400, 'invalid_input', 'url'],
+        [{ ...base, start: '2019-10-24', extra: true }, 400, 'invalid_input', 'extra'],
+        [{ ...base, start: '2019-10-24', status: 'cancelled' }, 400, 'invalid_input', 'status'],
+        [{ ...base, start: '2019-10-24', location: 'x'.repeat(301) }, 400, 'invalid_input', 'location'],
+      ] as const) {
+        const res = await post(body);
+        expect(res.status, JSON.stringify(body)).toBe(status);
+        expect(((await res.json()) as { error: unknown }).error, JSON.stringify(body)).toMatchObject({ code, field });
+      }
+    });
+
+    it('stores a hostile title verbatim (CRLF, <script>, ]]>, emoji)', async () => {
+      const title = 'Evil\r\nATTENDEE:x <script>alert(1)</script> ]]> 😀 佛山';
+      const event = (await (await post({ ...base, title: { de: title }, start: '2019-10-25' })).json()) as Written;
+      expect(event.title.de).toBe(title);
+      expect(((await (await getFetch()(`/api/v1/events/${event.id}`)).json()) as Written).title.de).toBe(title);
+    });
+
+    it('refuses unauthenticated, wrongly typed, malformed and oversized writes, writing nothing', async () => {
+      const noToken = await getFetch()('/api/v1/events', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+      expect(noToken.status).toBe(401);
+      expect(noToken.headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect((await post({ ...base, start: '2019-10-24' }, { Authorization: 'Bearer wrong-token-0123456789' })).status).toBe(401);
+      expect((await post('{"kind":', {})).status).toBe(400);
+      expect((await post({ ...base, start: '2019-10-24' }, { 'Content-Type': 'text/plain' })).status).toBe(415);
+      expect((await post({ ...base, start: '2019-10-24', description: { de: 'x'.repeat(70_000) } })).status).toBe(413);
+    });
+
+    it('changes with If-Match only, raises the revision and SEQUENCE, moves in the changes feed', async () => {
+      const created = (await (await post({ ...base, start: '2027-10-24T09:00', timeZone: 'Asia/Shanghai' })).json()) as Written;
+      const id = created.id;
+      expect((await patch(id, { start: '2027-10-24T14:00' }, {})).status).toBe(428);
+      expect((await patch(id, { start: '2027-10-24T14:00' }, { 'If-Match': '"r7"' })).status).toBe(412);
+      const calendarBefore = await getFetch()('/cities/foshan/calendar.ics');
+      const moved = await patch(id, { start: '2027-10-24T14:00', participants: null }, { 'If-Match': '"r1"' });
+      expect(moved.status).toBe(200);
+      expect(moved.headers.get('etag')).toBe('"r2"');
+      expect((await moved.json()) as Written).toMatchObject({ revision: 2, start: { utc: '2027-10-24T06:00:00Z' }, participants: [] });
+      // Calendars follow at once.
+      const calendar = await getFetch()('/cities/foshan/calendar.ics', { headers: { 'If-None-Match': calendarBefore.headers.get('etag') ?? '' } });
+      expect(calendar.status).toBe(200);
+      expect(parseWithIcalJs(await calendar.text()).find((e) => e.uid.startsWith(`${id}@`))).toMatchObject({ sequence: 2 });
+      const changes = (await (await getFetch()('/api/v1/changes?since=2000-01-01&limit=500')).json()) as { items: Array<{ id: string; action: string; before: { text: string } | null; after: { text: string } }> };
+      const move = changes.items.find((c) => c.id === id && c.action === 'moved');
+      expect(move?.before?.text).toContain('09:00 China (CST, UTC+8)');
+      expect(move?.after.text).toContain('14:00 China (CST, UTC+8) · 08:00 Deutschland (MESZ, UTC+2)');
+      const atom = await (await getFetch()('/changes.atom?lang=en')).text();
+      expect(atom).toContain('Moved: Test plenary');
+    });
+
+    it('cancels with DELETE (kept, marked), and reinstates with PATCH status confirmed', async () => {
+      const created = (await (await post({ ...base, start: '2027-11-02' })).json()) as Written;
+      const del = await getFetch()(`/api/v1/events/${created.id}`, { method: 'DELETE', headers: auth });
+      expect(del.status).toBe(200);
+      expect((await del.json()) as Written).toMatchObject({ status: 'cancelled', revision: 2 });
+      expect(((await (await getFetch()(`/api/v1/events/${created.id}`)).json()) as Written).status).toBe('cancelled');
+      const ics = await (await getFetch()(`/events/${created.id}.ics?lang=en`)).text();
+      expect(parseWithIcalJs(ics)[0]).toMatchObject({ status: 'CANCELLED', summary: 'Cancelled: Test plenary' });
+      expect((await getFetch()(`/api/v1/events/${created.id}`, { method: 'DELETE', headers: auth })).status).toBe(200);
+      const back = await patch(created.id, { status: 'confirmed' }, { 'If-Match': '"r2"' });
+      expect(back.status).toBe(200);
+      expect((await back.json()) as Written).toMatchObject({ status: 'confirmed', revision: 3 });
+    });
+
+    it('describes the API in OpenAPI 3.1 from the validation schemas', async () => {
+      const doc = (await (await getFetch()('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: { EventInput: { required: string[]; properties: Record<string, unknown> } } } };
+      expect(doc.openapi).toBe('3.1.0');
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/events', '/api/v1/events/{id}', '/api/v1/changes', '/calendar.ics', '/feed.atom']));
+      expect(doc.components.schemas.EventInput.required).toEqual(expect.arrayContaining(['kind', 'title', 'cities', 'start']));
+      expect(Object.keys(doc.components.schemas.EventInput.properties)).toContain('fold');
+    });
+  });
+}
