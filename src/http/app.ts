@@ -15,6 +15,7 @@ import { eventWritesRoutes } from './routes/event-writes.js';
 import { eventsRoutes } from './routes/events.js';
 import { feedsRoutes } from './routes/feeds.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { pagesRoutes } from './routes/pages.js';
 import { healthRoutes } from './routes/health.js';
 
 /**
@@ -30,7 +31,7 @@ export function createApp(getDeps: (env: unknown) => AppDeps | Promise<AppDeps>,
   });
   // Read-only resources may be embedded anywhere (interface.md: CORS open for GET).
   app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Location'] }));
-  for (const routes of [healthRoutes, citiesRoutes, eventsRoutes, eventWritesRoutes, calendarsRoutes, feedsRoutes, changesRoutes, openApiRoutes]) app.route('/', routes);
+  for (const routes of [healthRoutes, citiesRoutes, eventsRoutes, eventWritesRoutes, calendarsRoutes, feedsRoutes, changesRoutes, openApiRoutes, pagesRoutes]) app.route('/', routes);
   app.notFound((c) => errorResponse(c, new ApiError('not_found', `nothing at ${new URL(c.req.url).pathname}`)));
   app.onError(handleError);
   return app;
