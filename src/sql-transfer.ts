@@ -1,0 +1,50 @@
+/**
+ * @module sql-transfer
+ * Moves data between the Node SQLite file and D1 as SQL, for `npm run db:export-sql` and `npm run db:import-sql`:
+ *
+ * - export: the data (not the schema) of every table as INSERT statements, literals written by SQLite's own
+ *   quote(), ready for `wrangler d1 execute DB --remote --file <file>` on a migrated D1 database;
+ * - import: applies such a file — or `wrangler d1 export DB --remote --no-schema --output <file>` — to a migrated
+ *   SQLite file in one transaction.
+ *
+ * Both sides must be at the same migration (the same db/migrations), which both runtimes record in d1_migrations.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { openSqliteStore } from './storage/dialects/sqlite.js';
+
+/** Tables in an order that satisfies the foreign keys. */
+export const DATA_TABLES = ['cities', 'city_names', 'events', 'event_cities', 'event_history', 'seed_runs', 'data_version'] as const;
+
+/** The data of a SQLite database as SQL INSERT statements (existing rows of the target are replaced). */
+export function exportSql(raw: BetterSqlite3.Database): string {
+  const lines = ['-- isa-calendar data export; apply to a database migrated to the same db/migrations.', 'PRAGMA defer_foreign_keys = ON;'];
+  for (const table of DATA_TABLES) {
+    // Generated columns (events.span) are computed by the target, so they are not written.
+    const columns = (raw.prepare(`SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0`).pluck().all(table) as string[]);
+    const values = columns.map((c) => `quote("${c}")`).join(` || ',' || `);
+    const rows = raw.prepare(`SELECT 'INSERT OR REPLACE INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (' || ${values} || ');' FROM ${table}`).pluck().all() as string[];
+    lines.push(...rows);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Applies an SQL data file to a migrated SQLite database, all or nothing. */
+export function importSql(raw: BetterSqlite3.Database, sqlText: string): void {
+  raw.transaction(() => raw.exec(sqlText))();
+}
+
+const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
+if (isMain) {
+  const [command, file] = process.argv.slice(2);
+  if ((command !== 'export' && command !== 'import') || !file) {
+    console.error('usage: tsx src/sql-transfer.ts export|import <file.sql>   (DATABASE_PATH selects the SQLite file)');
+    process.exit(2);
+  }
+  const store = openSqliteStore(resolve(process.env.DATABASE_PATH ?? 'data/isa-calendar.sqlite'));
+  if (command === 'export') writeFileSync(file, exportSql(store.raw));
+  else importSql(store.raw, readFileSync(file, 'utf8'));
+  console.log(`${command}ed ${file}`);
+  await store.close();
+}
