@@ -11,6 +11,8 @@ export interface Config {
   readonly uidDomain: string;
   /** Who may write: bearer tokens and the labels the change history records. None: writes are disabled. */
   readonly writers: ReadonlyArray<{ readonly label: string; readonly token: string }>;
+  /** Write attempts allowed per minute, per client address and per token (WRITE_RATE_LIMIT, default 60). */
+  readonly writeRateLimit?: number;
 }
 
 function isHttpUrl(value: string): boolean {
@@ -58,5 +60,7 @@ export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
     const issue = parsed.error.issues[0];
     throw new Error(`setting ${String(issue?.path[0] ?? '?')}: ${issue?.message ?? 'invalid'}`);
   }
-  return { publicUrl: parsed.data.PUBLIC_URL.replace(/\/+$/, ''), uidDomain: parsed.data.UID_DOMAIN, writers: parseWriters(env) };
+  const limit = env.WRITE_RATE_LIMIT === undefined || env.WRITE_RATE_LIMIT === '' ? 60 : Number(env.WRITE_RATE_LIMIT);
+  if (!Number.isInteger(limit) || limit < 1) throw new Error('setting WRITE_RATE_LIMIT: a whole number of writes per minute, at least 1');
+  return { publicUrl: parsed.data.PUBLIC_URL.replace(/\/+$/, ''), uidDomain: parsed.data.UID_DOMAIN, writers: parseWriters(env), writeRateLimit: limit };
 }

@@ -16,6 +16,7 @@ const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   event_cities: { event_id: true, city: true, role: true, position: true, start_key: true, end_key: true },
   seed_runs: { id: true, applied_at: true },
   data_version: { id: true, version: true, changed_at: true },
+  rate_limits: { key: true, window_start: true, count: true },
   event_history: { seq: true, event_id: true, revision: true, action: true, actor: true, at: true, before: true, after: true },
 };
 
@@ -35,7 +36,7 @@ describe('schema', () => {
 
   it("records migrations in wrangler's d1_migrations table and applies each once", () => {
     const names = t.store.raw.prepare('SELECT name FROM d1_migrations ORDER BY id').pluck().all();
-    expect(names).toEqual(['0001_init.sql', '0002_data_version.sql', '0003_calendar_index.sql', '0004_event_history.sql']);
+    expect(names).toEqual(['0001_init.sql', '0002_data_version.sql', '0003_calendar_index.sql', '0004_event_history.sql', '0005_rate_limits.sql']);
     expect(migrate(t.store.raw)).toEqual([]);
   });
 
