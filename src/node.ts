@@ -8,7 +8,9 @@ import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { SEED_SET } from '../seeds/index.js';
 import { parseConfig } from './config.js';
+import { utcDay } from './core/calendar/render-ics.js';
 import { createApp } from './http/app.js';
+import { refreshRenderings } from './http/refresh.js';
 import type { AppDeps } from './http/env.js';
 import { openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
 import { applySeedSet } from './storage/seed.js';
@@ -44,10 +46,22 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env): Pro
         failed(error);
         return;
       }
+      // The daily refresh (as the Workers cron): when the UTC day changes, render the main documents ahead.
+      let day = utcDay(Date.now());
+      const timer = setInterval(() => {
+        if (utcDay(Date.now()) === day) return;
+        day = utcDay(Date.now());
+        refreshRenderings((path) => Promise.resolve(app.request(path)), store, Date.now()).catch((error: unknown) => console.error('refresh failed', error));
+      }, 600_000);
+      timer.unref();
       ready({
         url: `http://${host}:${info.port}`,
         store,
-        close: () => new Promise<void>((done) => server.close(() => void store.close().then(done))),
+        close: () =>
+          new Promise<void>((done) => {
+            clearInterval(timer);
+            server.close(() => void store.close().then(done));
+          }),
       });
     });
   });

@@ -3,10 +3,12 @@
  * Cloudflare Workers entry: the same app over D1 (binding DB). PUBLIC_URL and UID_DOMAIN are required
  * settings here. The seed set is loaded into an empty database on the first request of an isolate.
  */
-import type { D1Database } from '@cloudflare/workers-types';
+import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { SEED_SET } from '../seeds/index.js';
 import { parseConfig } from './config.js';
+import { CACHED_DOCUMENT, edgeCached } from './edge-cache.js';
 import { createApp } from './http/app.js';
+import { refreshRenderings } from './http/refresh.js';
 import type { AppDeps } from './http/env.js';
 import { createD1Store } from './storage/dialects/d1.js';
 import { applySeedSet } from './storage/seed.js';
@@ -42,4 +44,22 @@ function depsFor(env: Env): Promise<AppDeps> {
 
 const app = createApp((env) => depsFor(env as Env));
 
-export default { fetch: app.fetch };
+async function fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  const { pathname } = new URL(request.url);
+  if ((request.method === 'GET' || request.method === 'HEAD') && CACHED_DOCUMENT.test(pathname)) {
+    const deps = await depsFor(env);
+    const { version } = await deps.store.dataVersion();
+    return edgeCached(request, caches.default as never, version, Date.now(), (r) => Promise.resolve(app.fetch(r, env, ctx)), (p) => ctx.waitUntil(p));
+  }
+  return app.fetch(request, env, ctx);
+}
+
+export default {
+  fetch,
+  /** The daily cron (wrangler.toml): renders the main documents for the new day and prunes old counters. */
+  async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
+    const deps = await depsFor(env);
+    const origin = deps.config.publicUrl;
+    await refreshRenderings((path) => fetch(new Request(`${origin}${path}`), env, ctx), deps.store, Date.now());
+  },
+};
