@@ -53,6 +53,7 @@ export function layout(meta: PageMeta, body: HtmlEscapedString | Promise<HtmlEsc
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${meta.title}</title>
 <meta name="description" content="${meta.description}">
 <meta property="og:type" content="website">
