@@ -7,6 +7,7 @@ import { benchCalendar } from './calendar.js';
 import { benchFeeds } from './feeds.js';
 import { benchServeCpu } from './serve-cpu.js';
 import { benchUpcomingByCity } from './upcoming-by-city.js';
+import { benchWrites } from './writes.js';
 
 const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
 
@@ -61,6 +62,21 @@ lines.push(
     const r = feeds.formats[f];
     return `| ${f} | ${ms(r.ours.p50)} | ${ms(r.ours.p95)} | ${ms(r.feedAlone.p50)} | ${(r.bytes / 1024).toFixed(0)} KiB |`;
   }),
+  '',
+);
+
+const writes = await benchWrites();
+lines.push(
+  '## Writes (issue: write path)',
+  '',
+  `Single writer on the Node default (WAL, synchronous=FULL), ${writes.writes.count} timed writes per side in ${writes.writes.rounds} interleaved batches. Ours: \`POST /api/v1/events\` through the app (validation, city and time resolution, rate-limit counters, token check, one atomic batch with history row and data version). Baseline: raw better-sqlite3 writing the same four rows per transaction.`,
+  '',
+  '| | writes/s | p50 | p95 |',
+  '|---|---|---|---|',
+  `| POST through the app | ${writes.writes.app.perSecond.toFixed(0)} | ${ms(writes.writes.app.p50)} | ${ms(writes.writes.app.p95)} |`,
+  `| raw better-sqlite3 | ${writes.writes.raw.perSecond.toFixed(0)} | ${ms(writes.writes.raw.p50)} | ${ms(writes.writes.raw.p95)} |`,
+  '',
+  `Cost of a write on the next calendar request (${writes.calendar.events.toLocaleString('en')} events, ${(writes.calendar.bytes / 1024).toFixed(0)} KiB, ${writes.calendar.changes} changes): HEAD \`/calendar.ics\` right after a PATCH p50 ${ms(writes.calendar.afterWrite.p50)} (p95 ${ms(writes.calendar.afterWrite.p95)}), unchanged repeat p50 ${ms(writes.calendar.unchanged.p50)}; the PATCH itself p50 ${ms(writes.calendar.patch.p50)}.`,
   '',
 );
 

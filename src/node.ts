@@ -4,6 +4,7 @@
  * Settings: PORT (8787), DATABASE_PATH (data/isa-calendar.sqlite), PUBLIC_URL, UID_DOMAIN.
  */
 import { mkdirSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { SEED_SET } from '../seeds/index.js';
@@ -40,7 +41,9 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env): Pro
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       try {
         const config = parseConfig({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${info.port}` });
-        deps = { store, clock: Date.now, config };
+        // @hono/node-server passes the Node request as the app's bindings: its socket is the client.
+        const clientAddress = (_request: Request, bindings: unknown) => (bindings as { incoming?: IncomingMessage }).incoming?.socket.remoteAddress ?? 'unknown';
+        deps = { store, clock: Date.now, config, clientAddress };
       } catch (error) {
         server.close();
         failed(error);

@@ -31,7 +31,9 @@ function depsFor(env: Env): Promise<AppDeps> {
       if (!env.UID_DOMAIN) throw new Error('setting UID_DOMAIN is required on Workers');
       const store = createD1Store(env.DB);
       await applySeedSet(store, SEED_SET, new Date().toISOString());
-      return { store, clock: Date.now, config: parseConfig(env as unknown as Record<string, unknown>) };
+      // Cloudflare sets CF-Connecting-IP at its edge; a client cannot forge it.
+      const clientAddress = (request: Request) => request.headers.get('CF-Connecting-IP') ?? 'unknown';
+      return { store, clock: Date.now, config: parseConfig(env as unknown as Record<string, unknown>), clientAddress };
     })();
     // A failed start is retried on the next request rather than cached.
     deps.catch(() => {

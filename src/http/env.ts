@@ -15,6 +15,11 @@ export interface AppDeps {
   readonly config: Config;
   /** New event ids; `crypto.randomUUID` unless a test passes its own. */
   readonly newId?: () => string;
+  /**
+   * The client's network address, for rate limits, from what the runtime knows for certain (the socket on
+   * Node, Cloudflare's CF-Connecting-IP on Workers) — never from a header a client could set itself.
+   */
+  readonly clientAddress?: (request: Request, bindings: unknown) => string;
 }
 
 export interface AppEnv {

@@ -11,11 +11,6 @@ import { ApiError } from './errors.js';
 export const DEFAULT_WRITE_LIMIT = 60;
 const WINDOW_MS = 60_000;
 
-/** The client address: Cloudflare's header on Workers; on Node, the server's own view (or "local"). */
-export function clientAddress(request: Request): string {
-  return request.headers.get('CF-Connecting-IP') ?? request.headers.get('X-Real-IP') ?? 'local';
-}
-
 /** Counts a write attempt under `key` and throws 429 when the window's limit is exceeded. */
 export async function limitWrites(deps: AppDeps, key: string): Promise<void> {
   const limit = deps.config.writeRateLimit ?? DEFAULT_WRITE_LIMIT;

@@ -15,7 +15,7 @@ import { bumpDataVersion } from '../../storage/data-version.js';
 import { getEvent, insertEventStatements, updateEventStatements } from '../../storage/events-repository.js';
 import { type ChangeAction, isLostRace, recordChange } from '../../storage/history-repository.js';
 import { authorizeWriter } from '../auth.js';
-import { clientAddress, limitWrites } from '../rate-limit.js';
+import { limitWrites } from '../rate-limit.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { eventInputSchema, inputOf, recordFromInput } from '../event-input.js';
@@ -83,8 +83,8 @@ function canonicalJson(value: unknown): string {
 }
 
 /** Rate limits (per address before the token, per writer after it), then the writer's label. */
-async function authorize(deps: AppDeps, request: Request): Promise<string> {
-  if (deps.config.writers.length > 0) await limitWrites(deps, `address:${clientAddress(request)}`);
+async function authorize(deps: AppDeps, request: Request, bindings: unknown): Promise<string> {
+  if (deps.config.writers.length > 0) await limitWrites(deps, `address:${deps.clientAddress?.(request, bindings) ?? 'unknown'}`);
   const actor = await authorizeWriter(request, deps.config.writers);
   await limitWrites(deps, `writer:${actor}`);
   return actor;
@@ -95,7 +95,7 @@ const now = (deps: AppDeps) => new Date(deps.clock()).toISOString();
 export const eventWritesRoutes = new Hono<AppEnv>()
   .post('/api/v1/events', limitBody, async (c) => {
     const deps = c.get('deps');
-    const actor = await authorize(deps, c.req.raw);
+    const actor = await authorize(deps, c.req.raw, c.env);
     const input = parseInput(eventInputSchema, await jsonBody(c.req.raw, ['application/json']), 'body');
     const at = now(deps);
     const id = (deps.newId ?? (() => crypto.randomUUID()))();
@@ -110,7 +110,7 @@ export const eventWritesRoutes = new Hono<AppEnv>()
   })
   .patch('/api/v1/events/:id', limitBody, async (c) => {
     const deps = c.get('deps');
-    const actor = await authorize(deps, c.req.raw);
+    const actor = await authorize(deps, c.req.raw, c.env);
     const condition = c.req.header('If-Match');
     if (condition === undefined) throw new ApiError('precondition_required', 'send If-Match with the ETag of the revision you changed', 'headers.if-match');
     const before = await currentEvent(deps, c.req.param('id'));
@@ -130,7 +130,7 @@ export const eventWritesRoutes = new Hono<AppEnv>()
   })
   .delete('/api/v1/events/:id', async (c) => {
     const deps = c.get('deps');
-    const actor = await authorize(deps, c.req.raw);
+    const actor = await authorize(deps, c.req.raw, c.env);
     const before = await currentEvent(deps, c.req.param('id'));
     const condition = c.req.header('If-Match');
     if (condition !== undefined && !ifMatch(condition, revisionEtag(before.revision))) {
