@@ -32,16 +32,41 @@ const limitBody = bodyLimit({
   },
 });
 
+/** An event is at most three levels deep (event → title → de); a deeper body is not an event or a patch of one. */
+const MAX_BODY_DEPTH = 8;
+
+/**
+ * Object keys that JSON merge patch libraries refuse to copy (json-merge-patch stops merging at them, silently),
+ * and that no event field uses.
+ */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Refuses bodies nested deeper than an event can be (json-merge-patch recurses once per level and overflows
+ * the stack at a few thousand), and keys a merge would silently drop, naming the field.
+ */
+function checkShape(value: unknown, path: string[] = []): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (path.length >= MAX_BODY_DEPTH) throw new ApiError('invalid_input', `the body is nested deeper than ${MAX_BODY_DEPTH} levels`, path.join('.'));
+  for (const [key, child] of Object.entries(value)) {
+    if (RESERVED_KEYS.has(key)) throw new ApiError('invalid_input', `unknown field "${key}"`, [...path, key].join('.'));
+    checkShape(child, [...path, key]);
+  }
+}
+
 /** The JSON body of a write, or 415/400 naming what is wrong. */
 async function jsonBody(request: Request, types: readonly string[]): Promise<unknown> {
   const type = (request.headers.get('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!types.includes(type)) throw new ApiError('unsupported_media_type', `send the body as ${types.join(' or ')}`, 'headers.content-type');
   const text = await request.text();
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ApiError('invalid_input', 'the body is not valid JSON', 'body');
   }
+  checkShape(body);
+  return body;
 }
 
 /** Whether an `If-Match` header (RFC 9110 §13.1.1) matches the event's current ETag. */
