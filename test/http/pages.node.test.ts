@@ -44,7 +44,9 @@ describe('pages', () => {
   it('shows every time on both sides, the other day marked', async () => {
     const { text } = await get('/cities/foshan?lang=de');
     expect(text).toContain('25.10.2027 03:00 China (CST, UTC+8) · 24.10.2027 21:00 Deutschland (MESZ, UTC+2, −1 Tag)');
-    expect((await get('/events/isa-plenary-2018?lang=en')).text).toContain('24 Oct 2018, all day, China (CST, UTC+8) · Germany: 23 Oct 2018 18:00 – 24 Oct 2018 18:00 (CEST, UTC+2)');
+    expect((await get('/events/isa-plenary-2018?lang=en')).text).toContain('Wednesday, 24 Oct 2018, all day, China (CST, UTC+8) · Germany: 23 Oct 2018 18:00 – 24 Oct 2018 18:00 (CEST, UTC+2)');
+    expect((await get('/events/isa-member-meeting-2017-koeln-admission?lang=de')).text).toContain('Montag, 24.04.2017');
+    expect((await get('/events/isa-plenary-2018?lang=zh')).text).toContain('星期三，2018年10月24日');
   });
 
   it('marks cancelled events and month-precision items', async () => {

@@ -155,7 +155,7 @@ ${helpBlock(lang)}
       const add = addLinks(event, lang, config.publicUrl);
       const body = html`<article class="${event.status}">
 <h1 class="what" lang="${title?.lang ?? lang}">${event.status === 'cancelled' ? html`<span class="badge">${w.cancelled}</span>` : ''}${title?.text ?? event.id}</h1>
-<p class="when">${describeEventTime(event, lang)}</p>
+<p class="when">${weekday(event, lang)}${describeEventTime(event, lang)}</p>
 ${description ? html`<p lang="${description.lang}">${description.text}</p>` : ''}
 <p>${w.where}: ${event.cities.map(names).join(', ')}${event.location ? html` — ${event.location}` : ''}</p>
 ${event.participants.length ? html`<p>${w.participants}: ${event.participants.map(names).join(', ')}</p>` : ''}
@@ -176,6 +176,13 @@ ${add
       );
     }),
   );
+
+/** The weekday of a day- or minute-precision start in the event's zone, localised ("Montag, "), else nothing. */
+function weekday(event: EventRecord, lang: Lang): string {
+  if (!event.start || !isCalendarPrecision(event)) return '';
+  const name = DateTime.fromISO(event.start.value.slice(0, 10), { zone: 'UTC' }).setLocale(lang).toFormat('cccc');
+  return lang === 'zh' ? `${name}，` : `${name}, `;
+}
 
 /** Pages change with the data and the language; a minute of shared caching is plenty. */
 function pageHeaders(lang: Lang): Record<string, string> {
