@@ -69,9 +69,11 @@ async function jsonBody(request: Request, types: readonly string[]): Promise<unk
   return body;
 }
 
-/** Whether an `If-Match` header (RFC 9110 §13.1.1) matches the event's current ETag. */
-function ifMatch(header: string, etag: string): boolean {
-  return header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+/** Throws 412 unless an `If-Match` header (RFC 9110 §13.1.1) matches the event's current ETag. */
+function requireMatch(header: string, event: EventRecord): void {
+  const etag = revisionEtag(event.revision);
+  if (header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return;
+  throw new ApiError('precondition_failed', `the event is at revision ${event.revision} (ETag ${etag})`, 'headers.if-match');
 }
 
 /** Stores a changed event atomically with its history row; a lost race answers 412. */
@@ -139,9 +141,7 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const condition = c.req.header('If-Match');
     if (condition === undefined) throw new ApiError('precondition_required', 'send If-Match with the ETag of the revision you changed', 'headers.if-match');
     const before = await currentEvent(deps, c.req.param('id'));
-    if (!ifMatch(condition, revisionEtag(before.revision))) {
-      throw new ApiError('precondition_failed', `the event is at revision ${before.revision} (ETag ${revisionEtag(before.revision)})`, 'headers.if-match');
-    }
+    requireMatch(condition, before);
     const patch = await jsonBody(c.req.raw, ['application/merge-patch+json', 'application/json']);
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new ApiError('invalid_input', 'a merge patch is a JSON object', 'body');
     const merged = jsonMergePatch.apply(structuredClone(inputOf(before)), patch);
@@ -158,9 +158,7 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const actor = await authorize(deps, c.req.raw, c.env);
     const before = await currentEvent(deps, c.req.param('id'));
     const condition = c.req.header('If-Match');
-    if (condition !== undefined && !ifMatch(condition, revisionEtag(before.revision))) {
-      throw new ApiError('precondition_failed', `the event is at revision ${before.revision} (ETag ${revisionEtag(before.revision)})`, 'headers.if-match');
-    }
+    if (condition !== undefined) requireMatch(condition, before);
     if (before.status === 'cancelled') return written(deps, before);
     const at = now(deps);
     const after: EventRecord = { ...before, status: 'cancelled', cancelledAt: at, revision: before.revision + 1, updated: at };
