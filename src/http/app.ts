@@ -8,6 +8,7 @@ import { cors } from 'hono/cors';
 import type { AppDeps, AppEnv } from './env.js';
 import { ApiError, errorResponse, handleError } from './errors.js';
 import { createRenderingCaches, type RenderingCaches } from './rendering-cache.js';
+import { apiDocsRoutes } from './routes/api-docs.js';
 import { calendarsRoutes } from './routes/calendars.js';
 import { changesRoutes } from './routes/changes.js';
 import { citiesRoutes } from './routes/cities.js';
@@ -31,7 +32,7 @@ export function createApp(getDeps: (env: unknown) => AppDeps | Promise<AppDeps>,
   });
   // Read-only resources may be embedded anywhere (interface.md: CORS open for GET).
   app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Location'] }));
-  for (const routes of [healthRoutes, citiesRoutes, eventsRoutes, eventWritesRoutes, calendarsRoutes, feedsRoutes, changesRoutes, openApiRoutes, pagesRoutes]) app.route('/', routes);
+  for (const routes of [healthRoutes, citiesRoutes, eventsRoutes, eventWritesRoutes, calendarsRoutes, feedsRoutes, changesRoutes, openApiRoutes, apiDocsRoutes, pagesRoutes]) app.route('/', routes);
   app.notFound((c) => errorResponse(c, new ApiError('not_found', `nothing at ${new URL(c.req.url).pathname}`)));
   app.onError(handleError);
   return app;

@@ -124,6 +124,9 @@ export function describeWrites(runtime: string, getFetch: () => Fetch): void {
       expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/events', '/api/v1/events/{id}', '/api/v1/changes', '/calendar.ics', '/feed.atom']));
       expect(doc.components.schemas.EventInput.required).toEqual(expect.arrayContaining(['kind', 'title', 'cities', 'start']));
       expect(Object.keys(doc.components.schemas.EventInput.properties)).toContain('fold');
+      const docs = await (await getFetch()('/api/docs')).text();
+      expect(docs).toContain('<code>POST /api/v1/events</code>');
+      expect(docs).toMatch(/<form action="\/api\/v1\/events" method="get">[\s\S]*<input name="city">[\s\S]*<input name="from">/);
     });
   });
 }
