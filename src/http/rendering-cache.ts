@@ -4,6 +4,7 @@
  * unchanged calendar re-encodes nothing and answers 304 without touching the body), and per-event VEVENT
  * fragments (so one changed event re-renders one fragment). Least recently used entries go first.
  */
+import { LruMap } from '../core/lru-map.js';
 
 /** A rendered document as served: bytes, a strong ETag known in advance, and Last-Modified. */
 export interface Rendering {
@@ -11,38 +12,6 @@ export interface Rendering {
   readonly etag: string;
   /** ISO-8601 UTC. */
   readonly lastModified: string;
-}
-
-/** A Map bounded to `max` entries, dropping the least recently used. */
-export class LruMap<V> {
-  readonly #map = new Map<string, V>();
-  constructor(readonly max: number) {}
-
-  /** The value for a key, marking it as used. */
-  get(key: string): V | undefined {
-    const value = this.#map.get(key);
-    if (value !== undefined) {
-      this.#map.delete(key);
-      this.#map.set(key, value);
-    }
-    return value;
-  }
-
-  /** The value for a key without marking it as used (for scans over many keys). */
-  peek(key: string): V | undefined {
-    return this.#map.get(key);
-  }
-
-  /** Stores a value, dropping the oldest entry when full. */
-  set(key: string, value: V): void {
-    this.#map.delete(key);
-    this.#map.set(key, value);
-    if (this.#map.size > this.max) this.#map.delete(this.#map.keys().next().value as string);
-  }
-
-  get size(): number {
-    return this.#map.size;
-  }
 }
 
 /** A rendered VEVENT, encoded once, with the TZID it needs a VTIMEZONE for. */

@@ -50,7 +50,7 @@ export function titleDate(event: EventRecord, lang: Lang): string {
       .map((dt) => `${placeName(dt.zoneName ?? '', lang)}: ${formatDate(dt, lang)}`);
     return others.length ? `${formatDate(own, lang)} (${others.join(', ')})` : formatDate(own, lang);
   }
-  const text = formatLiteral(first, event.timeZone, lang);
+  const text = formatLiteral(first, lang);
   return event.start ? text : `${{ de: 'bis', en: 'until', zh: '截至' }[lang]} ${text}`;
 }
 

@@ -100,7 +100,7 @@ export function formatDate(dt: DateTime, lang: Lang): string {
 }
 
 /** A stored literal at its own precision: "24.10.2018", "Juli 2018", "2013" (no zone conversion). */
-export function formatLiteral(time: WallTime, _zone: string, lang: Lang): string {
+export function formatLiteral(time: WallTime, lang: Lang): string {
   const precision = precisionOf(time.value);
   // A literal is formatted as written: calendar fields need no zone (and UTC costs no offset lookups).
   const dt = DateTime.fromISO(time.value, { zone: 'UTC' }).setLocale(lang);
@@ -141,8 +141,8 @@ function spanZone(a: DateTime, b: DateTime, lang: Lang): string {
  */
 function allDayText(event: EventRecord, lang: Lang): string {
   const w = WORDS[lang];
-  const startText = event.start ? formatLiteral(event.start, event.timeZone, lang) : '';
-  const endText = event.end && event.end.value !== event.start?.value ? formatLiteral(event.end, event.timeZone, lang) : '';
+  const startText = event.start ? formatLiteral(event.start, lang) : '';
+  const endText = event.end && event.end.value !== event.start?.value ? formatLiteral(event.end, lang) : '';
   const dates = startText && endText ? `${startText} – ${endText}` : startText || `${w.until} ${endText}`;
   const place = w.place(event.timeZone);
   if (!event.start || precisionOf(event.start.value) !== 'day') return `${dates}${w.open}${place}${w.close}`;

@@ -11,7 +11,7 @@ import { DateTime } from 'luxon';
 import { isCalendarPrecision, utcDay } from '../../core/calendar/render-ics.js';
 import { calendarName } from '../../core/events/labels.js';
 import { pickText } from '../../core/events/localize.js';
-import { LANGS, type EventRecord, type Lang } from '../../core/model.js';
+import { type City, LANGS, type EventRecord, type Lang } from '../../core/model.js';
 import { describeEventTime, formatLiteral } from '../../core/time/event-time-text.js';
 import { earliestInstant, latestInstant } from '../../core/time/wall-time.js';
 import { listCities } from '../../storage/cities-repository.js';
@@ -61,8 +61,8 @@ async function page(c: Context<AppEnv>, render: (lang: Lang) => Promise<Response
 }
 
 /** Names of cities by slug in a language. */
-async function cityNames(c: Context<AppEnv>, lang: Lang): Promise<(slug: string) => string> {
-  const names = new Map((await listCities(c.get('deps').store.db)).map((city) => [city.slug, city.name[lang]]));
+function cityNames(cities: readonly City[], lang: Lang): (slug: string) => string {
+  const names = new Map(cities.map((city) => [city.slug, city.name[lang]]));
   return (slug) => names.get(slug) ?? slug;
 }
 
@@ -98,12 +98,10 @@ export const pagesRoutes = new Hono<AppEnv>()
       const { store, clock, config } = c.get('deps');
       const w = PAGE_WORDS[lang];
       const day = utcDay(clock());
-      const [upcoming, recent, cities, names] = [
-        (await listEvents(store.db, { from: day, limit: LIST_SIZE })).items,
-        await listRecentEvents(store.db, {}, day, LIST_SIZE),
-        await listCities(store.db),
-        await cityNames(c, lang),
-      ];
+      const upcoming = (await listEvents(store.db, { from: day, limit: LIST_SIZE })).items;
+      const recent = await listRecentEvents(store.db, {}, day, LIST_SIZE);
+      const cities = await listCities(store.db);
+      const names = cityNames(cities, lang);
       const name = calendarName(lang, null, undefined);
       const links = subscribeLinks(config.publicUrl, '', lang, name);
       const body = html`<h1>${w.siteTitle}</h1>
@@ -124,11 +122,11 @@ ${helpBlock(lang)}`;
       const day = utcDay(clock());
       const upcoming = (await listEvents(store.db, { city: ref, from: day, limit: LIST_SIZE })).items;
       const recent = await listRecentEvents(store.db, { city: ref }, day, LIST_SIZE);
-      const names = await cityNames(c, lang);
+      const names = cityNames(await listCities(store.db), lang);
       const name = calendarName(lang, city.name[lang], undefined);
       const links = subscribeLinks(config.publicUrl, `/cities/${city.slug}`, lang, name);
       const others = [...new Set([city.name.de, city.name.en, city.name.zh].filter((n) => n !== city.name[lang]))].join(' · ');
-      const since = city.memberSince ? formatLiteral({ value: city.memberSince, fold: 0 }, city.timeZone, lang) : null;
+      const since = city.memberSince ? formatLiteral({ value: city.memberSince, fold: 0 }, lang) : null;
       const body = html`<h1>${city.name[lang]}</h1>
 <p>${others}${since ? html` · ${w.memberSince} ${since}` : ''}</p>
 ${eventList(w.upcoming, upcoming, lang, names, w.noUpcoming)}
@@ -149,7 +147,7 @@ ${helpBlock(lang)}
       const w = PAGE_WORDS[lang];
       const event = await getEvent(store.db, c.req.param('id'));
       if (!event) throw new ApiError('not_found', `no event with id "${c.req.param('id')}"`, 'id');
-      const names = await cityNames(c, lang);
+      const names = cityNames(await listCities(store.db), lang);
       const title = pickText(event.title, lang);
       const description = pickText(event.description, lang);
       const add = addLinks(event, lang, config.publicUrl);

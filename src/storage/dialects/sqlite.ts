@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
+import { LruMap } from '../../core/lru-map.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
 
@@ -47,15 +48,15 @@ export function migrate(raw: BetterSqlite3.Database, dir: string | URL = MIGRATI
  * about as much as running it; query text repeats because values are bound parameters.
  */
 function withStatementCache(raw: BetterSqlite3.Database, size = 256): SqliteDatabase {
-  const cache = new Map<string, BetterSqlite3.Statement>();
+  const cache = new LruMap<BetterSqlite3.Statement>(size);
   return {
     close: () => raw.close(),
     prepare: (sqlText) => {
       let statement = cache.get(sqlText);
-      if (statement) cache.delete(sqlText);
-      else statement = raw.prepare(sqlText);
-      cache.set(sqlText, statement);
-      if (cache.size > size) cache.delete(cache.keys().next().value as string);
+      if (!statement) {
+        statement = raw.prepare(sqlText);
+        cache.set(sqlText, statement);
+      }
       return statement;
     },
   };
