@@ -12,7 +12,7 @@ import type { EventRecord, Lang } from '../model.js';
 import { withoutControlCharacters } from '../text/control-characters.js';
 import { DateTime } from 'luxon';
 import { zoneFor } from '../time/intl-offset-zone.js';
-import { describeEventTime, formatDate, formatLiteral, placeName, sidesOf } from '../time/event-time-text.js';
+import { describeEventTime, formatDate, formatLiteral, placeName, sidesOf, untilText } from '../time/event-time-text.js';
 import { earliestInstant, precisionOf } from '../time/wall-time.js';
 
 export interface FeedMeta {
@@ -51,7 +51,7 @@ export function titleDate(event: EventRecord, lang: Lang): string {
     return others.length ? `${formatDate(own, lang)} (${others.join(', ')})` : formatDate(own, lang);
   }
   const text = formatLiteral(first, lang);
-  return event.start ? text : `${{ de: 'bis', en: 'until', zh: '截至' }[lang]} ${text}`;
+  return event.start ? text : untilText(text, lang);
 }
 
 const clean = (text: string) => withoutControlCharacters(text);

@@ -75,6 +75,11 @@ export function placeName(zone: string, lang: Lang): string {
   return WORDS[lang].place(zone);
 }
 
+/** "bis 02.11.2018": a date the item lasts until, its start unknown. */
+export function untilText(text: string, lang: Lang): string {
+  return `${WORDS[lang].until} ${text}`;
+}
+
 /** The zones a reader sees an event in: its own first, then the other country (both, for a third zone). */
 export function sidesOf(zone: string): string[] {
   if (zone === SHANGHAI) return [SHANGHAI, BERLIN];
@@ -143,7 +148,7 @@ function allDayText(event: EventRecord, lang: Lang): string {
   const w = WORDS[lang];
   const startText = event.start ? formatLiteral(event.start, lang) : '';
   const endText = event.end && event.end.value !== event.start?.value ? formatLiteral(event.end, lang) : '';
-  const dates = startText && endText ? `${startText} – ${endText}` : startText || `${w.until} ${endText}`;
+  const dates = startText && endText ? `${startText} – ${endText}` : startText || untilText(endText, lang);
   const place = w.place(event.timeZone);
   if (!event.start || precisionOf(event.start.value) !== 'day') return `${dates}${w.open}${place}${w.close}`;
   const from = earliestInstant(event.start, event.timeZone);
