@@ -17,6 +17,7 @@ import { documentFileName } from './http/document-names.js';
 import { listCities } from './storage/cities-repository.js';
 import { openSqliteStore } from './storage/dialects/sqlite.js';
 import { applySeedSet } from './storage/seed.js';
+import { isEntryPoint } from './entry-point.js';
 
 /** Fetches a path from the app (in process or over HTTP). */
 export type PathFetch = (path: string) => Promise<Response>;
@@ -58,8 +59,7 @@ export async function exportStatic(fetchPath: PathFetch, citySlugs: readonly str
   return paths;
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
-if (isMain) {
+if (isEntryPoint(import.meta.url)) {
   const port = process.env.PORT ?? '8787';
   const config = parseConfig({ ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}` });
   const store = openSqliteStore(resolve(process.env.DATABASE_PATH ?? 'data/isa-calendar.sqlite'));

@@ -15,6 +15,7 @@ import { refreshRenderings } from './http/refresh.js';
 import type { AppDeps } from './http/env.js';
 import { openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
 import { applySeedSet } from './storage/seed.js';
+import { isEntryPoint } from './entry-point.js';
 
 export interface NodeServer {
   readonly url: string;
@@ -70,8 +71,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env): Pro
   });
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
-if (isMain) {
+if (isEntryPoint(import.meta.url)) {
   const server = await startNodeServer();
   console.log(`ISA calendar serving ${server.url} (database ${resolve(process.env.DATABASE_PATH ?? 'data/isa-calendar.sqlite')})`);
   const stop = () => void server.close().then(() => process.exit(0));

@@ -13,6 +13,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { openSqliteStore } from './storage/dialects/sqlite.js';
+import { isEntryPoint } from './entry-point.js';
 
 /** Tables in an order that satisfies the foreign keys. */
 export const DATA_TABLES = ['cities', 'city_names', 'events', 'event_cities', 'event_history', 'seed_runs', 'data_version'] as const;
@@ -35,8 +36,7 @@ export function importSql(raw: BetterSqlite3.Database, sqlText: string): void {
   raw.transaction(() => raw.exec(sqlText))();
 }
 
-const isMain = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '');
-if (isMain) {
+if (isEntryPoint(import.meta.url)) {
   const [command, file] = process.argv.slice(2);
   if ((command !== 'export' && command !== 'import') || !file) {
     console.error('usage: tsx src/sql-transfer.ts export|import <file.sql>   (DATABASE_PATH selects the SQLite file)');
