@@ -36,8 +36,15 @@ export function generatedEvents(count: number): EventRecord[] {
       status: 'confirmed',
       allianceWide: false,
       revision: 1,
-      title: { de: `Wirtschaftsforum ${city.name.de} Nr. ${i}`, en: `Business forum ${city.name.en} no. ${i}`, zh: `${city.name.zh}经济论坛第${i}期` },
-      description: { de: `Delegationen aus ${city.name.de} und Partnerstädten treffen sich zum Austausch über Industrie 4.0.`, zh: `${city.name.zh}及伙伴城市代表团就工业4.0进行交流。` },
+      title: {
+        de: `Wirtschaftsforum ${city.name.de} Nr. ${i}`,
+        en: `Business forum ${city.name.en} no. ${i}`,
+        zh: `${city.name.zh}经济论坛第${i}期`,
+      },
+      description: {
+        de: `Delegationen aus ${city.name.de} und Partnerstädten treffen sich zum Austausch über Industrie 4.0.`,
+        zh: `${city.name.zh}及伙伴城市代表团就工业4.0进行交流。`,
+      },
       cities: [city.slug],
       participants: [],
       timeZone: city.timeZone,
@@ -78,7 +85,12 @@ export async function benchCalendar(count = 10_000, rounds = 5, changes = 30): P
   const dir = mkdtempSync(join(tmpdir(), 'isa-bench-cal-'));
   const store = await seededStore(join(dir, 'calendar.sqlite'), generatedEvents(count));
   try {
-    const records = (await getEvents(store.db, generatedEvents(count).map((e) => e.id))).concat();
+    const records = (
+      await getEvents(
+        store.db,
+        generatedEvents(count).map((e) => e.id),
+      )
+    ).concat();
     const deps = { store, clock: () => NOW, config: CONFIG };
     const full: number[] = [];
     const alone: number[] = [];
@@ -107,7 +119,12 @@ export async function benchCalendar(count = 10_000, rounds = 5, changes = 30): P
       const before = await getEvent(store.db, id);
       if (!before) throw new Error(id);
       const at = new Date(NOW + i * 1000).toISOString();
-      const after = { ...before, title: { ...before.title, de: `${before.title.de} (geändert ${i})` }, revision: before.revision + 1, updated: at };
+      const after = {
+        ...before,
+        title: { ...before.title, de: `${before.title.de} (geändert ${i})` },
+        revision: before.revision + 1,
+        updated: at,
+      };
       await store.batch([...updateEventStatements(store.db, after), bumpDataVersion(store.db, at)]);
       const t0 = performance.now();
       if (i % 2 === 0) {

@@ -11,7 +11,14 @@ import { benchWrites } from './writes.js';
 
 const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
 
-const lines = ['# Benchmark results', '', `Machine: ${machineLine()}`, '', 'Written by `npm run bench`; every figure comes from one run, the two sides of a comparison interleaved.', ''];
+const lines = [
+  '# Benchmark results',
+  '',
+  `Machine: ${machineLine()}`,
+  '',
+  'Written by `npm run bench`; every figure comes from one run, the two sides of a comparison interleaved.',
+  '',
+];
 
 const upcoming = await benchUpcomingByCity();
 const ratio = upcoming.ours.p50 / upcoming.raw.p50;

@@ -22,7 +22,9 @@ interface Child {
 
 function start(mode: 'ours' | 'baseline', arg: string): Promise<Child> {
   // Servers on core 1, the load generator (this process) on core 0, so they do not take turns on one core.
-  const child = spawn('taskset', ['-c', '1', process.execPath, '--import', 'tsx', CHILD, mode, arg], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const child = spawn('taskset', ['-c', '1', process.execPath, '--import', 'tsx', CHILD, mode, arg], {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
   return new Promise((ready, failed) => {
     child.once('error', failed);
     child.once('message', (message) => {
@@ -44,7 +46,12 @@ function start(mode: 'ours' | 'baseline', arg: string): Promise<Child> {
 }
 
 /** Sends `count` GETs at fixed concurrency; returns wall ms and the server's CPU µs. */
-async function load(child: Child, path: string, count: number, headers: Record<string, string> = {}): Promise<{ wallMs: number; cpuUs: number; status: number }> {
+async function load(
+  child: Child,
+  path: string,
+  count: number,
+  headers: Record<string, string> = {},
+): Promise<{ wallMs: number; cpuUs: number; status: number }> {
   let sent = 0;
   let status = 0;
   const cpu0 = await child.cpu();

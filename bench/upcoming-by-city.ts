@@ -48,7 +48,9 @@ export async function benchUpcomingByCity(): Promise<UpcomingResult> {
       `INSERT INTO events (id, kind, status, alliance_wide, title_de, title_en, time_zone, precision, start_value, end_value, start_key, end_key, created_at, updated_at)
        VALUES (?, 'conference', 'confirmed', ?, ?, ?, ?, 'minute', ?, ?, ?, ?, '2026-11-27T00:00:00Z', '2026-11-27T00:00:00Z')`,
     );
-    const insertLink = store.raw.prepare('INSERT OR IGNORE INTO event_cities (event_id, city, role, position, start_key, end_key) VALUES (?, ?, ?, ?, ?, ?)');
+    const insertLink = store.raw.prepare(
+      'INSERT OR IGNORE INTO event_cities (event_id, city, role, position, start_key, end_key) VALUES (?, ?, ?, ?, ?, ?)',
+    );
     store.raw.transaction(() => {
       for (let i = 0; i < EVENTS; i++) {
         const venue = cities[Math.floor(random() * cities.length)] ?? cities[0];
@@ -88,7 +90,9 @@ export async function benchUpcomingByCity(): Promise<UpcomingResult> {
     const [main] = compiled;
     if (!main || compiled.length !== 1) throw new Error('expected one statement');
     const mainStmt = store.raw.prepare(main.sql);
-    const plan = (store.raw.prepare(`EXPLAIN QUERY PLAN ${main.sql}`).all(...main.parameters) as Array<{ detail: string }>).map((r) => r.detail);
+    const plan = (store.raw.prepare(`EXPLAIN QUERY PLAN ${main.sql}`).all(...main.parameters) as Array<{ detail: string }>).map(
+      (r) => r.detail,
+    );
     const raw = () => (mainStmt.all(...main.parameters) as unknown[]).slice(0, 50).length;
 
     let items = 0;

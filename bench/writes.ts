@@ -26,7 +26,13 @@ const CONFIG = {
   writeRateLimit: 1_000_000,
 };
 const AUTH = { Authorization: 'Bearer bench-token-0123456789' };
-const EVENT_BODY = { kind: 'conference', title: { de: 'Wirtschaftsforum Foshan' }, cities: ['foshan'], start: '2027-10-24T09:00', timeZone: 'Asia/Shanghai' };
+const EVENT_BODY = {
+  kind: 'conference',
+  title: { de: 'Wirtschaftsforum Foshan' },
+  cities: ['foshan'],
+  start: '2027-10-24T09:00',
+  timeZone: 'Asia/Shanghai',
+};
 
 type Figures = { p50: number; p95: number };
 
@@ -104,7 +110,8 @@ async function benchWriteRate(dir: string, rounds: number, batch: number): Promi
     raw.exec(`ATTACH DATABASE '${join(dir, 'app.sqlite').replace(/'/g, "''")}' AS src`);
     raw.exec('INSERT INTO main.cities SELECT * FROM src.cities; INSERT INTO main.city_names SELECT * FROM src.city_names');
     raw.exec('DETACH DATABASE src');
-    const insertSql = (table: string, columns: string[]) => `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
+    const insertSql = (table: string, columns: string[]) =>
+      `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`;
     const insertEvent = raw.prepare(insertSql('events', Object.keys(row)));
     const insertLink = raw.prepare(insertSql('event_cities', Object.keys(link)));
     const insertHistory = raw.prepare(insertSql('event_history', Object.keys(history)));
@@ -138,11 +145,15 @@ async function benchWriteRate(dir: string, rounds: number, batch: number): Promi
       const order = r % 2 === 0 ? (['app', 'raw'] as const) : (['raw', 'app'] as const);
       for (const side of order) await runBatch(side, side === 'app' ? appTimes : rawTimes);
     }
-    const side = (times: number[]): WriteSide => ({ ...percentiles(times), perSecond: times.length / (times.reduce((a, b) => a + b, 0) / 1000) });
+    const side = (times: number[]): WriteSide => ({
+      ...percentiles(times),
+      perSecond: times.length / (times.reduce((a, b) => a + b, 0) / 1000),
+    });
     const counted = (s: typeof store.raw, table: string) => s.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
     // Both files hold what was written: one history row per write on either side.
     const expected = 1 + batch * (rounds + 1);
-    if (counted(store.raw, 'event_history') !== expected || counted(raw, 'event_history') !== expected - 1) throw new Error('write counts do not match');
+    if (counted(store.raw, 'event_history') !== expected || counted(raw, 'event_history') !== expected - 1)
+      throw new Error('write counts do not match');
     const ours = side(appTimes);
     const base = side(rawTimes);
     return { count: appTimes.length, rounds, app: ours, raw: base, slowdown: base.perSecond / ours.perSecond };
@@ -191,14 +202,22 @@ async function benchCalendarAfterWrite(dir: string, changes: number, count: numb
       const repeated = await head();
       const unchangedMs = performance.now() - t0;
       // The write shows at once, and the repeat is the same kept rendering.
-      if (changed === etag || repeated !== changed) throw new Error(`calendar ETag did not follow the write: ${etag} → ${changed} → ${repeated}`);
+      if (changed === etag || repeated !== changed)
+        throw new Error(`calendar ETag did not follow the write: ${etag} → ${changed} → ${repeated}`);
       etag = changed;
       if (i < 0) continue;
       patchTimes.push(patchMs);
       afterWrite.push(afterMs);
       unchanged.push(unchangedMs);
     }
-    return { events, bytes, changes, patch: percentiles(patchTimes), afterWrite: percentiles(afterWrite), unchanged: percentiles(unchanged) };
+    return {
+      events,
+      bytes,
+      changes,
+      patch: percentiles(patchTimes),
+      afterWrite: percentiles(afterWrite),
+      unchanged: percentiles(unchanged),
+    };
   } finally {
     await store.close();
   }

@@ -62,5 +62,10 @@ export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
   }
   const limit = env.WRITE_RATE_LIMIT === undefined || env.WRITE_RATE_LIMIT === '' ? 60 : Number(env.WRITE_RATE_LIMIT);
   if (!Number.isInteger(limit) || limit < 1) throw new Error('setting WRITE_RATE_LIMIT: a whole number of writes per minute, at least 1');
-  return { publicUrl: parsed.data.PUBLIC_URL.replace(/\/+$/, ''), uidDomain: parsed.data.UID_DOMAIN, writers: parseWriters(env), writeRateLimit: limit };
+  return {
+    publicUrl: parsed.data.PUBLIC_URL.replace(/\/+$/, ''),
+    uidDomain: parsed.data.UID_DOMAIN,
+    writers: parseWriters(env),
+    writeRateLimit: limit,
+  };
 }

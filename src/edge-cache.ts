@@ -10,7 +10,8 @@ import { utcDay } from './core/calendar/render-ics.js';
 import { notModified } from './http/responses.js';
 
 /** Paths of documents that the cache serves: calendars, feeds, OPML, the changes feed. */
-export const CACHED_DOCUMENT = /^\/(?:cities\/[^/]+\/)?(?:calendar|feed)(?:\.[a-z+-]+)*\.(?:ics|rss|atom|json)$|^\/feeds(?:\.[a-z]+)?\.opml$|^\/changes\.atom$/;
+export const CACHED_DOCUMENT =
+  /^\/(?:cities\/[^/]+\/)?(?:calendar|feed)(?:\.[a-z+-]+)*\.(?:ics|rss|atom|json)$|^\/feeds(?:\.[a-z]+)?\.opml$|^\/changes\.atom$/;
 
 // Stored copies live long: their key changes with the data and the day, so they never go stale.
 const STORED_CACHE_CONTROL = 'public, max-age=86400';
@@ -31,7 +32,9 @@ export async function edgeCached(
   if (!stored) {
     state = 'MISS';
     // Render unconditionally: the stored copy must be the full 200.
-    const rendered = await render(new Request(request.url, { method: 'GET', headers: { 'Accept-Language': request.headers.get('Accept-Language') ?? '' } }));
+    const rendered = await render(
+      new Request(request.url, { method: 'GET', headers: { 'Accept-Language': request.headers.get('Accept-Language') ?? '' } }),
+    );
     if (rendered.status !== 200) return rendered;
     const body = await rendered.arrayBuffer();
     stored = new Response(body, rendered);

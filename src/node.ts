@@ -43,7 +43,8 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env): Pro
       try {
         const config = parseConfig({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${info.port}` });
         // @hono/node-server passes the Node request as the app's bindings: its socket is the client.
-        const clientAddress = (_request: Request, bindings: unknown) => (bindings as { incoming?: IncomingMessage }).incoming?.socket.remoteAddress ?? 'unknown';
+        const clientAddress = (_request: Request, bindings: unknown) =>
+          (bindings as { incoming?: IncomingMessage }).incoming?.socket.remoteAddress ?? 'unknown';
         deps = { store, clock: Date.now, config, clientAddress };
       } catch (error) {
         server.close();
@@ -55,7 +56,9 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env): Pro
       const timer = setInterval(() => {
         if (utcDay(Date.now()) === day) return;
         day = utcDay(Date.now());
-        refreshRenderings((path) => Promise.resolve(app.request(path)), store, Date.now()).catch((error: unknown) => console.error('refresh failed', error));
+        refreshRenderings((path) => Promise.resolve(app.request(path)), store, Date.now()).catch((error: unknown) =>
+          console.error('refresh failed', error),
+        );
       }, 600_000);
       timer.unref();
       ready({

@@ -23,9 +23,14 @@ export function exportSql(raw: BetterSqlite3.Database): string {
   const lines = ['-- isa-calendar data export; apply to a database migrated to the same db/migrations.', 'PRAGMA defer_foreign_keys = ON;'];
   for (const table of DATA_TABLES) {
     // Generated columns (events.span) are computed by the target, so they are not written.
-    const columns = (raw.prepare(`SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0`).pluck().all(table) as string[]);
+    const columns = raw.prepare(`SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0`).pluck().all(table) as string[];
     const values = columns.map((c) => `quote("${c}")`).join(` || ',' || `);
-    const rows = raw.prepare(`SELECT 'INSERT OR REPLACE INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (' || ${values} || ');' FROM ${table}`).pluck().all() as string[];
+    const rows = raw
+      .prepare(
+        `SELECT 'INSERT OR REPLACE INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (' || ${values} || ');' FROM ${table}`,
+      )
+      .pluck()
+      .all() as string[];
     lines.push(...rows);
   }
   return `${lines.join('\n')}\n`;

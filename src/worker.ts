@@ -51,7 +51,14 @@ async function fetch(request: Request, env: Env, ctx: ExecutionContext): Promise
   if ((request.method === 'GET' || request.method === 'HEAD') && CACHED_DOCUMENT.test(pathname)) {
     const deps = await depsFor(env);
     const { version } = await deps.store.dataVersion();
-    return edgeCached(request, caches.default as never, version, Date.now(), (r) => Promise.resolve(app.fetch(r, env, ctx)), (p) => ctx.waitUntil(p));
+    return edgeCached(
+      request,
+      caches.default as never,
+      version,
+      Date.now(),
+      (r) => Promise.resolve(app.fetch(r, env, ctx)),
+      (p) => ctx.waitUntil(p),
+    );
   }
   return app.fetch(request, env, ctx);
 }

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 const SRC = new URL('../src/', import.meta.url).pathname;
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') || e.name.endsWith('.tsx') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') || e.name.endsWith('.tsx') ? [join(dir, e.name)] : [],
+  );
 }
 
 function imports(file: string): string[] {
@@ -36,6 +38,7 @@ describe('architecture', () => {
   });
 
   it('keeps Hono inside http', () => {
-    for (const dir of ['core', 'storage']) for (const file of files(join(SRC, dir))) for (const spec of imports(file)) expect(spec).not.toMatch(/^hono/);
+    for (const dir of ['core', 'storage'])
+      for (const file of files(join(SRC, dir))) for (const spec of imports(file)) expect(spec).not.toMatch(/^hono/);
   });
 });

@@ -16,12 +16,20 @@ describe('worker bundle', () => {
     const out = mkdtempSync(join(tmpdir(), 'isa-bundle-'));
     try {
       await promisify(execFile)('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', out], {
-        env: { ...process.env, WRANGLER_SEND_METRICS: 'false', WRANGLER_SEND_ERROR_REPORTS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_HIDE_BANNER: 'true' },
+        env: {
+          ...process.env,
+          WRANGLER_SEND_METRICS: 'false',
+          WRANGLER_SEND_ERROR_REPORTS: 'false',
+          CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+          WRANGLER_HIDE_BANNER: 'true',
+        },
         timeout: 120_000,
       });
       const bundle = readFileSync(join(out, 'worker.js'));
       const gzip = gzipSync(bundle, { level: 9 }).byteLength;
-      console.log(`worker bundle: ${(bundle.byteLength / 1024).toFixed(0)} KiB minified, ${(gzip / 1024).toFixed(0)} KiB gzip (budget ${BUDGET_GZIP_BYTES / 1024} KiB)`);
+      console.log(
+        `worker bundle: ${(bundle.byteLength / 1024).toFixed(0)} KiB minified, ${(gzip / 1024).toFixed(0)} KiB gzip (budget ${BUDGET_GZIP_BYTES / 1024} KiB)`,
+      );
       expect(gzip).toBeLessThanOrEqual(BUDGET_GZIP_BYTES);
     } finally {
       rmSync(out, { recursive: true, force: true });

@@ -162,7 +162,9 @@ afterAll(async () => {
 });
 
 describe('durability on Node + SQLite (WAL, synchronous=FULL)', () => {
-  it('keeps every acknowledged write when the server is killed with SIGKILL mid-write, and the file stays intact', { timeout: 20_000 }, async () => {
+  it('keeps every acknowledged write when the server is killed with SIGKILL mid-write, and the file stays intact', {
+    timeout: 20_000,
+  }, async () => {
     const first = await startServer();
     const run = await writeUntilKilled(first);
     expect(run.unexpected).toEqual([]);
@@ -213,11 +215,18 @@ describe('durability on Node + SQLite (WAL, synchronous=FULL)', () => {
       expect(unacknowledged.length).toBeLessThanOrEqual(WRITERS);
 
       // Each write is one transaction: the event, its city link, its 'created' history row and the data version together.
-      const created = new Set(db.prepare("SELECT event_id FROM event_history WHERE action = 'created' AND revision = 1").pluck().all() as string[]);
+      const created = new Set(
+        db.prepare("SELECT event_id FROM event_history WHERE action = 'created' AND revision = 1").pluck().all() as string[],
+      );
       expect(acknowledged.filter((id) => !created.has(id))).toEqual([]);
       expect(db.prepare('SELECT count(*) FROM event_history').pluck().get()).toBe(written.length);
       expect(written.filter((id) => !created.has(id))).toEqual([]);
-      const linked = db.prepare("SELECT count(*) FROM event_cities WHERE city = 'foshan' AND role = 'venue' AND event_id IN (SELECT event_id FROM event_history)").pluck().get();
+      const linked = db
+        .prepare(
+          "SELECT count(*) FROM event_cities WHERE city = 'foshan' AND role = 'venue' AND event_id IN (SELECT event_id FROM event_history)",
+        )
+        .pluck()
+        .get();
       expect(linked).toBe(written.length);
       // Version 1 is the seed set; every write raises it by one.
       expect(db.prepare('SELECT version FROM data_version WHERE id = 1').pluck().get()).toBe(1 + written.length);

@@ -25,7 +25,11 @@ let server: ReturnType<typeof serve>;
 beforeAll(async () => {
   t = await tempStore();
   outDir = mkdtempSync(join(tmpdir(), 'isa-export-'));
-  const deps = () => ({ store: t.store, clock: () => NOW, config: { publicUrl: 'https://static.example.org', uidDomain: 'isa-calendar.invalid', writers: [] } });
+  const deps = () => ({
+    store: t.store,
+    clock: () => NOW,
+    config: { publicUrl: 'https://static.example.org', uidDomain: 'isa-calendar.invalid', writers: [] },
+  });
   const slugs = (await listCities(t.store.db)).map((c) => c.slug);
   const exporter = createApp(deps);
   paths = await exportStatic((path) => Promise.resolve(exporter.request(path)), slugs, outDir);

@@ -6,16 +6,7 @@
 export const LANGS = ['de', 'en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
-export const EVENT_KINDS = [
-  'member-meeting',
-  'plenary',
-  'delegation',
-  'conference',
-  'fair',
-  'visit',
-  'founding',
-  'other',
-] as const;
+export const EVENT_KINDS = ['member-meeting', 'plenary', 'delegation', 'conference', 'fair', 'visit', 'founding', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const EVENT_STATUSES = ['confirmed', 'tentative', 'cancelled'] as const;

@@ -23,7 +23,10 @@ import { healthRoutes } from './routes/health.js';
  * Builds the app; `getDeps` receives the runtime's bindings (Workers `env`, or nothing on Node). Kept
  * renderings live as long as the app instance (a Node process, a Workers isolate).
  */
-export function createApp(getDeps: (env: unknown) => AppDeps | Promise<AppDeps>, caches: RenderingCaches = createRenderingCaches()): Hono<AppEnv> {
+export function createApp(
+  getDeps: (env: unknown) => AppDeps | Promise<AppDeps>,
+  caches: RenderingCaches = createRenderingCaches(),
+): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use(async (c, next) => {
     c.set('deps', await getDeps(c.env));
@@ -32,7 +35,19 @@ export function createApp(getDeps: (env: unknown) => AppDeps | Promise<AppDeps>,
   });
   // Read-only resources may be embedded anywhere (interface.md: CORS open for GET).
   app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Location'] }));
-  for (const routes of [healthRoutes, citiesRoutes, eventsRoutes, eventWritesRoutes, calendarsRoutes, feedsRoutes, changesRoutes, openApiRoutes, apiDocsRoutes, pagesRoutes]) app.route('/', routes);
+  for (const routes of [
+    healthRoutes,
+    citiesRoutes,
+    eventsRoutes,
+    eventWritesRoutes,
+    calendarsRoutes,
+    feedsRoutes,
+    changesRoutes,
+    openApiRoutes,
+    apiDocsRoutes,
+    pagesRoutes,
+  ])
+    app.route('/', routes);
   app.notFound((c) => errorResponse(c, new ApiError('not_found', `nothing at ${new URL(c.req.url).pathname}`)));
   app.onError(handleError);
   return app;

@@ -26,11 +26,16 @@ export async function authorizeWriter(request: Request, writers: Config['writers
   const challenge = { 'WWW-Authenticate': 'Bearer realm="isa-calendar"' };
   const header = request.headers.get('Authorization') ?? '';
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-  if (!match?.[1]) throw new ApiError('unauthorized', 'an Authorization: Bearer <token> header is required', 'headers.authorization', 401, challenge);
+  if (!match?.[1])
+    throw new ApiError('unauthorized', 'an Authorization: Bearer <token> header is required', 'headers.authorization', 401, challenge);
   const given = await digest(match[1]);
   let label: string | undefined;
   // Every token is compared, so the time does not depend on which one matched.
   for (const writer of writers) if (constantTimeEqual(given, await digest(writer.token))) label ??= writer.label;
-  if (!label) throw new ApiError('unauthorized', 'the bearer token is not valid', 'headers.authorization', 401, { ...challenge, 'WWW-Authenticate': 'Bearer realm="isa-calendar", error="invalid_token"' });
+  if (!label)
+    throw new ApiError('unauthorized', 'the bearer token is not valid', 'headers.authorization', 401, {
+      ...challenge,
+      'WWW-Authenticate': 'Bearer realm="isa-calendar", error="invalid_token"',
+    });
   return label;
 }

@@ -4,7 +4,14 @@
  * only events whose revision has no fragment yet are read in full and rendered, and the document is kept
  * as bytes under its data version and day. Fragments are kept encoded, so assembling a calendar is copying.
  */
-import { CALENDAR_FOOTER, type CalendarMeta, calendarHeader, dropDayOf, type IcsOptions, renderVevents } from '../core/calendar/render-ics.js';
+import {
+  CALENDAR_FOOTER,
+  type CalendarMeta,
+  calendarHeader,
+  dropDayOf,
+  type IcsOptions,
+  renderVevents,
+} from '../core/calendar/render-ics.js';
 import type { EventKind, EventRecord, Lang } from '../core/model.js';
 import type { CityRef } from '../storage/cities-repository.js';
 import { type CalendarEntry, getEvents, listCalendarEntries } from '../storage/events-repository.js';
@@ -40,7 +47,8 @@ export function fragmentsFor(caches: RenderingCaches, records: readonly EventRec
     if (!rendered.ok) throw new ApiError('internal', `calendar rendering failed: ${rendered.error}`);
     missing.forEach((r, i) => {
       const fragment = rendered.value[i];
-      if (fragment) caches.vevents.set(fragmentKey(options.lang, r.id, r.revision), { bytes: encoder.encode(fragment.text), tzid: fragment.tzid });
+      if (fragment)
+        caches.vevents.set(fragmentKey(options.lang, r.id, r.revision), { bytes: encoder.encode(fragment.text), tzid: fragment.tzid });
     });
   }
   return records.map((r) => caches.vevents.get(fragmentKey(options.lang, r.id, r.revision)) as EncodedFragment);
@@ -48,7 +56,10 @@ export function fragmentsFor(caches: RenderingCaches, records: readonly EventRec
 
 /** A whole calendar as one byte array: header and VTIMEZONEs, the fragments, the footer. */
 export function calendarBytes(meta: CalendarMeta, fragments: readonly EncodedFragment[]): Uint8Array {
-  const header = calendarHeader(meta, fragments.map((f) => f.tzid));
+  const header = calendarHeader(
+    meta,
+    fragments.map((f) => f.tzid),
+  );
   if (!header.ok) throw new ApiError('internal', `calendar rendering failed: ${header.error}`);
   const parts = [encoder.encode(header.value), ...fragments.map((f) => f.bytes), encoder.encode(CALENDAR_FOOTER)];
   const body = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
@@ -79,17 +90,25 @@ export function calendarDocument(deps: AppDeps, caches: RenderingCaches, request
       }
       const options = { lang: request.lang, uidDomain: config.uidDomain, publicUrl: config.publicUrl };
       // One pass over the kept fragments (peek: a scan must not reorder 10,000 cache entries).
-      const fragments: Array<EncodedFragment | undefined> = included.map((e) => caches.vevents.peek(fragmentKey(request.lang, e.id, e.revision)));
+      const fragments: Array<EncodedFragment | undefined> = included.map((e) =>
+        caches.vevents.peek(fragmentKey(request.lang, e.id, e.revision)),
+      );
       const missing = included.filter((_, i) => fragments[i] === undefined);
       if (missing.length > 0) {
-        const fresh = await getEvents(store.db, missing.map((e) => e.id));
+        const fresh = await getEvents(
+          store.db,
+          missing.map((e) => e.id),
+        );
         // A write between the two reads leaves a newer revision: serve the one that was read in full.
         const rendered = new Map(fragmentsFor(caches, fresh, options).map((f, i) => [fresh[i]?.id, f]));
         included.forEach((e, i) => {
           fragments[i] ??= rendered.get(e.id);
         });
       }
-      const body = calendarBytes({ name: request.name(city), lang: request.lang }, fragments.filter((f): f is EncodedFragment => f !== undefined));
+      const body = calendarBytes(
+        { name: request.name(city), lang: request.lang },
+        fragments.filter((f): f is EncodedFragment => f !== undefined),
+      );
       return { body, lastModified: lastChange };
     },
   });

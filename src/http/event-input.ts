@@ -21,7 +21,13 @@ function isHttpUrl(value: string): boolean {
 }
 
 const text = (max: number) => z.string().check(z.maxLength(max));
-const localized = (max: number) => z.strictObject(Object.fromEntries(LANGS.map((lang) => [lang, z.optional(text(max))])) as Record<'de' | 'en' | 'zh', z.ZodMiniOptional<z.ZodMiniString>>);
+const localized = (max: number) =>
+  z.strictObject(
+    Object.fromEntries(LANGS.map((lang) => [lang, z.optional(text(max))])) as Record<
+      'de' | 'en' | 'zh',
+      z.ZodMiniOptional<z.ZodMiniString>
+    >,
+  );
 const cityName = z.string().check(z.minLength(1), z.maxLength(100));
 const fold = z.union([z.literal(0), z.literal(1)]);
 const timeLiteral = z.string().check(z.maxLength(32));
@@ -74,7 +80,11 @@ export function inputOf(event: EventRecord): Record<string, unknown> {
 }
 
 /** Resolves city names (any spelling) to slugs, or a 400 naming the entry at fault. */
-async function resolveCities(store: Store, names: readonly string[], field: string): Promise<{ slugs: string[]; zone: string | undefined }> {
+async function resolveCities(
+  store: Store,
+  names: readonly string[],
+  field: string,
+): Promise<{ slugs: string[]; zone: string | undefined }> {
   const slugs: string[] = [];
   let zone: string | undefined;
   for (const [i, name] of names.entries()) {
@@ -97,7 +107,9 @@ export async function recordFromInput(
   updated: string,
 ): Promise<EventRecord> {
   const cities = await resolveCities(store, input.cities, 'cities');
-  const participants = (await resolveCities(store, input.participants ?? [], 'participants')).slugs.filter((s) => !cities.slugs.includes(s));
+  const participants = (await resolveCities(store, input.participants ?? [], 'participants')).slugs.filter(
+    (s) => !cities.slugs.includes(s),
+  );
   const times = resolveEventTimes(
     { start: input.start, end: input.end, timeZone: input.timeZone, fold: input.fold, endFold: input.endFold },
     cities.zone ?? 'UTC',

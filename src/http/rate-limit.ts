@@ -17,6 +17,8 @@ export async function limitWrites(deps: AppDeps, key: string): Promise<void> {
   const { count, resetAt } = await countAttempt(deps.store.db, key, deps.clock(), WINDOW_MS);
   if (count > limit) {
     const retryAfter = Math.max(1, Math.ceil((resetAt - deps.clock()) / 1000));
-    throw new ApiError('rate_limited', `more than ${limit} writes a minute; try again in ${retryAfter} s`, undefined, 429, { 'Retry-After': String(retryAfter) });
+    throw new ApiError('rate_limited', `more than ${limit} writes a minute; try again in ${retryAfter} s`, undefined, 429, {
+      'Retry-After': String(retryAfter),
+    });
   }
 }

@@ -16,7 +16,10 @@ export const REFRESH_PATHS: readonly string[] = [
   '/feed.rss',
   '/feed.atom',
   '/feed.json',
-  ...LANGS.flatMap((lang) => [`/${documentFileName('calendar', 'ics', lang)}`, ...(['rss', 'atom', 'json'] as const).map((f) => `/${documentFileName('feed', f, lang)}`)]),
+  ...LANGS.flatMap((lang) => [
+    `/${documentFileName('calendar', 'ics', lang)}`,
+    ...(['rss', 'atom', 'json'] as const).map((f) => `/${documentFileName('feed', f, lang)}`),
+  ]),
 ];
 
 /** Fetches each path once (reading the body, so it is rendered and kept) and prunes counters older than a day. */

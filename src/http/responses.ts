@@ -45,7 +45,11 @@ const keptHeaders = new WeakMap<Kept, { ok: Record<string, string>; notModified:
 export function serveRendering(request: Request, rendering: Kept, headers: RenderingHeaders): Response {
   let sets = keptHeaders.get(rendering);
   if (!sets) {
-    const notModified = { ETag: rendering.etag, 'Last-Modified': new Date(rendering.lastModified).toUTCString(), 'Cache-Control': headers.cacheControl };
+    const notModified = {
+      ETag: rendering.etag,
+      'Last-Modified': new Date(rendering.lastModified).toUTCString(),
+      'Cache-Control': headers.cacheControl,
+    };
     sets = {
       notModified,
       ok: {

@@ -35,11 +35,32 @@ export interface EventPage {
 
 /** The event columns the domain needs (all but the derived `span`). */
 const EVENT_COLUMNS = [
-  'events.id', 'events.kind', 'events.status', 'events.alliance_wide', 'events.revision',
-  'events.title_de', 'events.title_en', 'events.title_zh', 'events.description_de', 'events.description_en', 'events.description_zh',
-  'events.time_zone', 'events.precision', 'events.start_value', 'events.start_fold', 'events.end_value', 'events.end_fold',
-  'events.start_key', 'events.location', 'events.url', 'events.source_file', 'events.source_quote',
-  'events.source_note', 'events.created_at', 'events.updated_at', 'events.cancelled_at',
+  'events.id',
+  'events.kind',
+  'events.status',
+  'events.alliance_wide',
+  'events.revision',
+  'events.title_de',
+  'events.title_en',
+  'events.title_zh',
+  'events.description_de',
+  'events.description_en',
+  'events.description_zh',
+  'events.time_zone',
+  'events.precision',
+  'events.start_value',
+  'events.start_fold',
+  'events.end_value',
+  'events.end_fold',
+  'events.start_key',
+  'events.location',
+  'events.url',
+  'events.source_file',
+  'events.source_quote',
+  'events.source_note',
+  'events.created_at',
+  'events.updated_at',
+  'events.cancelled_at',
 ] as const;
 
 /**
@@ -47,13 +68,15 @@ const EVENT_COLUMNS = [
  * `position:role:city` items joined by spaces; slugs contain neither.
  */
 function selectEvents<QB extends SelectQueryBuilder<Database, 'events', object>>(qb: QB) {
-  return qb.select(EVENT_COLUMNS).select((eb) =>
-    eb
-      .selectFrom('event_cities')
-      .select(sql<string | null>`group_concat(position || ':' || role || ':' || city, ' ')`.as('links'))
-      .whereRef('event_cities.event_id', '=', 'events.id')
-      .as('links'),
-  );
+  return qb
+    .select(EVENT_COLUMNS)
+    .select((eb) =>
+      eb
+        .selectFrom('event_cities')
+        .select(sql<string | null>`group_concat(position || ':' || role || ':' || city, ' ')`.as('links'))
+        .whereRef('event_cities.event_id', '=', 'events.id')
+        .as('links'),
+    );
 }
 
 type LinkedRow = Omit<EventRow, 'span' | 'end_key'> & { links: string | null };
@@ -91,7 +114,10 @@ function scopeIds(db: Kysely<Database>, scope: Scope) {
   const direction = scope.before === undefined ? 'asc' : 'desc';
 
   // The filters and order of one index range; `table` is events or event_cities (same key columns).
-  const window = <QB extends SelectQueryBuilder<Database, 'events' | 'event_cities', object>>(qb: QB, table: 'events' | 'event_cities'): QB => {
+  const window = <QB extends SelectQueryBuilder<Database, 'events' | 'event_cities', object>>(
+    qb: QB,
+    table: 'events' | 'event_cities',
+  ): QB => {
     const column = (name: string) => sql.ref(`${table}.${name}`);
     const idColumn = column(table === 'events' ? 'id' : 'event_id');
     let q = qb;
@@ -135,7 +161,11 @@ function scopeIds(db: Kysely<Database>, scope: Scope) {
     );
     candidates = candidates.union(db.selectFrom(allianceWide.as('alliance')).selectAll());
   }
-  const ordered = db.selectFrom(candidates.as('candidates')).select(['id', 'start_key']).orderBy('start_key', direction).orderBy('id', direction);
+  const ordered = db
+    .selectFrom(candidates.as('candidates'))
+    .select(['id', 'start_key'])
+    .orderBy('start_key', direction)
+    .orderBy('id', direction);
   return scope.take === undefined ? ordered : ordered.limit(scope.take);
 }
 
@@ -160,7 +190,14 @@ const listingShapes = new WeakMap<Kysely<Database>, Map<string, { sql: string; s
 
 function compiledListing(db: Kysely<Database>, filter: EventFilter): CompiledQuery {
   const kinds = filter.kinds ?? [];
-  const shape = [filter.city ? 'c' : '', filter.city?.memberSinceKey != null ? 'm' : '', filter.from !== undefined ? 'f' : '', filter.to !== undefined ? 't' : '', filter.after ? 'a' : '', kinds.length].join('');
+  const shape = [
+    filter.city ? 'c' : '',
+    filter.city?.memberSinceKey != null ? 'm' : '',
+    filter.from !== undefined ? 'f' : '',
+    filter.to !== undefined ? 't' : '',
+    filter.after ? 'a' : '',
+    kinds.length,
+  ].join('');
   let shapes = listingShapes.get(db);
   if (!shapes) listingShapes.set(db, (shapes = new Map()));
   let compiled = shapes.get(shape);
@@ -168,7 +205,9 @@ function compiledListing(db: Kysely<Database>, filter: EventFilter): CompiledQue
     // Placeholders: NaN-free numbers below any instant, and strings no slug or id can hold.
     const P = { from: -9e15 - 1, to: -9e15 - 2, member: -9e15 - 3, key: -9e15 - 4, take: -9e15 - 5 };
     const placeholder: EventFilter = {
-      ...(filter.city && { city: { city: { ...filter.city.city, slug: '\u0000city' }, memberSinceKey: filter.city.memberSinceKey === null ? null : P.member } }),
+      ...(filter.city && {
+        city: { city: { ...filter.city.city, slug: '\u0000city' }, memberSinceKey: filter.city.memberSinceKey === null ? null : P.member },
+      }),
       ...(kinds.length && { kinds: kinds.map((_, i) => `\u0000kind${i}`) }),
       ...(filter.from !== undefined && { from: P.from }),
       ...(filter.to !== undefined && { to: P.to }),
@@ -176,7 +215,9 @@ function compiledListing(db: Kysely<Database>, filter: EventFilter): CompiledQue
       limit: P.take,
     };
     const { limit: _, ...scope } = placeholder;
-    const query = selectEvents(db.selectFrom(scopeIds(db, { ...scope, take: P.take }).as('page')).innerJoin('events', 'events.id', 'page.id'))
+    const query = selectEvents(
+      db.selectFrom(scopeIds(db, { ...scope, take: P.take }).as('page')).innerJoin('events', 'events.id', 'page.id'),
+    )
       .orderBy('events.start_key')
       .orderBy('events.id')
       .compile();
@@ -197,11 +238,19 @@ function compiledListing(db: Kysely<Database>, filter: EventFilter): CompiledQue
     compiled = { sql: query.sql, slots };
     shapes.set(shape, compiled);
   }
-  return CompiledQuery.raw(compiled.sql, compiled.slots.map((slot) => slot(filter)));
+  return CompiledQuery.raw(
+    compiled.sql,
+    compiled.slots.map((slot) => slot(filter)),
+  );
 }
 
 /** The latest events that ended before an instant, latest first (a feed's recent past). */
-export async function listRecentEvents(db: Kysely<Database>, scope: Pick<EventFilter, 'city' | 'kinds'>, before: number, limit: number): Promise<EventRecord[]> {
+export async function listRecentEvents(
+  db: Kysely<Database>,
+  scope: Pick<EventFilter, 'city' | 'kinds'>,
+  before: number,
+  limit: number,
+): Promise<EventRecord[]> {
   const page = scopeIds(db, { ...scope, before, take: limit });
   const rows = await selectEvents(db.selectFrom(page.as('page')).innerJoin('events', 'events.id', 'page.id'))
     .orderBy('events.start_key', 'desc')
@@ -228,7 +277,10 @@ export async function listCalendarEntries(db: Kysely<Database>, scope: Pick<Even
   const columns = ['events.id', 'events.revision', 'events.status', 'events.end_key', 'events.cancelled_at'] as const;
   const base = scope.city
     ? db.selectFrom(scopeIds(db, scope).as('scope')).innerJoin('events', 'events.id', 'scope.id').select(columns)
-    : db.selectFrom('events').select(columns).$if(Boolean(scope.kinds?.length), (q) => q.where('events.kind', 'in', scope.kinds ?? []));
+    : db
+        .selectFrom('events')
+        .select(columns)
+        .$if(Boolean(scope.kinds?.length), (q) => q.where('events.kind', 'in', scope.kinds ?? []));
   const rows = await base
     // Literals, not parameters, so SQLite can use the partial covering index events_calendar.
     .where('events.precision', 'in', [sql.lit('day'), sql.lit('minute')])
@@ -236,7 +288,13 @@ export async function listCalendarEntries(db: Kysely<Database>, scope: Pick<Even
     .orderBy('events.start_key')
     .orderBy('events.id')
     .execute();
-  return rows.map((r) => ({ id: r.id, revision: r.revision, status: r.status as EventStatus, endKey: r.end_key, cancelledAt: r.cancelled_at }));
+  return rows.map((r) => ({
+    id: r.id,
+    revision: r.revision,
+    status: r.status as EventStatus,
+    endKey: r.end_key,
+    cancelledAt: r.cancelled_at,
+  }));
 }
 
 /** D1 binds at most 100 parameters per statement. */
@@ -302,7 +360,13 @@ function linkStatements(db: Kysely<Database>, event: EventRecord, row: { start_k
 /** Statements that add an event and its city links unless the id exists (seeds never overwrite edits). */
 export function insertEventStatements(db: Kysely<Database>, event: EventRecord): Compilable[] {
   const row = eventRow(event);
-  return [db.insertInto('events').values(row).onConflict((oc) => oc.doNothing()), ...linkStatements(db, event, row)];
+  return [
+    db
+      .insertInto('events')
+      .values(row)
+      .onConflict((oc) => oc.doNothing()),
+    ...linkStatements(db, event, row),
+  ];
 }
 
 /**
@@ -313,7 +377,11 @@ export function insertEventStatements(db: Kysely<Database>, event: EventRecord):
 export function updateEventStatements(db: Kysely<Database>, event: EventRecord): Compilable[] {
   const { id, created_at: _created, ...row } = eventRow(event);
   return [
-    db.updateTable('events').set(row).where('id', '=', id).where('revision', '=', event.revision - 1),
+    db
+      .updateTable('events')
+      .set(row)
+      .where('id', '=', id)
+      .where('revision', '=', event.revision - 1),
     db.deleteFrom('event_cities').where('event_id', '=', id),
     ...linkStatements(db, event, row),
   ];

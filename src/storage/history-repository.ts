@@ -61,7 +61,10 @@ function toChange(r: Selectable<EventHistoryTable>): Change {
 
 /** Whether an error is the history's uniqueness failing: another write took this revision first. */
 export function isLostRace(error: unknown): boolean {
-  return error instanceof Error && /UNIQUE constraint failed: event_history\./.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`);
+  return (
+    error instanceof Error &&
+    /UNIQUE constraint failed: event_history\./.test(`${error.message} ${String((error as { cause?: unknown }).cause ?? '')}`)
+  );
 }
 
 /** The latest changes, newest first. */

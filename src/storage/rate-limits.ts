@@ -7,7 +7,12 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 /** Counts an attempt under `key` in the window containing `now`; returns the attempts so far in that window. */
-export async function countAttempt(db: Kysely<Database>, key: string, now: number, windowMs: number): Promise<{ count: number; resetAt: number }> {
+export async function countAttempt(
+  db: Kysely<Database>,
+  key: string,
+  now: number,
+  windowMs: number,
+): Promise<{ count: number; resetAt: number }> {
   const windowStart = Math.floor(now / windowMs) * windowMs;
   const row = await db
     .insertInto('rate_limits')

@@ -55,7 +55,10 @@ export async function applySeedSet(store: Store, set: SeedSet, now: string): Pro
   await store.batch([
     ...cities.flatMap((city) => insertCityStatements(db, city)),
     ...seedRecords(set).flatMap((event) => insertEventStatements(db, event)),
-    db.insertInto('seed_runs').values({ id: set.id, applied_at: now }).onConflict((oc) => oc.doNothing()),
+    db
+      .insertInto('seed_runs')
+      .values({ id: set.id, applied_at: now })
+      .onConflict((oc) => oc.doNothing()),
     // The change is the reviewed data's, so every database seeded from it renders alike.
     bumpDataVersion(db, set.reviewed),
   ]);

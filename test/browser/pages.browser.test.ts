@@ -18,7 +18,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NodeServer, startNodeServer } from '../../src/node.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const FEED_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/feed+json'] as const;
 const OUTLOOK_PREFIXES = ['https://outlook.live.com/calendar/0/addfromweb', 'https://outlook.office.com/calendar/0/addfromweb'] as const;
@@ -28,12 +37,19 @@ const CALENDAR_FILE = /\/calendar(?:\.[a-z+-]+)*\.ics$/;
 
 const haveChromium = existsSync(CHROMIUM);
 const inCI = process.env.CI === 'true';
-const skipBecause = !haveChromium && !inCI ? `${CHROMIUM} is missing (apt-get install chromium): the browser tests of the web pages are skipped` : null;
+const skipBecause =
+  !haveChromium && !inCI ? `${CHROMIUM} is missing (apt-get install chromium): the browser tests of the web pages are skipped` : null;
 if (skipBecause) console.warn(`SKIPPED test/browser/pages.browser.test.ts: ${skipBecause}`);
 
 /** Desktop: 1280 wide. The Accept-Language is one the site does not speak (French), so `/` shows the default. */
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'fr-FR' };
-const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'fr-FR' };
+const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 1,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'fr-FR',
+};
 
 interface Visit {
   readonly page: Page;
@@ -74,7 +90,8 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
     const errors: string[] = [];
     const outside: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console error: ${message.text()} (at ${message.location().url}:${message.location().lineNumber})`);
+      if (message.type() === 'error')
+        errors.push(`console error: ${message.text()} (at ${message.location().url}:${message.location().lineNumber})`);
     });
     page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
     page.on('request', (request) => {
@@ -110,18 +127,33 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
     const webcals = links.filter((href) => href.startsWith('webcal://') && CALENDAR_FILE.test(new URL(href).pathname));
     expect.soft(webcals, `${path}: webcal:// links to a calendar .ics (links: ${links.join(' ')})`).not.toEqual([]);
     for (const webcal of webcals) expect.soft(new URL(webcal).host, `${path}: host of ${webcal}`).toBe(new URL(origin).host);
-    if (calendarPath) expect.soft(webcals.filter((href) => new URL(href).pathname.startsWith(calendarPath)), `${path}: webcal:// links under ${calendarPath}`).not.toEqual([]);
+    if (calendarPath)
+      expect
+        .soft(
+          webcals.filter((href) => new URL(href).pathname.startsWith(calendarPath)),
+          `${path}: webcal:// links under ${calendarPath}`,
+        )
+        .not.toEqual([]);
     const calendars = new Set(webcals.map(schemeless));
-    const wanted = calendarPath ? webcals.filter((href) => new URL(href).pathname.startsWith(calendarPath)).map(schemeless) : [...calendars];
+    const wanted = calendarPath
+      ? webcals.filter((href) => new URL(href).pathname.startsWith(calendarPath)).map(schemeless)
+      : [...calendars];
 
     const outlook = links.filter((href) => OUTLOOK_PREFIXES.some((prefix) => href.startsWith(prefix)));
     expect.soft(outlook, `${path}: Outlook.com / Microsoft 365 add-from-web links`).not.toEqual([]);
     for (const href of outlook) {
       const target = new URL(href).searchParams.get('url');
       expect.soft(target, `${path}: url= of ${href}`).toMatch(/^(https?|webcal):\/\//);
-      expect.soft(calendars.has(schemeless(target ?? '')), `${path}: url= of ${href} is the page's calendar (${[...calendars].join(', ')})`).toBe(true);
+      expect
+        .soft(calendars.has(schemeless(target ?? '')), `${path}: url= of ${href} is the page's calendar (${[...calendars].join(', ')})`)
+        .toBe(true);
     }
-    expect.soft(outlook.some((href) => wanted.includes(schemeless(new URL(href).searchParams.get('url') ?? ''))), `${path}: an Outlook link for ${calendarPath ?? 'the calendar'}`).toBe(true);
+    expect
+      .soft(
+        outlook.some((href) => wanted.includes(schemeless(new URL(href).searchParams.get('url') ?? ''))),
+        `${path}: an Outlook link for ${calendarPath ?? 'the calendar'}`,
+      )
+      .toBe(true);
 
     const google = links.filter((href) => href.startsWith(GOOGLE_PREFIX));
     expect.soft(google, `${path}: Google Calendar links`).not.toEqual([]);
@@ -193,7 +225,9 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
       const v = await visit(context, path);
       await screenshot(v.page, 'event-isa-plenary-2018-en');
       await checkCommon(v, path, 'en');
-      const ics = (await anchors(v.page)).filter((href) => href.startsWith(`${origin}/events/isa-plenary-2018.ics`) && new URL(href).pathname === '/events/isa-plenary-2018.ics');
+      const ics = (await anchors(v.page)).filter(
+        (href) => href.startsWith(`${origin}/events/isa-plenary-2018.ics`) && new URL(href).pathname === '/events/isa-plenary-2018.ics',
+      );
       expect.soft(ics, `${path}: links to /events/isa-plenary-2018.ics`).not.toEqual([]);
       for (const href of ics) {
         const res = await context.request.get(href);

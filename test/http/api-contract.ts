@@ -23,7 +23,10 @@ interface ErrorBody {
 }
 
 /** Checks that each path answers its status in the JSON error envelope with its code (and field, if given). */
-export async function expectErrors(get: Fetch, cases: ReadonlyArray<readonly [path: string, status: number, code: string, field?: string]>): Promise<void> {
+export async function expectErrors(
+  get: Fetch,
+  cases: ReadonlyArray<readonly [path: string, status: number, code: string, field?: string]>,
+): Promise<void> {
   for (const [path, status, code, field] of cases) {
     const res = await get(path);
     expect(res.status, path).toBe(status);
@@ -81,21 +84,37 @@ export function describeReadApi(runtime: string, getFetch: () => Fetch): void {
     });
 
     it('lists the cities: 21 German and 14 Chinese members plus the venues', async () => {
-      const items = ((await (await get('/api/v1/cities')).json()) as { items: Array<{ country: string; member: boolean; slug: string; name: { zh: string } }> }).items;
+      const items = (
+        (await (await get('/api/v1/cities')).json()) as {
+          items: Array<{ country: string; member: boolean; slug: string; name: { zh: string } }>;
+        }
+      ).items;
       expect(items.filter((c) => c.member && c.country === 'DE')).toHaveLength(21);
       expect(items.filter((c) => c.member && c.country === 'CN')).toHaveLength(14);
-      expect(items.filter((c) => !c.member).map((c) => c.slug).sort()).toEqual(['dresden', 'hannover', 'jinan', 'shenzhen']);
+      expect(
+        items
+          .filter((c) => !c.member)
+          .map((c) => c.slug)
+          .sort(),
+      ).toEqual(['dresden', 'hannover', 'jinan', 'shenzhen']);
       expect(items.find((c) => c.slug === 'foshan')?.name.zh).toBe('佛山');
     });
 
     it("holds a city's venue, participant and alliance-wide events from its membership on", async () => {
       const all = '&from=2000-01-01&limit=500';
       const foshan = await ids(`/api/v1/events?city=foshan${all}`);
-      expect(foshan).toEqual(expect.arrayContaining(['isa-plenary-2018', 'solingen-guangdong-trip-2018', 'internet-plus-fair-foshan-2018']));
+      expect(foshan).toEqual(
+        expect.arrayContaining(['isa-plenary-2018', 'solingen-guangdong-trip-2018', 'internet-plus-fair-foshan-2018']),
+      );
       expect(foshan).not.toContain('hax-accelerator-shenzhen-2018');
       const solingen = await ids(`/api/v1/events?city=solingen${all}`);
       expect(solingen).toEqual(
-        expect.arrayContaining(['isa-plenary-2018', 'isa-member-meeting-2017-koeln-admission', 'isa-fachtagung-solingen-2018', 'hax-accelerator-shenzhen-2018']),
+        expect.arrayContaining([
+          'isa-plenary-2018',
+          'isa-member-meeting-2017-koeln-admission',
+          'isa-fachtagung-solingen-2018',
+          'hax-accelerator-shenzhen-2018',
+        ]),
       );
       // Alliance-wide founding (April 2016) predates every known membership.
       expect(solingen).not.toContain('isa-founding-2016');
@@ -145,7 +164,10 @@ export function describeReadApi(runtime: string, getFetch: () => Fetch): void {
     });
 
     it('filters by kind, several kinds comma-separated', async () => {
-      expect(await ids('/api/v1/events?from=2000-01-01&kind=plenary,member-meeting')).toEqual(['isa-member-meeting-2017-koeln-admission', 'isa-plenary-2018']);
+      expect(await ids('/api/v1/events?from=2000-01-01&kind=plenary,member-meeting')).toEqual([
+        'isa-member-meeting-2017-koeln-admission',
+        'isa-plenary-2018',
+      ]);
     });
 
     it('defaults from to now: past items are not upcoming', async () => {

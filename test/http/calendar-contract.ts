@@ -31,7 +31,10 @@ export function describeCalendars(runtime: string, getFetch: () => Fetch): void 
       const first = await get('/cities/foshan/calendar.ics?lang=en');
       const etag = first.headers.get('etag') ?? '';
       expect((await get('/cities/foshan/calendar.ics?lang=en', { headers: { 'If-None-Match': etag } })).status).toBe(304);
-      expect((await get('/cities/foshan/calendar.ics?lang=en', { headers: { 'If-Modified-Since': first.headers.get('last-modified') ?? '' } })).status).toBe(304);
+      expect(
+        (await get('/cities/foshan/calendar.ics?lang=en', { headers: { 'If-Modified-Since': first.headers.get('last-modified') ?? '' } }))
+          .status,
+      ).toBe(304);
       expect((await get('/cities/foshan/calendar.ics?lang=en', { headers: { 'If-None-Match': '"other"' } })).status).toBe(200);
       const head = await get('/cities/foshan/calendar.ics?lang=en', { method: 'HEAD' });
       expect(head.status).toBe(200);
@@ -58,7 +61,9 @@ export function describeCalendars(runtime: string, getFetch: () => Fetch): void 
       expect(one.headers.get('content-disposition')).toMatch(/^attachment; filename="isa-plenary-2018.ics"/);
       const text = await one.text();
       expect(text).not.toContain('X-WR-CALNAME');
-      expect(parseWithIcalJs(text)).toMatchObject([{ summary: '6th ISA plenary assembly, Foshan', start: { date: '2018-10-24' }, end: { date: '2018-10-25' } }]);
+      expect(parseWithIcalJs(text)).toMatchObject([
+        { summary: '6th ISA plenary assembly, Foshan', start: { date: '2018-10-24' }, end: { date: '2018-10-25' } },
+      ]);
     });
 
     it('answers bad calendar requests in the JSON error envelope', async () => {

@@ -19,7 +19,14 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   t = await tempStore();
-  app = createApp(() => ({ store: t.store, clock: () => now, config: { publicUrl: 'https://isa.example.org', uidDomain: 'isa-calendar.invalid', writers: [] } }), caches);
+  app = createApp(
+    () => ({
+      store: t.store,
+      clock: () => now,
+      config: { publicUrl: 'https://isa.example.org', uidDomain: 'isa-calendar.invalid', writers: [] },
+    }),
+    caches,
+  );
 });
 afterAll(() => t.dispose());
 
@@ -46,7 +53,11 @@ describe('kept calendar renderings', () => {
     expect(await second.text()).toBe(body);
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
     expect(caches.vevents.size).toBe(fragments);
-    await t.store.db.updateTable('events').set({ title_de: '6. Plenarversammlung der ISA in Foshan' }).where('id', '=', 'isa-plenary-2018').execute();
+    await t.store.db
+      .updateTable('events')
+      .set({ title_de: '6. Plenarversammlung der ISA in Foshan' })
+      .where('id', '=', 'isa-plenary-2018')
+      .execute();
   });
 
   it('re-renders only the changed event, raises SEQUENCE, keeps the UID and changes the validators', async () => {

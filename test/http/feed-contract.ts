@@ -13,10 +13,14 @@ const asArray = <T>(x: T | T[] | undefined): T[] => (x === undefined ? [] : Arra
 export function describeFeeds(runtime: string, getFetch: () => Fetch): void {
   const get = (path: string, init?: RequestInit) => getFetch()(path, init);
   const apiIds = async (query: string) =>
-    ((await (await get(`/api/v1/events?from=2000-01-01&limit=500&${query}`)).json()) as { items: Array<{ id: string }> }).items.map((e) => e.id).sort();
+    ((await (await get(`/api/v1/events?from=2000-01-01&limit=500&${query}`)).json()) as { items: Array<{ id: string }> }).items
+      .map((e) => e.id)
+      .sort();
   const feedIds = async (path: string) => {
     const doc = xml.parse(await (await get(path)).text());
-    return asArray<{ id: string }>(doc.feed.entry).map((e) => e.id.replace(/^tag:[^:]+:event:/, '')).sort();
+    return asArray<{ id: string }>(doc.feed.entry)
+      .map((e) => e.id.replace(/^tag:[^:]+:event:/, ''))
+      .sort();
   };
 
   describe(`feeds on ${runtime}`, () => {
@@ -52,7 +56,9 @@ export function describeFeeds(runtime: string, getFetch: () => Fetch): void {
     });
 
     it('orders upcoming first, then the recent past latest first, and opens JSON Feed to other origins', async () => {
-      const doc = JSON.parse(await (await get('/feed.json', { headers: { Origin: 'https://example.org' } })).text()) as { items: Array<{ id: string }> };
+      const doc = JSON.parse(await (await get('/feed.json', { headers: { Origin: 'https://example.org' } })).text()) as {
+        items: Array<{ id: string }>;
+      };
       // The seed events are all past: latest first.
       expect(doc.items[0]?.id).toMatch(/:dresden-delegation-jinan-2018$/);
       expect(doc.items.at(-1)?.id).toMatch(/:jinan-dresden-contact-office-2013$/);
@@ -76,7 +82,11 @@ export function describeFeeds(runtime: string, getFetch: () => Fetch): void {
       const body = await byQuery.text();
       expect(await byName.text()).toBe(body);
       expect(byName.headers.get('etag')).toBe(byQuery.headers.get('etag'));
-      expect(xml.parse(body).feed.link).toEqual(expect.arrayContaining([expect.objectContaining({ rel: 'self', href: expect.stringMatching(/\/cities\/foshan\/feed\.plenary\.zh\.atom$/) })]));
+      expect(xml.parse(body).feed.link).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ rel: 'self', href: expect.stringMatching(/\/cities\/foshan\/feed\.plenary\.zh\.atom$/) }),
+        ]),
+      );
       expect(await (await get('/calendar.plenary.en.ics')).text()).toBe(await (await get('/calendar.ics?kind=plenary&lang=en')).text());
       expect(await (await get('/feeds.en.opml')).text()).toBe(await (await get('/feeds.opml?lang=en')).text());
     });

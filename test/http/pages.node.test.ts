@@ -15,10 +15,27 @@ const NOW = Date.parse('2027-06-01T08:00:00Z');
 beforeAll(async () => {
   t = await tempStore();
   await t.store.batch([
-    ...insertEventStatements(t.store.db, makeEvent({ id: 'evil-title', title: { de: '<script>alert("x")</script> & Co' }, start: { value: '2027-10-24', fold: 0 } })),
-    ...insertEventStatements(t.store.db, makeEvent({ id: 'called-off', status: 'cancelled', cancelledAt: '2027-05-01T00:00:00Z', title: { de: 'Abgesagtes Treffen', en: 'Called-off meeting', zh: '取消的会议' }, precision: 'minute', start: { value: '2027-10-25T03:00', fold: 0 } })),
+    ...insertEventStatements(
+      t.store.db,
+      makeEvent({ id: 'evil-title', title: { de: '<script>alert("x")</script> & Co' }, start: { value: '2027-10-24', fold: 0 } }),
+    ),
+    ...insertEventStatements(
+      t.store.db,
+      makeEvent({
+        id: 'called-off',
+        status: 'cancelled',
+        cancelledAt: '2027-05-01T00:00:00Z',
+        title: { de: 'Abgesagtes Treffen', en: 'Called-off meeting', zh: '取消的会议' },
+        precision: 'minute',
+        start: { value: '2027-10-25T03:00', fold: 0 },
+      }),
+    ),
   ]);
-  app = createApp(() => ({ store: t.store, clock: () => NOW, config: { publicUrl: 'https://isa.example.org', uidDomain: 'isa-calendar.invalid', writers: [] } }));
+  app = createApp(() => ({
+    store: t.store,
+    clock: () => NOW,
+    config: { publicUrl: 'https://isa.example.org', uidDomain: 'isa-calendar.invalid', writers: [] },
+  }));
 });
 afterAll(() => t.dispose());
 
@@ -44,7 +61,9 @@ describe('pages', () => {
   it('shows every time on both sides, the other day marked', async () => {
     const { text } = await get('/cities/foshan?lang=de');
     expect(text).toContain('25.10.2027 03:00 China (CST, UTC+8) · 24.10.2027 21:00 Deutschland (MESZ, UTC+2, −1 Tag)');
-    expect((await get('/events/isa-plenary-2018?lang=en')).text).toContain('Wednesday, 24 Oct 2018, all day, China (CST, UTC+8) · Germany: 23 Oct 2018 18:00 – 24 Oct 2018 18:00 (CEST, UTC+2)');
+    expect((await get('/events/isa-plenary-2018?lang=en')).text).toContain(
+      'Wednesday, 24 Oct 2018, all day, China (CST, UTC+8) · Germany: 23 Oct 2018 18:00 – 24 Oct 2018 18:00 (CEST, UTC+2)',
+    );
     expect((await get('/events/isa-member-meeting-2017-koeln-admission?lang=de')).text).toContain('Montag, 24.04.2017');
     expect((await get('/events/isa-plenary-2018?lang=zh')).text).toContain('星期三，2018年10月24日');
   });
@@ -70,12 +89,18 @@ describe('pages', () => {
     expect(text).toContain('href="webcal://isa.example.org/cities/foshan/calendar.zh.ics"');
     expect(text).toContain(`href="https://outlook.live.com/calendar/0/addfromweb?url=${encodeURIComponent(https)}&amp;name=`);
     expect(text).toContain(`href="https://outlook.office.com/calendar/0/addfromweb?url=${encodeURIComponent(https)}`);
-    expect(text).toContain(`href="https://calendar.google.com/calendar/r?cid=${encodeURIComponent('webcal://isa.example.org/cities/foshan/calendar.zh.ics')}"`);
+    expect(text).toContain(
+      `href="https://calendar.google.com/calendar/r?cid=${encodeURIComponent('webcal://isa.example.org/cities/foshan/calendar.zh.ics')}"`,
+    );
     expect(text).toContain(`value="${https}"`);
-    expect(text).toContain('<link rel="alternate" type="application/atom+xml" title="ISA – 佛山 (Atom)" href="https://isa.example.org/cities/foshan/feed.zh.atom">');
+    expect(text).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="ISA – 佛山 (Atom)" href="https://isa.example.org/cities/foshan/feed.zh.atom">',
+    );
     const event = (await get('/events/isa-plenary-2018?lang=en')).text;
     expect(event).toContain('href="/events/isa-plenary-2018.ics?lang=en"');
-    expect(event).toMatch(/href="https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&amp;text=[^"]*&amp;dates=20181024%2F20181025/);
+    expect(event).toMatch(
+      /href="https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&amp;text=[^"]*&amp;dates=20181024%2F20181025/,
+    );
     expect(event).toContain('href="https://outlook.live.com/calendar/0/deeplink/compose?');
   });
 

@@ -12,9 +12,19 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   t = await tempStore();
-  const config = { publicUrl: 'https://isa.example.org', uidDomain: 'isa-calendar.invalid', writers: [{ label: 'berlin', token: TOKEN }], writeRateLimit: 3 };
+  const config = {
+    publicUrl: 'https://isa.example.org',
+    uidDomain: 'isa-calendar.invalid',
+    writers: [{ label: 'berlin', token: TOKEN }],
+    writeRateLimit: 3,
+  };
   // As on Workers, the address comes from a header only the edge sets (here the test plays the edge).
-  app = createApp(() => ({ store: t.store, clock: () => now, config, clientAddress: (request) => request.headers.get('CF-Connecting-IP') ?? 'unknown' }));
+  app = createApp(() => ({
+    store: t.store,
+    clock: () => now,
+    config,
+    clientAddress: (request) => request.headers.get('CF-Connecting-IP') ?? 'unknown',
+  }));
 });
 afterAll(() => t.dispose());
 

@@ -21,9 +21,17 @@ interface Written {
 export function describeWrites(runtime: string, getFetch: () => Fetch): void {
   const auth = { Authorization: `Bearer ${WRITE_TOKEN}` };
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    getFetch()('/api/v1/events', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    getFetch()('/api/v1/events', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   const patch = (id: string, body: unknown, headers: Record<string, string>) =>
-    getFetch()(`/api/v1/events/${id}`, { method: 'PATCH', headers: { ...auth, 'Content-Type': 'application/merge-patch+json', ...headers }, body: JSON.stringify(body) });
+    getFetch()(`/api/v1/events/${id}`, {
+      method: 'PATCH',
+      headers: { ...auth, 'Content-Type': 'application/merge-patch+json', ...headers },
+      body: JSON.stringify(body),
+    });
   const base = { kind: 'plenary', title: { de: 'Test-Plenarversammlung', en: 'Test plenary' }, cities: ['Foshan'], participants: ['Köln'] };
 
   describe(`writes on ${runtime}`, () => {
@@ -33,14 +41,21 @@ export function describeWrites(runtime: string, getFetch: () => Fetch): void {
       expect(res.headers.get('etag')).toBe('"r1"');
       const event = (await res.json()) as Written;
       expect(res.headers.get('location')).toMatch(new RegExp(`/api/v1/events/${event.id}$`));
-      expect(event).toMatchObject({ timeZone: 'Asia/Shanghai', revision: 1, status: 'confirmed', start: { utc: '2019-10-24T01:00:00Z', berlin: { local: '2019-10-24T03:00' } } });
+      expect(event).toMatchObject({
+        timeZone: 'Asia/Shanghai',
+        revision: 1,
+        status: 'confirmed',
+        start: { utc: '2019-10-24T01:00:00Z', berlin: { local: '2019-10-24T03:00' } },
+      });
       const read = await getFetch()(`/api/v1/events/${event.id}`);
       expect(read.status).toBe(200);
       expect(((await read.json()) as Written).start.utc).toBe('2019-10-24T01:00:00Z');
     });
 
     it('canonicalises zones, takes the earlier instant of a fold unless fold: 1, and rejects gaps and unknown zones', async () => {
-      expect(((await (await post({ ...base, start: '2019-10-24T09:00', timeZone: 'PRC' })).json()) as Written).timeZone).toBe('Asia/Shanghai');
+      expect(((await (await post({ ...base, start: '2019-10-24T09:00', timeZone: 'PRC' })).json()) as Written).timeZone).toBe(
+        'Asia/Shanghai',
+      );
       const fold0 = (await (await post({ ...base, start: '2018-10-28T02:30', timeZone: 'Europe/Berlin' })).json()) as Written;
       expect(fold0.start.utc).toBe('2018-10-28T00:30:00Z');
       const fold1 = (await (await post({ ...base, start: '2018-10-28T02:30', timeZone: 'Europe/Berlin', fold: 1 })).json()) as Written;
@@ -93,10 +108,14 @@ export function describeWrites(runtime: string, getFetch: () => Fetch): void {
       expect(moved.headers.get('etag')).toBe('"r2"');
       expect((await moved.json()) as Written).toMatchObject({ revision: 2, start: { utc: '2027-10-24T06:00:00Z' }, participants: [] });
       // Calendars follow at once.
-      const calendar = await getFetch()('/cities/foshan/calendar.ics', { headers: { 'If-None-Match': calendarBefore.headers.get('etag') ?? '' } });
+      const calendar = await getFetch()('/cities/foshan/calendar.ics', {
+        headers: { 'If-None-Match': calendarBefore.headers.get('etag') ?? '' },
+      });
       expect(calendar.status).toBe(200);
       expect(parseWithIcalJs(await calendar.text()).find((e) => e.uid.startsWith(`${id}@`))).toMatchObject({ sequence: 2 });
-      const changes = (await (await getFetch()('/api/v1/changes?since=2000-01-01&limit=500')).json()) as { items: Array<{ id: string; action: string; before: { text: string } | null; after: { text: string } }> };
+      const changes = (await (await getFetch()('/api/v1/changes?since=2000-01-01&limit=500')).json()) as {
+        items: Array<{ id: string; action: string; before: { text: string } | null; after: { text: string } }>;
+      };
       const move = changes.items.find((c) => c.id === id && c.action === 'moved');
       expect(move?.before?.text).toContain('09:00 China (CST, UTC+8)');
       expect(move?.after.text).toContain('14:00 China (CST, UTC+8) · 08:00 Deutschland (MESZ, UTC+2)');
@@ -119,9 +138,15 @@ export function describeWrites(runtime: string, getFetch: () => Fetch): void {
     });
 
     it('describes the API in OpenAPI 3.1 from the validation schemas', async () => {
-      const doc = (await (await getFetch()('/api/v1/openapi.json')).json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: { EventInput: { required: string[]; properties: Record<string, unknown> } } } };
+      const doc = (await (await getFetch()('/api/v1/openapi.json')).json()) as {
+        openapi: string;
+        paths: Record<string, unknown>;
+        components: { schemas: { EventInput: { required: string[]; properties: Record<string, unknown> } } };
+      };
       expect(doc.openapi).toBe('3.1.0');
-      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/events', '/api/v1/events/{id}', '/api/v1/changes', '/calendar.ics', '/feed.atom']));
+      expect(Object.keys(doc.paths)).toEqual(
+        expect.arrayContaining(['/api/v1/events', '/api/v1/events/{id}', '/api/v1/changes', '/calendar.ics', '/feed.atom']),
+      );
       expect(doc.components.schemas.EventInput.required).toEqual(expect.arrayContaining(['kind', 'title', 'cities', 'start']));
       expect(Object.keys(doc.components.schemas.EventInput.properties)).toContain('fold');
       const docs = await (await getFetch()('/api/docs')).text();

@@ -81,7 +81,12 @@ interface Attempt {
 
 /** How an attempt is shown (fast-check counterexamples, assertion messages): long bodies are cut. */
 function describeAttempt(a: Attempt): string {
-  const body = a.body === undefined ? '' : a.body.length > 300 ? ` ${JSON.stringify(a.body.slice(0, 300))}… (${a.body.length} chars)` : ` ${JSON.stringify(a.body)}`;
+  const body =
+    a.body === undefined
+      ? ''
+      : a.body.length > 300
+        ? ` ${JSON.stringify(a.body.slice(0, 300))}… (${a.body.length} chars)`
+        : ` ${JSON.stringify(a.body)}`;
   return `[${a.why}] ${a.method} ${a.path} ${JSON.stringify(a.headers)}${a.bare ? ' (no Content-Type)' : ''}${body} → expect ${a.status}`;
 }
 
@@ -109,7 +114,10 @@ async function refused(h: Harness, a: Attempt, expected: string): Promise<void> 
     error: expect.objectContaining({ status: res.status, code: expect.stringMatching(/^[a-z_]+$/), message: expect.stringMatching(/\S/) }),
   });
   const { error } = envelope as { error: Record<string, unknown> };
-  expect(Object.keys(error).every((k) => ['status', 'code', 'message', 'field'].includes(k)), ctx).toBe(true);
+  expect(
+    Object.keys(error).every((k) => ['status', 'code', 'message', 'field'].includes(k)),
+    ctx,
+  ).toBe(true);
   expect(error.field === undefined || (typeof error.field === 'string' && error.field !== ''), ctx).toBe(true);
   if (res.status === 401) expect(res.headers.get('www-authenticate') ?? '', ctx).toMatch(/^Bearer /);
   expect(snapshot(h.t), ctx).toBe(expected);
@@ -118,7 +126,22 @@ async function refused(h: Harness, a: Attempt, expected: string): Promise<void> 
 // ---------------------------------------------------------------------------------------------------------
 // Generators. Every generated body is invalid on its own, whatever else the request carries.
 
-const SCHEMA_KEYS = ['kind', 'title', 'description', 'cities', 'participants', 'allianceWide', 'status', 'start', 'end', 'timeZone', 'fold', 'endFold', 'location', 'url'] as const;
+const SCHEMA_KEYS = [
+  'kind',
+  'title',
+  'description',
+  'cities',
+  'participants',
+  'allianceWide',
+  'status',
+  'start',
+  'end',
+  'timeZone',
+  'fold',
+  'endFold',
+  'location',
+  'url',
+] as const;
 type Field = (typeof SCHEMA_KEYS)[number];
 type Target = 'post' | 'patch';
 
@@ -127,7 +150,13 @@ const roundTrip = (v: unknown): unknown => JSON.parse(JSON.stringify(v)) as unkn
 const isSchemaKey = (k: string): boolean => (SCHEMA_KEYS as readonly string[]).includes(k);
 
 /** A valid POST body (the sanity test shows it is accepted); bodies below are this plus faults. */
-const VALID_EVENT = { kind: 'plenary', title: { de: 'Fuzz-Plenum', en: 'Fuzz plenary' }, cities: ['Foshan'], participants: ['Köln'], start: '2018-10-24' } as const;
+const VALID_EVENT = {
+  kind: 'plenary',
+  title: { de: 'Fuzz-Plenum', en: 'Fuzz plenary' },
+  cities: ['Foshan'],
+  participants: ['Köln'],
+  start: '2018-10-24',
+} as const;
 /** A PATCH body that would change the event (used where only the headers are at fault). */
 const VALID_PATCH = { location: 'Changed by a request that must be refused' } as const;
 
@@ -139,7 +168,8 @@ function objectOf(entries: ReadonlyArray<readonly [string, unknown]>): Record<st
 }
 
 /** `n` times a character (ASCII or multi-byte), `n` in [min, max]: over a length limit, under the body limit. */
-const longText = (min: number, max: number) => fc.tuple(fc.constantFrom('x', 'é', '佛', '😀', ' ', '<'), fc.integer({ min, max })).map(([c, n]) => c.repeat(n));
+const longText = (min: number, max: number) =>
+  fc.tuple(fc.constantFrom('x', 'é', '佛', '😀', ' ', '<'), fc.integer({ min, max })).map(([c, n]) => c.repeat(n));
 
 /** A JSON value of the wrong type for `field` (never null: in a merge patch null deletes an optional field). */
 const WRONG_TYPE: Record<Field, (v: unknown) => boolean> = {
@@ -166,11 +196,41 @@ const wrongType = (field: Field): fc.Arbitrary<unknown> =>
 
 const TIME_SHAPE = /^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$/;
 const BAD_TIMES = [
-  '2018-02-30', '2019-02-29', '2018-13-01', '2018-00-10', '2018-10-00', '2018-13', '2018-00', '0000-00-00',
-  '2018-10-24T25:00', '2018-10-24T10:60', '2018-10-24T24:00', '2018-10-24 10:00', '2018-10-24T10:00:00',
-  '2018-10-24T10:00Z', '2018-10-24T10:00+08:00', '2018-10-24T10:00:00.000Z', '24.10.2018', '10/24/2018',
-  'next week', '', ' ', '2018/10/24', '20181024', '+002018-10-24', '-2018', ' 2018-10-24', '2018-10-24 ',
-  '2018-10-24\n', '2018-1-2', '２０１８-10-24', '2018-W43', 'T10:00', 'Infinity', 'x'.repeat(33), '2018-10-24T10:00'.repeat(3),
+  '2018-02-30',
+  '2019-02-29',
+  '2018-13-01',
+  '2018-00-10',
+  '2018-10-00',
+  '2018-13',
+  '2018-00',
+  '0000-00-00',
+  '2018-10-24T25:00',
+  '2018-10-24T10:60',
+  '2018-10-24T24:00',
+  '2018-10-24 10:00',
+  '2018-10-24T10:00:00',
+  '2018-10-24T10:00Z',
+  '2018-10-24T10:00+08:00',
+  '2018-10-24T10:00:00.000Z',
+  '24.10.2018',
+  '10/24/2018',
+  'next week',
+  '',
+  ' ',
+  '2018/10/24',
+  '20181024',
+  '+002018-10-24',
+  '-2018',
+  ' 2018-10-24',
+  '2018-10-24 ',
+  '2018-10-24\n',
+  '2018-1-2',
+  '２０１８-10-24',
+  '2018-W43',
+  'T10:00',
+  'Infinity',
+  'x'.repeat(33),
+  '2018-10-24T10:00'.repeat(3),
 ];
 const badTime = fc.oneof(
   fc.constantFrom(...BAD_TIMES),
@@ -179,26 +239,68 @@ const badTime = fc.oneof(
 );
 
 const BAD_ZONES = [
-  'PST', 'PDT', 'Mars/Olympus', 'Europe/Atlantis', 'Asia/Shanghai/Pudong', 'UTC+8', 'GMT+08:00', '+08:00',
-  'Etc/GMT+14', '', ' ', 'Berlin', 'Pacific Standard Time', 'Europe\\Berlin', 'Europe/Berlin\u0000',
-  '../../../etc/passwd', 'x'.repeat(65), `Europe/${'x'.repeat(60)}`, '__proto__', 'constructor', 'toString',
+  'PST',
+  'PDT',
+  'Mars/Olympus',
+  'Europe/Atlantis',
+  'Asia/Shanghai/Pudong',
+  'UTC+8',
+  'GMT+08:00',
+  '+08:00',
+  'Etc/GMT+14',
+  '',
+  ' ',
+  'Berlin',
+  'Pacific Standard Time',
+  'Europe\\Berlin',
+  'Europe/Berlin\u0000',
+  '../../../etc/passwd',
+  'x'.repeat(65),
+  `Europe/${'x'.repeat(60)}`,
+  '__proto__',
+  'constructor',
+  'toString',
 ];
 const BAD_URLS = [
-  'javascript:alert(1)', 'JAVASCRIPT:alert(document.cookie)', 'java\tscript:alert(1)', 'vbscript:msgbox(1)',
-  'data:text/html,<script>alert(1)</script>', 'ftp://example.org/file.ics', 'file:///etc/passwd',
-  'mailto:info@example.org', 'ws://example.org/socket', 'blob:https://example.org/0b2c', 'not a url',
-  '//example.org/x', '/relative/path', 'http://', 'https://', 'http://[::1', 'http://exa mple.org',
-  'http://999.999.999.999/', '',
+  'javascript:alert(1)',
+  'JAVASCRIPT:alert(document.cookie)',
+  'java\tscript:alert(1)',
+  'vbscript:msgbox(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'ftp://example.org/file.ics',
+  'file:///etc/passwd',
+  'mailto:info@example.org',
+  'ws://example.org/socket',
+  'blob:https://example.org/0b2c',
+  'not a url',
+  '//example.org/x',
+  '/relative/path',
+  'http://',
+  'https://',
+  'http://[::1',
+  'http://exa mple.org',
+  'http://999.999.999.999/',
+  '',
 ];
 
 /** Per field: values that are wrong whatever the other fields are. */
 const BAD_VALUE: Record<Field, fc.Arbitrary<unknown>> = {
-  kind: fc.oneof(fc.constantFrom('party', 'PLENARY', 'Plenary', ' plenary', 'plenary ', '', 'cancelled', 'toString', '__proto__'), wrongType('kind')),
+  kind: fc.oneof(
+    fc.constantFrom('party', 'PLENARY', 'Plenary', ' plenary', 'plenary ', '', 'cancelled', 'toString', '__proto__'),
+    wrongType('kind'),
+  ),
   title: fc.oneof(
     fc.tuple(fc.constantFrom('de', 'en', 'zh'), longText(301, 1500)).map(([lang, s]) => objectOf([[lang, s]])),
     fc.constantFrom<unknown>(
-      { fr: 'Bonjour' }, { DE: 'Titel' }, { de: 'ok', es: 'hola' }, { de: '', en: ' ', zh: '\n\t ' },
-      { de: '\u3000', en: '\u00a0', zh: '\u2003\u2029' }, { de: 1 }, { de: ['x'] }, { de: { de: 'x' } }, { de: true },
+      { fr: 'Bonjour' },
+      { DE: 'Titel' },
+      { de: 'ok', es: 'hola' },
+      { de: '', en: ' ', zh: '\n\t ' },
+      { de: '\u3000', en: '\u00a0', zh: '\u2003\u2029' },
+      { de: 1 },
+      { de: ['x'] },
+      { de: { de: 'x' } },
+      { de: true },
     ),
     wrongType('title'),
   ),
@@ -208,7 +310,19 @@ const BAD_VALUE: Record<Field, fc.Arbitrary<unknown>> = {
     wrongType('description'),
   ),
   cities: fc.oneof(
-    fc.constantFrom<unknown>([], Array<string>(21).fill('Foshan'), ['Atlantis'], [''], [' '], ['x'.repeat(101)], [1], [null], [['Foshan']], ['Foshan', 'Atlantis'], ['\u0000']),
+    fc.constantFrom<unknown>(
+      [],
+      Array<string>(21).fill('Foshan'),
+      ['Atlantis'],
+      [''],
+      [' '],
+      ['x'.repeat(101)],
+      [1],
+      [null],
+      [['Foshan']],
+      ['Foshan', 'Atlantis'],
+      ['\u0000'],
+    ),
     fc.string({ maxLength: 20 }).map((s) => ['Foshan', `Atlantis ${s}`]),
     wrongType('cities'),
   ),
@@ -221,7 +335,11 @@ const BAD_VALUE: Record<Field, fc.Arbitrary<unknown>> = {
   status: fc.oneof(fc.constantFrom('cancelled', 'CONFIRMED', 'Tentative', 'deleted', '', ' confirmed'), wrongType('status')),
   start: badTime,
   end: badTime,
-  timeZone: fc.oneof(fc.constantFrom(...BAD_ZONES), fc.string({ maxLength: 20 }).map((s) => `Mars/${s}`), wrongType('timeZone')),
+  timeZone: fc.oneof(
+    fc.constantFrom(...BAD_ZONES),
+    fc.string({ maxLength: 20 }).map((s) => `Mars/${s}`),
+    wrongType('timeZone'),
+  ),
   fold: fc.oneof(fc.constantFrom<unknown>(2, -1, 0.5, '0', '1', true, false, [0], 1e308), wrongType('fold')),
   endFold: fc.oneof(fc.constantFrom<unknown>(2, -1, 0.5, '0', '1', true, false, [1], -1e-9), wrongType('endFold')),
   location: fc.oneof(longText(301, 1500), wrongType('location')),
@@ -253,7 +371,24 @@ const RELATIVE_FAULTS: ReadonlyArray<Record<string, unknown>> = [
 ];
 
 const REQUIRED = ['kind', 'title', 'cities', 'start'] as const;
-const UNKNOWN_KEYS = ['id', 'revision', 'created', 'updated', 'cancelledAt', 'source', 'uid', 'Kind', 'TITLE', 'start ', 'timezone', 'time_zone', 'allDay', 'precision', 'lang', ''];
+const UNKNOWN_KEYS = [
+  'id',
+  'revision',
+  'created',
+  'updated',
+  'cancelledAt',
+  'source',
+  'uid',
+  'Kind',
+  'TITLE',
+  'start ',
+  'timezone',
+  'time_zone',
+  'allDay',
+  'precision',
+  'lang',
+  '',
+];
 
 /** Bodies that are valid JSON but not an acceptable event (POST) or merge patch (PATCH): each answers 400. */
 function invalidJson(target: Target): fc.Arbitrary<{ why: string; json: unknown }> {
@@ -264,18 +399,32 @@ function invalidJson(target: Target): fc.Arbitrary<{ why: string; json: unknown 
     .oneof({ weight: 2, arbitrary: field.map((f) => [f]) }, { weight: 1, arbitrary: fc.uniqueArray(field, { minLength: 2, maxLength: 3 }) })
     .chain((fields) => fc.tuple(...fields.map((f) => BAD_VALUE[f].map((v) => [f, v] as const))))
     .map((entries) => ({ why: `bad ${entries.map(([f]) => f).join('+')}`, json: objectOf([...Object.entries(base), ...entries]) }));
-  const relative = fc.constantFrom(...RELATIVE_FAULTS).map((fault) => ({ why: `times ${JSON.stringify(fault)}`, json: { ...base, ...fault } }));
+  const relative = fc
+    .constantFrom(...RELATIVE_FAULTS)
+    .map((fault) => ({ why: `times ${JSON.stringify(fault)}`, json: { ...base, ...fault } }));
   const missing = fc
     .subarray([...REQUIRED], { minLength: 1 })
     .map((keys) =>
       target === 'post'
-        ? { why: `missing ${keys.join('+')}`, json: Object.fromEntries(Object.entries(VALID_EVENT).filter(([k]) => !keys.includes(k as (typeof REQUIRED)[number]))) }
+        ? {
+            why: `missing ${keys.join('+')}`,
+            json: Object.fromEntries(Object.entries(VALID_EVENT).filter(([k]) => !keys.includes(k as (typeof REQUIRED)[number]))),
+          }
         : { why: `removed ${keys.join('+')}`, json: Object.fromEntries(keys.map((k) => [k, null])) },
     );
   const unknownKey = fc.oneof(fc.constantFrom(...UNKNOWN_KEYS), fc.string({ maxLength: 12 })).filter((k) => !isSchemaKey(k));
   const unknown = fc
-    .uniqueArray(fc.tuple(unknownKey, fc.jsonValue({ maxDepth: 2 }).filter((v) => roundTrip(v) !== null)), { minLength: 1, maxLength: 3, selector: ([k]) => k })
-    .map((extra) => ({ why: `unknown ${extra.map(([k]) => JSON.stringify(k)).join('+')}`, json: objectOf([...Object.entries(base), ...extra]) }));
+    .uniqueArray(
+      fc.tuple(
+        unknownKey,
+        fc.jsonValue({ maxDepth: 2 }).filter((v) => roundTrip(v) !== null),
+      ),
+      { minLength: 1, maxLength: 3, selector: ([k]) => k },
+    )
+    .map((extra) => ({
+      why: `unknown ${extra.map(([k]) => JSON.stringify(k)).join('+')}`,
+      json: objectOf([...Object.entries(base), ...extra]),
+    }));
   // Any JSON value at all; a PATCH object must carry a field that is not in the schema (else it may be valid).
   const anyJson = fc
     .jsonValue()
@@ -286,9 +435,13 @@ function invalidJson(target: Target): fc.Arbitrary<{ why: string; json: unknown 
       return Object.entries(sent).some(([k, x]) => !isSchemaKey(k) && x !== null);
     })
     .map((json) => ({ why: 'any JSON value', json }));
-  const shapes = fc.constantFrom<unknown>(null, [], [VALID_EVENT], [VALID_PATCH], 'plenary', 0, true, '', {
-    title: 'Plenum', cities: 'Foshan', start: 20181024,
-  }).map((json) => ({ why: 'wrong shape', json }));
+  const shapes = fc
+    .constantFrom<unknown>(null, [], [VALID_EVENT], [VALID_PATCH], 'plenary', 0, true, '', {
+      title: 'Plenum',
+      cities: 'Foshan',
+      start: 20181024,
+    })
+    .map((json) => ({ why: 'wrong shape', json }));
   const arb = fc.oneof(
     { weight: 8, arbitrary: badFields },
     { weight: 3, arbitrary: relative },
@@ -309,10 +462,37 @@ const isJson = (s: string): boolean => {
   }
 };
 const NOT_JSON = [
-  '', ' ', '{', '}', '[', '{"kind":', "{'kind':'plenary'}", '{kind: "plenary"}', 'NaN', 'undefined', '[1,]', '{"a":1,}',
-  '/* comment */ {}', '{"a":1}{"b":2}', '\u0000', 'null null', '"unterminated', '{"title":{"de":"x"}}garbage',
-  '0x10', '01', '.5', '+1', '1e', 'tru', 'nul', '\\u0041', '{"a":"\\x41"}', '{"a":"\\ud800"', '<event kind="plenary"/>',
-  'kind=plenary&title=x', '--boundary\r\nContent-Disposition: form-data; name="kind"\r\n\r\nplenary\r\n--boundary--',
+  '',
+  ' ',
+  '{',
+  '}',
+  '[',
+  '{"kind":',
+  "{'kind':'plenary'}",
+  '{kind: "plenary"}',
+  'NaN',
+  'undefined',
+  '[1,]',
+  '{"a":1,}',
+  '/* comment */ {}',
+  '{"a":1}{"b":2}',
+  '\u0000',
+  'null null',
+  '"unterminated',
+  '{"title":{"de":"x"}}garbage',
+  '0x10',
+  '01',
+  '.5',
+  '+1',
+  '1e',
+  'tru',
+  'nul',
+  '\\u0041',
+  '{"a":"\\x41"}',
+  '{"a":"\\ud800"',
+  '<event kind="plenary"/>',
+  'kind=plenary&title=x',
+  '--boundary\r\nContent-Disposition: form-data; name="kind"\r\n\r\nplenary\r\n--boundary--',
 ];
 const nonJsonText = (valid: string) =>
   fc
@@ -329,16 +509,35 @@ const deep = (_target: Target) =>
   fc.oneof(
     fc.integer({ min: 100, max: 10_000 }).map((d) => ({ why: `${d} nested objects`, body: `${'{"x":'.repeat(d)}1${'}'.repeat(d)}` })),
     fc.integer({ min: 100, max: 30_000 }).map((d) => ({ why: `${d} nested arrays`, body: `${'['.repeat(d)}${']'.repeat(d)}` })),
-    fc.integer({ min: 100, max: 25_000 }).map((d) => ({ why: `title.de: ${d} nested arrays`, body: `{"title":{"de":${'['.repeat(d)}${']'.repeat(d)}}}` })),
-    fc.integer({ min: 100, max: 10_000 }).map((d) => ({ why: `location: ${d} nested objects`, body: `{"location":${'{"a":'.repeat(d)}1${'}'.repeat(d + 1)}` })),
+    fc
+      .integer({ min: 100, max: 25_000 })
+      .map((d) => ({ why: `title.de: ${d} nested arrays`, body: `{"title":{"de":${'['.repeat(d)}${']'.repeat(d)}}}` })),
+    fc
+      .integer({ min: 100, max: 10_000 })
+      .map((d) => ({ why: `location: ${d} nested objects`, body: `{"location":${'{"a":'.repeat(d)}1${'}'.repeat(d + 1)}` })),
   );
 
 const POST_TYPES = ['application/json'];
 const PATCH_TYPES = ['application/merge-patch+json', 'application/json'];
 const WRONG_TYPES = [
-  'text/plain', 'text/json', 'text/html', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json-patch+json',
-  'application/merge-patch+json', 'application/jsonp', 'application/ld+json', 'application/xml', 'application/octet-stream', '*/*',
-  'application/*', 'json', 'application/json,text/plain', 'application/json+merge-patch', 'application/problem+json', '',
+  'text/plain',
+  'text/json',
+  'text/html',
+  'application/x-www-form-urlencoded',
+  'multipart/form-data; boundary=x',
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/jsonp',
+  'application/ld+json',
+  'application/xml',
+  'application/octet-stream',
+  '*/*',
+  'application/*',
+  'json',
+  'application/json,text/plain',
+  'application/json+merge-patch',
+  'application/problem+json',
+  '',
 ];
 
 /** A request to `target` with the right token (and If-Match) whose body or Content-Type is at fault. */
@@ -349,13 +548,22 @@ function bodyFault(target: Target): fc.Arbitrary<Attempt> {
   const auth: Record<string, string> = { Authorization: `Bearer ${TOKEN}`, ...(target === 'patch' && { 'If-Match': '"r1"' }) };
   const validText = JSON.stringify(target === 'post' ? VALID_EVENT : VALID_PATCH);
   const types = fc.constantFrom(...accepted, ...accepted.map((t) => `${t.toUpperCase()}; charset=utf-8`));
-  const attempt = (why: string, body: string, type: string, status: Attempt['status']): Attempt => ({ why, method, path, headers: { ...auth, 'Content-Type': type }, body, status });
+  const attempt = (why: string, body: string, type: string, status: Attempt['status']): Attempt => ({
+    why,
+    method,
+    path,
+    headers: { ...auth, 'Content-Type': type },
+    body,
+    status,
+  });
 
   const json = fc.tuple(invalidJson(target), types).map(([{ why, json }, type]) => attempt(why, JSON.stringify(json), type, 400));
   const text = fc.tuple(nonJsonText(validText), types).map(([body, type]) => attempt('not JSON', body, type, 400));
   const nested = fc.tuple(deep(target), types).map(([{ why, body }, type]) => attempt(why, body, type, 400));
   const wrongType = fc.oneof(
-    fc.constantFrom(...WRONG_TYPES.filter((t) => !accepted.includes(t))).map((type) => attempt(`Content-Type ${JSON.stringify(type)}`, validText, type, 415)),
+    fc
+      .constantFrom(...WRONG_TYPES.filter((t) => !accepted.includes(t)))
+      .map((type) => attempt(`Content-Type ${JSON.stringify(type)}`, validText, type, 415)),
     fc.constant<Attempt>({ why: 'no Content-Type (text/plain by default)', method, path, headers: auth, body: validText, status: 415 }),
     fc.constant<Attempt>({ why: 'no Content-Type at all', method, path, headers: auth, body: validText, bare: true, status: 415 }),
   );
@@ -380,32 +588,87 @@ function bodyFault(target: Target): fc.Arbitrary<Attempt> {
 const headerFault: fc.Arbitrary<Attempt> = (() => {
   const wrongAuth = fc.oneof(
     fc.constantFrom(
-      'Bearer wrong-token', `Bearer ${TOKEN}x`, `Bearer ${TOKEN.slice(0, -1)}`, `Bearer ${TOKEN.toUpperCase()}`, `Basic ${btoa(`admin:${TOKEN}`)}`,
-      `Token ${TOKEN}`, 'Bearer', 'Bearer ', TOKEN, `Bearer ${TOKEN} extra`, `Bearer "${TOKEN}"`, `Bearer\t${TOKEN}`, `BearerX ${TOKEN}`,
-      `Bearer ${TOKEN},Bearer ${TOKEN}`, `Bearer=${TOKEN}`,
+      'Bearer wrong-token',
+      `Bearer ${TOKEN}x`,
+      `Bearer ${TOKEN.slice(0, -1)}`,
+      `Bearer ${TOKEN.toUpperCase()}`,
+      `Basic ${btoa(`admin:${TOKEN}`)}`,
+      `Token ${TOKEN}`,
+      'Bearer',
+      'Bearer ',
+      TOKEN,
+      `Bearer ${TOKEN} extra`,
+      `Bearer "${TOKEN}"`,
+      `Bearer\t${TOKEN}`,
+      `BearerX ${TOKEN}`,
+      `Bearer ${TOKEN},Bearer ${TOKEN}`,
+      `Bearer=${TOKEN}`,
     ),
-    fc.string({ maxLength: 40 }).filter((s) => s.trim() !== TOKEN).map((s) => `Bearer ${s}`),
+    fc
+      .string({ maxLength: 40 })
+      .filter((s) => s.trim() !== TOKEN)
+      .map((s) => `Bearer ${s}`),
   );
-  const authHeaders = fc.option(wrongAuth, { nil: undefined }).map((value): Record<string, string> => (value === undefined ? {} : { Authorization: value }));
+  const authHeaders = fc
+    .option(wrongAuth, { nil: undefined })
+    .map((value): Record<string, string> => (value === undefined ? {} : { Authorization: value }));
   const token = { Authorization: `Bearer ${TOKEN}` };
   const wrongEtag = fc
-    .oneof(fc.constantFrom('"r2"', '"r0"', 'r1', '"R1"', 'W/"r2"', '', '"r1', '"r 1"', '"r1"x', '**', '"r1"; "r2"'), fc.string({ maxLength: 12 }))
+    .oneof(
+      fc.constantFrom('"r2"', '"r0"', 'r1', '"R1"', 'W/"r2"', '', '"r1', '"r 1"', '"r1"x', '**', '"r1"; "r2"'),
+      fc.string({ maxLength: 12 }),
+    )
     .filter((h) => h.trim() !== '*' && !h.split(',').some((tag) => tag.trim().replace(/^W\//, '') === '"r1"'));
   const json = { 'Content-Type': 'application/json' };
   return fc.oneof(
-    authHeaders.map((h): Attempt => ({ why: 'POST, no or wrong token', method: 'POST', path: '/api/v1/events', headers: { ...h, ...json }, body: JSON.stringify(VALID_EVENT), status: 401 })),
-    fc.tuple(authHeaders, fc.boolean()).map(([h, withEtag]): Attempt => ({
-      why: 'PATCH, no or wrong token',
+    authHeaders.map(
+      (h): Attempt => ({
+        why: 'POST, no or wrong token',
+        method: 'POST',
+        path: '/api/v1/events',
+        headers: { ...h, ...json },
+        body: JSON.stringify(VALID_EVENT),
+        status: 401,
+      }),
+    ),
+    fc.tuple(authHeaders, fc.boolean()).map(
+      ([h, withEtag]): Attempt => ({
+        why: 'PATCH, no or wrong token',
+        method: 'PATCH',
+        path: EVENT_PATH,
+        headers: { ...h, ...json, ...(withEtag && { 'If-Match': '"r1"' }) },
+        body: JSON.stringify(VALID_PATCH),
+        status: 401,
+      }),
+    ),
+    authHeaders.map((h): Attempt => ({ why: 'DELETE, no or wrong token', method: 'DELETE', path: EVENT_PATH, headers: h, status: 401 })),
+    fc.constant<Attempt>({
+      why: 'PATCH without If-Match',
       method: 'PATCH',
       path: EVENT_PATH,
-      headers: { ...h, ...json, ...(withEtag && { 'If-Match': '"r1"' }) },
+      headers: { ...token, ...json },
       body: JSON.stringify(VALID_PATCH),
-      status: 401,
-    })),
-    authHeaders.map((h): Attempt => ({ why: 'DELETE, no or wrong token', method: 'DELETE', path: EVENT_PATH, headers: h, status: 401 })),
-    fc.constant<Attempt>({ why: 'PATCH without If-Match', method: 'PATCH', path: EVENT_PATH, headers: { ...token, ...json }, body: JSON.stringify(VALID_PATCH), status: 428 }),
-    wrongEtag.map((etag): Attempt => ({ why: 'PATCH, wrong If-Match', method: 'PATCH', path: EVENT_PATH, headers: { ...token, ...json, 'If-Match': etag }, body: JSON.stringify(VALID_PATCH), status: 412 })),
-    wrongEtag.map((etag): Attempt => ({ why: 'DELETE, wrong If-Match', method: 'DELETE', path: EVENT_PATH, headers: { ...token, 'If-Match': etag }, status: 412 })),
+      status: 428,
+    }),
+    wrongEtag.map(
+      (etag): Attempt => ({
+        why: 'PATCH, wrong If-Match',
+        method: 'PATCH',
+        path: EVENT_PATH,
+        headers: { ...token, ...json, 'If-Match': etag },
+        body: JSON.stringify(VALID_PATCH),
+        status: 412,
+      }),
+    ),
+    wrongEtag.map(
+      (etag): Attempt => ({
+        why: 'DELETE, wrong If-Match',
+        method: 'DELETE',
+        path: EVENT_PATH,
+        headers: { ...token, 'If-Match': etag },
+        status: 412,
+      }),
+    ),
   );
 })();
 

@@ -12,12 +12,28 @@ beforeAll(async () => {
   const { store } = t;
   await store.batch([
     ...insertCityStatements(store.db, {
-      slug: 'foshan', name: { de: 'Foshan', en: 'Foshan', zh: '佛山' }, nameZhUncertain: false, aliases: [], country: 'CN',
-      timeZone: 'Asia/Shanghai', member: true, memberSince: '2017', parent: null, note: null,
+      slug: 'foshan',
+      name: { de: 'Foshan', en: 'Foshan', zh: '佛山' },
+      nameZhUncertain: false,
+      aliases: [],
+      country: 'CN',
+      timeZone: 'Asia/Shanghai',
+      member: true,
+      memberSince: '2017',
+      parent: null,
+      note: null,
     }),
     ...insertCityStatements(store.db, {
-      slug: 'hamburg', name: { de: 'Hamburg', en: 'Hamburg', zh: '汉堡' }, nameZhUncertain: false, aliases: [], country: 'DE',
-      timeZone: 'Europe/Berlin', member: true, memberSince: '2021', parent: null, note: null,
+      slug: 'hamburg',
+      name: { de: 'Hamburg', en: 'Hamburg', zh: '汉堡' },
+      nameZhUncertain: false,
+      aliases: [],
+      country: 'DE',
+      timeZone: 'Europe/Berlin',
+      member: true,
+      memberSince: '2021',
+      parent: null,
+      note: null,
     }),
   ]);
   // 30 events on one day (same sort key) to page through, a long-running one, and alliance-wide ones.
@@ -56,7 +72,7 @@ describe('listEvents', () => {
     expect(page.items.map((e) => e.id)).toEqual(['long-expo']);
   });
 
-  it("gives a member city alliance-wide events from its membership on, once each, with its own", async () => {
+  it('gives a member city alliance-wide events from its membership on, once each, with its own', async () => {
     const foshan = await findCity(t.store.db, '佛山');
     const hamburg = await findCity(t.store.db, 'hamburg');
     if (!foshan || !hamburg) throw new Error('cities missing');
@@ -70,7 +86,12 @@ describe('listEvents', () => {
   it('filters by kind and returns a stored event with its cities', async () => {
     const page = await listEvents(t.store.db, { kinds: ['plenary'], from: at('2000-01-01T00:00:00Z'), limit: 50 });
     expect(page.items.map((e) => e.id)).toEqual(['plenary-2019', 'plenary-2021']);
-    expect(await getEvent(t.store.db, 'plenary-2019')).toMatchObject({ cities: ['foshan'], participants: [], allianceWide: true, start: { value: '2019-10-24', fold: 0 } });
+    expect(await getEvent(t.store.db, 'plenary-2019')).toMatchObject({
+      cities: ['foshan'],
+      participants: [],
+      allianceWide: true,
+      start: { value: '2019-10-24', fold: 0 },
+    });
     expect(await getEvent(t.store.db, 'nope')).toBeNull();
   });
 });

@@ -15,12 +15,31 @@ export function itRollsBackALostRace(runtime: string, getStore: () => Store): vo
   it(`rolls back the second of two writes of one revision on ${runtime}`, async () => {
     const store = getStore();
     const { db } = store;
-    const foshan = { slug: 'foshan', name: { de: 'Foshan', en: 'Foshan', zh: '佛山' }, nameZhUncertain: false, aliases: [], country: 'CN' as const, timeZone: 'Asia/Shanghai', member: true, memberSince: '2017', parent: null, note: null };
+    const foshan = {
+      slug: 'foshan',
+      name: { de: 'Foshan', en: 'Foshan', zh: '佛山' },
+      nameZhUncertain: false,
+      aliases: [],
+      country: 'CN' as const,
+      timeZone: 'Asia/Shanghai',
+      member: true,
+      memberSince: '2017',
+      parent: null,
+      note: null,
+    };
     const created = makeEvent({ id: 'race' });
-    await store.batch([...insertCityStatements(db, foshan), ...insertEventStatements(db, created), recordChange(db, { eventId: 'race', revision: 1, action: 'created', actor: 'a', at: created.updated, before: null, after: created })]);
+    await store.batch([
+      ...insertCityStatements(db, foshan),
+      ...insertEventStatements(db, created),
+      recordChange(db, { eventId: 'race', revision: 1, action: 'created', actor: 'a', at: created.updated, before: null, after: created }),
+    ]);
     const write = (title: string) => {
       const after = { ...created, title: { de: title }, revision: 2, updated: '2026-11-28T00:00:00Z' };
-      return store.batch([...updateEventStatements(db, after), recordChange(db, { eventId: 'race', revision: 2, action: 'changed', actor: 'a', at: after.updated, before: created, after }), bumpDataVersion(db, after.updated)]);
+      return store.batch([
+        ...updateEventStatements(db, after),
+        recordChange(db, { eventId: 'race', revision: 2, action: 'changed', actor: 'a', at: after.updated, before: created, after }),
+        bumpDataVersion(db, after.updated),
+      ]);
     };
     await write('first');
     const error = await write('second').then(

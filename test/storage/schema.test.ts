@@ -5,13 +5,50 @@ import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
 // Every column of every table, checked against the TypeScript types at compile time and the SQL at run time.
 const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
-  cities: { slug: true, name_de: true, name_en: true, name_zh: true, name_zh_uncertain: true, country: true, time_zone: true, member: true, member_since: true, member_since_key: true, parent: true, note: true },
+  cities: {
+    slug: true,
+    name_de: true,
+    name_en: true,
+    name_zh: true,
+    name_zh_uncertain: true,
+    country: true,
+    time_zone: true,
+    member: true,
+    member_since: true,
+    member_since_key: true,
+    parent: true,
+    note: true,
+  },
   city_names: { name_key: true, slug: true, name: true },
   events: {
-    id: true, kind: true, status: true, alliance_wide: true, revision: true, title_de: true, title_en: true, title_zh: true,
-    description_de: true, description_en: true, description_zh: true, time_zone: true, precision: true, start_value: true,
-    start_fold: true, end_value: true, end_fold: true, start_key: true, end_key: true, span: true, location: true, url: true,
-    source_file: true, source_quote: true, source_note: true, created_at: true, updated_at: true, cancelled_at: true,
+    id: true,
+    kind: true,
+    status: true,
+    alliance_wide: true,
+    revision: true,
+    title_de: true,
+    title_en: true,
+    title_zh: true,
+    description_de: true,
+    description_en: true,
+    description_zh: true,
+    time_zone: true,
+    precision: true,
+    start_value: true,
+    start_fold: true,
+    end_value: true,
+    end_fold: true,
+    start_key: true,
+    end_key: true,
+    span: true,
+    location: true,
+    url: true,
+    source_file: true,
+    source_quote: true,
+    source_note: true,
+    created_at: true,
+    updated_at: true,
+    cancelled_at: true,
   },
   event_cities: { event_id: true, city: true, role: true, position: true, start_key: true, end_key: true },
   seed_runs: { id: true, applied_at: true },
@@ -36,7 +73,13 @@ describe('schema', () => {
 
   it("records migrations in wrangler's d1_migrations table and applies each once", () => {
     const names = t.store.raw.prepare('SELECT name FROM d1_migrations ORDER BY id').pluck().all();
-    expect(names).toEqual(['0001_init.sql', '0002_data_version.sql', '0003_calendar_index.sql', '0004_event_history.sql', '0005_rate_limits.sql']);
+    expect(names).toEqual([
+      '0001_init.sql',
+      '0002_data_version.sql',
+      '0003_calendar_index.sql',
+      '0004_event_history.sql',
+      '0005_rate_limits.sql',
+    ]);
     expect(migrate(t.store.raw)).toEqual([]);
   });
 

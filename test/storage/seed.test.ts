@@ -55,7 +55,11 @@ describe('seed data', () => {
   });
 
   it('loads once: a second run adds nothing', async () => {
-    const count = () => t.store.raw.prepare('SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM event_cities) + (SELECT count(*) FROM cities)').pluck().get();
+    const count = () =>
+      t.store.raw
+        .prepare('SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM event_cities) + (SELECT count(*) FROM cities)')
+        .pluck()
+        .get();
     const before = count();
     expect(await applySeedSet(t.store, SEED_SET, '2026-11-28T00:00:00Z')).toBe(false);
     expect(count()).toBe(before);

@@ -204,7 +204,11 @@ export const CALENDAR_FOOTER = 'END:VCALENDAR\r\n';
 
 /** The VCALENDAR header and one VTIMEZONE per TZID used; the VEVENTs and CALENDAR_FOOTER follow it. */
 export function calendarHeader(meta: CalendarMeta, tzids: Iterable<string | null>): Result<string, string> {
-  const { error, value } = createEvents([], { productId: PRODUCT_ID, method: 'PUBLISH', ...(meta.name && { calName: icsText(meta.name) }) });
+  const { error, value } = createEvents([], {
+    productId: PRODUCT_ID,
+    method: 'PUBLISH',
+    ...(meta.name && { calName: icsText(meta.name) }),
+  });
   if (error || !value) return fail(error?.message ?? 'ics rendered no header');
   const header: string[] = [];
   for (const line of unfold(value).split('\r\n')) {
@@ -231,6 +235,9 @@ export function calendarHeader(meta: CalendarMeta, tzids: Iterable<string | null
 
 /** The whole VCALENDAR around rendered VEVENTs. */
 export function assembleCalendar(meta: CalendarMeta, fragments: readonly VeventFragment[]): Result<string, string> {
-  const header = calendarHeader(meta, fragments.map((f) => f.tzid));
+  const header = calendarHeader(
+    meta,
+    fragments.map((f) => f.tzid),
+  );
   return header.ok ? ok(`${header.value}${fragments.map((f) => f.text).join('')}${CALENDAR_FOOTER}`) : header;
 }

@@ -29,18 +29,30 @@ export interface EventTimes {
 export function resolveEventTimes(input: TimeInput, defaultZone: string): Result<EventTimes> {
   const timeZone = input.timeZone === undefined ? defaultZone : resolveZone(input.timeZone);
   if (!timeZone) {
-    return fail({ code: 'unknown_zone', field: 'timeZone', message: `"${input.timeZone}" is neither an IANA time zone nor a known alias (CET, MESZ, CST, Beijing Time …)` });
+    return fail({
+      code: 'unknown_zone',
+      field: 'timeZone',
+      message: `"${input.timeZone}" is neither an IANA time zone nor a known alias (CET, MESZ, CST, Beijing Time …)`,
+    });
   }
   const end = input.end ?? null;
-  if (input.start === null && end === null) return fail({ code: 'invalid_time', field: 'start', message: 'an event needs a start or, where the start is unknown, an end' });
+  if (input.start === null && end === null)
+    return fail({ code: 'invalid_time', field: 'start', message: 'an event needs a start or, where the start is unknown, an end' });
 
   let precision: Precision | undefined;
-  for (const [field, value] of [['start', input.start], ['end', end]] as const) {
+  for (const [field, value] of [
+    ['start', input.start],
+    ['end', end],
+  ] as const) {
     if (value === null) continue;
     const checked = checkWallTime(value, timeZone);
     if (!checked.ok) return fail({ ...checked.error, field });
     if (precision && checked.value !== precision) {
-      return fail({ code: 'invalid_time', field, message: `end has precision ${checked.value} but start has ${precision}; give both to the same precision` });
+      return fail({
+        code: 'invalid_time',
+        field,
+        message: `end has precision ${checked.value} but start has ${precision}; give both to the same precision`,
+      });
     }
     precision = checked.value;
   }

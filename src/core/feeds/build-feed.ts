@@ -71,7 +71,12 @@ export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedM
     event.location ? p(`${e(w.place)}${e(event.location)}`) : '',
     event.url ? p(`${e(w.more)}<a href="${escapeHtml(event.url)}">${e(event.url)}</a>`) : '',
     event.source ? p(`${e(w.source)}„${e(event.source.quote)}“ (${e(event.source.file)})`) : '',
-    p(`<a href="${escapeHtml(page)}">${e(w.details.replace(/[:：]\s*$/, ''))}</a>` + (event.precision === 'day' || event.precision === 'minute' ? ` · <a href="${escapeHtml(`${meta.publicUrl}/events/${event.id}.ics?lang=${lang}`)}">${e(w.calendarFile)}</a>` : '')),
+    p(
+      `<a href="${escapeHtml(page)}">${e(w.details.replace(/[:：]\s*$/, ''))}</a>` +
+        (event.precision === 'day' || event.precision === 'minute'
+          ? ` · <a href="${escapeHtml(`${meta.publicUrl}/events/${event.id}.ics?lang=${lang}`)}">${e(w.calendarFile)}</a>`
+          : ''),
+    ),
   ];
   return parts.join('');
 }

@@ -34,8 +34,24 @@ export function changeKind(change: ChangeEntry): ChangeKind {
 }
 
 const LABELS: Record<Lang, Record<ChangeKind | 'before' | 'now', string>> = {
-  de: { created: 'Neu', moved: 'Verschoben', changed: 'Geändert', cancelled: 'Abgesagt', reinstated: 'Wieder angesetzt', before: 'Vorher', now: 'Jetzt' },
-  en: { created: 'New', moved: 'Moved', changed: 'Changed', cancelled: 'Cancelled', reinstated: 'Reinstated', before: 'Before', now: 'Now' },
+  de: {
+    created: 'Neu',
+    moved: 'Verschoben',
+    changed: 'Geändert',
+    cancelled: 'Abgesagt',
+    reinstated: 'Wieder angesetzt',
+    before: 'Vorher',
+    now: 'Jetzt',
+  },
+  en: {
+    created: 'New',
+    moved: 'Moved',
+    changed: 'Changed',
+    cancelled: 'Cancelled',
+    reinstated: 'Reinstated',
+    before: 'Before',
+    now: 'Now',
+  },
   zh: { created: '新增', moved: '时间变更', changed: '已更新', cancelled: '已取消', reinstated: '恢复举行', before: '原定', now: '现定' },
 };
 

@@ -41,7 +41,10 @@ type JsonAuthor = { name?: string; url?: string; avatar?: string };
 
 /** JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/): `authors` arrays replace `author`, plus `language`. */
 function json(feed: Feed, lang: Lang): string {
-  const doc = JSON.parse(feed.json1()) as Record<string, unknown> & { author?: JsonAuthor; items: Array<Record<string, unknown> & { author?: JsonAuthor }> };
+  const doc = JSON.parse(feed.json1()) as Record<string, unknown> & {
+    author?: JsonAuthor;
+    items: Array<Record<string, unknown> & { author?: JsonAuthor }>;
+  };
   const { author, items, version: _v1, ...rest } = doc;
   return JSON.stringify({
     version: 'https://jsonfeed.org/version/1.1',

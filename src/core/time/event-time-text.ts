@@ -153,7 +153,10 @@ function allDayText(event: EventRecord, lang: Lang): string {
   if (!event.start || precisionOf(event.start.value) !== 'day') return `${dates}${w.open}${place}${w.close}`;
   const from = earliestInstant(event.start, event.timeZone);
   // The exclusive end (next midnight) reads better on the other side: 18:00, not 17:59.
-  const nextDay = DateTime.fromISO((event.end ?? event.start).value, { zone: 'UTC' }).plus({ days: 1 }).toISODate() ?? '';
+  const nextDay =
+    DateTime.fromISO((event.end ?? event.start).value, { zone: 'UTC' })
+      .plus({ days: 1 })
+      .toISODate() ?? '';
   const to = earliestInstant({ value: nextDay, fold: 0 }, event.timeZone);
   const sides = sidesOf(event.timeZone).map((zone, i) => {
     const a = DateTime.fromMillis(from, { zone: zoneFor(zone) });

@@ -65,7 +65,10 @@ export function checkWallTime(value: string, zone: string): Parsed<Precision> {
   if (precision === 'minute') {
     const local = DateTime.fromObject(f, { zone: zoneFor(zone) });
     if (local.hour !== f.hour || local.minute !== f.minute) {
-      return { ok: false, error: { code: 'nonexistent_time', message: `${value} does not exist in ${zone}: the clocks skip it (DST change)` } };
+      return {
+        ok: false,
+        error: { code: 'nonexistent_time', message: `${value} does not exist in ${zone}: the clocks skip it (DST change)` },
+      };
     }
   }
   return { ok: true, value: precision };
@@ -112,7 +115,9 @@ export function earliestInstant(time: WallTime, zone: string): number {
 export function latestInstant(time: WallTime, zone: string): number {
   const precision = precisionOf(time.value);
   if (precision === 'minute' || !precision) return earliestInstant(time, zone);
-  return DateTime.fromISO(time.value, { zone: zoneFor(zone) }).endOf(UNIT[precision]).toMillis();
+  return DateTime.fromISO(time.value, { zone: zoneFor(zone) })
+    .endOf(UNIT[precision])
+    .toMillis();
 }
 
 /**

@@ -26,9 +26,7 @@ const ZONE_ALIASES: ReadonlyMap<string, string> = new Map([
  * IANA names (zones and links) by lower-case spelling. ICU, and so `Intl`, also accepts Java-era IDs
  * such as "PST" that are not in the tz database; the VTIMEZONE package's list is the tz database's.
  */
-const IANA_NAMES: ReadonlyMap<string, string> = new Map(
-  (tzlib_get_timezones() as string[]).map((name) => [name.toLowerCase(), name]),
-);
+const IANA_NAMES: ReadonlyMap<string, string> = new Map((tzlib_get_timezones() as string[]).map((name) => [name.toLowerCase(), name]));
 
 /** Resolves an alias or IANA zone name to its canonical IANA name, or `null` when it is neither. */
 export function resolveZone(input: string): string | null {

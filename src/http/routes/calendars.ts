@@ -23,7 +23,10 @@ const CACHE_CONTROL = 'public, max-age=300';
 
 /** `inline; filename=…` with an ASCII name and the UTF-8 one (RFC 6266 §4.3). */
 function disposition(type: 'inline' | 'attachment', name: string): string {
-  const ascii = name.normalize('NFKD').replace(/[^\x20-\x7E]/g, '').replace(/["\\]/g, '');
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[^\x20-\x7E]/g, '')
+    .replace(/["\\]/g, '');
   return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
@@ -36,7 +39,11 @@ export const calendarsRoutes = new Hono<AppEnv>()
       kinds,
       name: () => calendarName(lang, null, kinds),
     });
-    return serveRendering(c.req.raw, rendering, { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: () => disposition('inline', 'isa.ics') });
+    return serveRendering(c.req.raw, rendering, {
+      contentType: CONTENT_TYPE,
+      cacheControl: CACHE_CONTROL,
+      disposition: () => disposition('inline', 'isa.ics'),
+    });
   })
   .get(`/cities/:city/${documentFilePattern('calendar')}`, async (c) => {
     const { lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
@@ -63,7 +70,11 @@ export const calendarsRoutes = new Hono<AppEnv>()
     const event = await getEvent(store.db, id);
     if (!event) throw new ApiError('not_found', `no event with id "${id}"`, 'id');
     if (!isCalendarPrecision(event)) {
-      throw new ApiError('not_found', `event "${id}" is known only to the ${event.precision}, or its start is unknown: it has no calendar entry`, 'id');
+      throw new ApiError(
+        'not_found',
+        `event "${id}" is known only to the ${event.precision}, or its start is unknown: it has no calendar entry`,
+        'id',
+      );
     }
     const fragments = fragmentsFor(c.get('caches'), [event], { lang, uidDomain: config.uidDomain, publicUrl: config.publicUrl });
     // A download carries no calendar name: Outlook would otherwise open it as a new calendar.

@@ -47,7 +47,8 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  */
 function checkShape(value: unknown, path: string[] = []): void {
   if (typeof value !== 'object' || value === null) return;
-  if (path.length >= MAX_BODY_DEPTH) throw new ApiError('invalid_input', `the body is nested deeper than ${MAX_BODY_DEPTH} levels`, path.join('.'));
+  if (path.length >= MAX_BODY_DEPTH)
+    throw new ApiError('invalid_input', `the body is nested deeper than ${MAX_BODY_DEPTH} levels`, path.join('.'));
   for (const [key, child] of Object.entries(value)) {
     if (RESERVED_KEYS.has(key)) throw new ApiError('invalid_input', `unknown field "${key}"`, [...path, key].join('.'));
     checkShape(child, [...path, key]);
@@ -86,14 +87,23 @@ async function storeChange(deps: AppDeps, before: EventRecord, after: EventRecor
       bumpDataVersion(db, after.updated),
     ]);
   } catch (error) {
-    if (isLostRace(error)) throw new ApiError('precondition_failed', 'the event was changed by another write meanwhile; fetch it and try again', 'headers.if-match');
+    if (isLostRace(error))
+      throw new ApiError(
+        'precondition_failed',
+        'the event was changed by another write meanwhile; fetch it and try again',
+        'headers.if-match',
+      );
     throw error;
   }
 }
 
 /** The response for an event after a write: its JSON, ETag and Last-Modified. */
 function written(deps: AppDeps, event: EventRecord, status = 200, headers: Record<string, string> = {}): Response {
-  return jsonResponse(eventJson(event, { lang: 'de', uidDomain: deps.config.uidDomain }), { ETag: revisionEtag(event.revision), 'Last-Modified': new Date(event.updated).toUTCString(), ...headers }, status);
+  return jsonResponse(
+    eventJson(event, { lang: 'de', uidDomain: deps.config.uidDomain }),
+    { ETag: revisionEtag(event.revision), 'Last-Modified': new Date(event.updated).toUTCString(), ...headers },
+    status,
+  );
 }
 
 async function currentEvent(deps: AppDeps, id: string): Promise<EventRecord> {
@@ -126,7 +136,12 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const input = parseInput(eventInputSchema, await jsonBody(c.req.raw, ['application/json']), 'body');
     const at = now(deps);
     const id = (deps.newId ?? (() => crypto.randomUUID()))();
-    const event = await recordFromInput(deps.store, input, { id, revision: 1, created: at, status: 'confirmed', cancelledAt: null, source: null }, at);
+    const event = await recordFromInput(
+      deps.store,
+      input,
+      { id, revision: 1, created: at, status: 'confirmed', cancelledAt: null, source: null },
+      at,
+    );
     const { db } = deps.store;
     await deps.store.batch([
       ...insertEventStatements(db, event),
@@ -139,17 +154,20 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const actor = await authorize(deps, c.req.raw, c.env);
     const condition = c.req.header('If-Match');
-    if (condition === undefined) throw new ApiError('precondition_required', 'send If-Match with the ETag of the revision you changed', 'headers.if-match');
+    if (condition === undefined)
+      throw new ApiError('precondition_required', 'send If-Match with the ETag of the revision you changed', 'headers.if-match');
     const before = await currentEvent(deps, c.req.param('id'));
     requireMatch(condition, before);
     const patch = await jsonBody(c.req.raw, ['application/merge-patch+json', 'application/json']);
-    if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) throw new ApiError('invalid_input', 'a merge patch is a JSON object', 'body');
+    if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+      throw new ApiError('invalid_input', 'a merge patch is a JSON object', 'body');
     const merged = jsonMergePatch.apply(structuredClone(inputOf(before)), patch);
     const input = parseInput(eventInputSchema, merged, 'body');
     const at = now(deps);
     const after = await recordFromInput(deps.store, input, { ...before, revision: before.revision + 1 }, at);
     // Nothing changed: no new revision, no history row.
-    if (canonicalJson({ ...inputOf(before), status: before.status }) === canonicalJson({ ...inputOf(after), status: after.status })) return written(deps, before);
+    if (canonicalJson({ ...inputOf(before), status: before.status }) === canonicalJson({ ...inputOf(after), status: after.status }))
+      return written(deps, before);
     await storeChange(deps, before, after, before.status === 'cancelled' && after.status !== 'cancelled' ? 'reinstated' : 'changed', actor);
     return written(deps, after);
   })

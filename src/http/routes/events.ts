@@ -49,7 +49,8 @@ export const eventsRoutes = new Hono<AppEnv>()
     const to = bound(q.to, 'to');
     if (to !== undefined && to < from) throw new ApiError('invalid_input', 'to is before from', 'query.to');
     const limit = q.limit === undefined ? DEFAULT_LIMIT : Number(q.limit);
-    if (limit < 1 || limit > MAX_LIMIT) throw new ApiError('invalid_input', `limit is a whole number from 1 to ${MAX_LIMIT}`, 'query.limit');
+    if (limit < 1 || limit > MAX_LIMIT)
+      throw new ApiError('invalid_input', `limit is a whole number from 1 to ${MAX_LIMIT}`, 'query.limit');
 
     const page = await listEvents(store.db, {
       ...(city && { city }),
@@ -64,7 +65,11 @@ export const eventsRoutes = new Hono<AppEnv>()
   })
   .get('/api/v1/events/:id', async (c) => {
     const { store, config } = c.get('deps');
-    const { lang, tz } = parseInput(z.object({ lang: langParam, tz: z.optional(z.string().check(z.maxLength(64))) }), c.req.query(), 'query');
+    const { lang, tz } = parseInput(
+      z.object({ lang: langParam, tz: z.optional(z.string().check(z.maxLength(64))) }),
+      c.req.query(),
+      'query',
+    );
     const displayZone = parseZone(tz, 'query.tz');
     const event = await getEvent(store.db, c.req.param('id'));
     if (!event) throw new ApiError('not_found', `no event with id "${c.req.param('id')}"`, 'id');

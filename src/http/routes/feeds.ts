@@ -29,7 +29,12 @@ export const feedsRoutes = new Hono<AppEnv>()
   .get(`/${documentFilePattern('feed')}`, async (c) => {
     const { ext, lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
     const format = ext as FeedFormat;
-    const rendering = await feedDocument(c.get('deps'), c.get('caches'), { key: `/${documentFileName('feed', format, lang, kinds)}`, format, lang, kinds });
+    const rendering = await feedDocument(c.get('deps'), c.get('caches'), {
+      key: `/${documentFileName('feed', format, lang, kinds)}`,
+      format,
+      lang,
+      kinds,
+    });
     return serveRendering(c.req.raw, rendering, { contentType: FEED_CONTENT_TYPES[format], cacheControl: CACHE_CONTROL });
   })
   .get(`/cities/:city/${documentFilePattern('feed')}`, async (c) => {
@@ -57,11 +62,20 @@ export const feedsRoutes = new Hono<AppEnv>()
         const cities = await listCities(deps.store.db);
         const listings = [
           { title: calendarName(lang, null, undefined), base: publicUrl, page: `${publicUrl}/?lang=${lang}` },
-          ...cities.map((city) => ({ title: calendarName(lang, city.name[lang], undefined), base: `${publicUrl}/cities/${city.slug}`, page: `${publicUrl}/cities/${city.slug}?lang=${lang}` })),
+          ...cities.map((city) => ({
+            title: calendarName(lang, city.name[lang], undefined),
+            base: `${publicUrl}/cities/${city.slug}`,
+            page: `${publicUrl}/cities/${city.slug}?lang=${lang}`,
+          })),
         ];
         const groups = FEED_FORMATS.map((format) => ({
           title: FORMAT_NAMES[format],
-          feeds: listings.map((l) => ({ title: l.title, xmlUrl: `${l.base}/${documentFileName('feed', format, lang)}`, htmlUrl: l.page, language: lang })),
+          feeds: listings.map((l) => ({
+            title: l.title,
+            xmlUrl: `${l.base}/${documentFileName('feed', format, lang)}`,
+            htmlUrl: l.page,
+            language: lang,
+          })),
         }));
         const opml = renderOpml(`${calendarName(lang, null, undefined)} (${lang})`, changedAt, groups);
         return { body: new TextEncoder().encode(opml), lastModified: Date.parse(changedAt) };

@@ -7,4 +7,6 @@ import type { AppEnv } from '../env.js';
 import { openApiDocument } from '../openapi.js';
 import { jsonResponse } from '../responses.js';
 
-export const openApiRoutes = new Hono<AppEnv>().get('/api/v1/openapi.json', (c) => jsonResponse(openApiDocument(c.get('deps').config.publicUrl)));
+export const openApiRoutes = new Hono<AppEnv>().get('/api/v1/openapi.json', (c) =>
+  jsonResponse(openApiDocument(c.get('deps').config.publicUrl)),
+);

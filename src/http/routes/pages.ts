@@ -73,10 +73,18 @@ function addLinks(event: EventRecord, lang: Lang, publicUrl: string): { google: 
   const details = `${describeEventTime(event, lang)}\n${publicUrl}/events/${event.id}?lang=${lang}`;
   const allDay = event.precision === 'day';
   const start = earliestInstant(event.start, event.timeZone);
-  const end = event.end ? (allDay ? latestInstant(event.end, event.timeZone) + 1 : earliestInstant(event.end, event.timeZone)) : allDay ? latestInstant(event.start, event.timeZone) + 1 : start;
+  const end = event.end
+    ? allDay
+      ? latestInstant(event.end, event.timeZone) + 1
+      : earliestInstant(event.end, event.timeZone)
+    : allDay
+      ? latestInstant(event.start, event.timeZone) + 1
+      : start;
   const utc = (ms: number) => DateTime.fromMillis(ms, { zone: 'UTC' });
   const dates = allDay
-    ? `${event.start.value.replace(/-/g, '')}/${DateTime.fromISO((event.end ?? event.start).value, { zone: 'UTC' }).plus({ days: 1 }).toFormat('yyyyMMdd')}`
+    ? `${event.start.value.replace(/-/g, '')}/${DateTime.fromISO((event.end ?? event.start).value, { zone: 'UTC' })
+        .plus({ days: 1 })
+        .toFormat('yyyyMMdd')}`
     : `${utc(start).toFormat("yyyyMMdd'T'HHmmss'Z'")}/${utc(end).toFormat("yyyyMMdd'T'HHmmss'Z'")}`;
   const google = `https://calendar.google.com/calendar/render?${new URLSearchParams({ action: 'TEMPLATE', text: title, dates, details, location: event.location ?? '', ctz: event.timeZone })}`;
   const outlook = `https://outlook.live.com/calendar/0/deeplink/compose?${new URLSearchParams({
@@ -85,8 +93,12 @@ function addLinks(event: EventRecord, lang: Lang, publicUrl: string): { google: 
     subject: title,
     body: details,
     location: event.location ?? '',
-    startdt: allDay ? event.start.value : utc(start).toISO({ suppressMilliseconds: true }) ?? '',
-    enddt: allDay ? DateTime.fromISO((event.end ?? event.start).value, { zone: 'UTC' }).plus({ days: 1 }).toISODate() ?? '' : utc(end).toISO({ suppressMilliseconds: true }) ?? '',
+    startdt: allDay ? event.start.value : (utc(start).toISO({ suppressMilliseconds: true }) ?? ''),
+    enddt: allDay
+      ? (DateTime.fromISO((event.end ?? event.start).value, { zone: 'UTC' })
+          .plus({ days: 1 })
+          .toISODate() ?? '')
+      : (utc(end).toISO({ suppressMilliseconds: true }) ?? ''),
     ...(allDay && { allday: 'true' }),
   })}`;
   return { google, outlook };
@@ -110,7 +122,14 @@ ${eventList(w.recent, recent, lang, names)}
 ${subscribeBlock(links, lang)}
 ${cityDirectory(cities, lang)}
 ${helpBlock(lang)}`;
-      return c.html(layout({ lang, title: `${w.siteTitle} – ${w.upcoming}`, description: w.tagline, url: `${config.publicUrl}/`, feeds: links.feeds }, body), 200, pageHeaders(lang));
+      return c.html(
+        layout(
+          { lang, title: `${w.siteTitle} – ${w.upcoming}`, description: w.tagline, url: `${config.publicUrl}/`, feeds: links.feeds },
+          body,
+        ),
+        200,
+        pageHeaders(lang),
+      );
     }),
   )
   .get('/cities/:city', (c) =>
@@ -135,7 +154,16 @@ ${subscribeBlock(links, lang)}
 ${helpBlock(lang)}
 <p><a href="/?lang=${lang}">${w.back}</a></p>`;
       return c.html(
-        layout({ lang, title: `${city.name[lang]} – ${w.siteTitle}`, description: `${w.tagline}: ${city.name[lang]}`, url: `${config.publicUrl}/cities/${city.slug}`, feeds: links.feeds }, body),
+        layout(
+          {
+            lang,
+            title: `${city.name[lang]} – ${w.siteTitle}`,
+            description: `${w.tagline}: ${city.name[lang]}`,
+            url: `${config.publicUrl}/cities/${city.slug}`,
+            feeds: links.feeds,
+          },
+          body,
+        ),
         200,
         pageHeaders(lang),
       );
@@ -160,15 +188,26 @@ ${event.participants.length ? html`<p>${w.participants}: ${event.participants.ma
 ${event.url ? html`<p><a href="${event.url}" rel="noopener">${event.url}</a></p>` : ''}
 ${event.source ? html`<p>${w.source}: <q lang="de">${event.source.quote}</q> (${event.source.file})</p>` : ''}
 <section class="box" aria-labelledby="add"><h2 id="add">${w.subscribe}</h2>
-${add
-  ? html`<ul><li><a href="/events/${event.id}.ics?lang=${lang}" download>${w.download}</a></li><li><a href="${add.google}" rel="noopener">${w.addGoogle}</a></li><li><a href="${add.outlook}" rel="noopener">${w.addOutlook}</a></li></ul>`
-  : html`<p>${w.noCalendarEntry}</p>`}
+${
+  add
+    ? html`<ul><li><a href="/events/${event.id}.ics?lang=${lang}" download>${w.download}</a></li><li><a href="${add.google}" rel="noopener">${w.addGoogle}</a></li><li><a href="${add.outlook}" rel="noopener">${w.addOutlook}</a></li></ul>`
+    : html`<p>${w.noCalendarEntry}</p>`
+}
 </section>
 <p><a href="/?lang=${lang}">${w.back}</a></p>
 </article>`;
       const pageTitle = title?.text ?? event.id;
       return c.html(
-        layout({ lang, title: `${pageTitle} – ${w.siteTitle}`, description: describeEventTime(event, lang), url: `${config.publicUrl}/events/${event.id}`, feeds: [] }, body),
+        layout(
+          {
+            lang,
+            title: `${pageTitle} – ${w.siteTitle}`,
+            description: describeEventTime(event, lang),
+            url: `${config.publicUrl}/events/${event.id}`,
+            feeds: [],
+          },
+          body,
+        ),
         200,
         pageHeaders(lang),
       );

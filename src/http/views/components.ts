@@ -58,7 +58,11 @@ export function subscribeLinks(publicUrl: string, base: string, lang: Lang, name
     feeds: [
       { type: 'application/rss+xml', title: `${name} (RSS)`, href: `${publicUrl}${base}/${documentFileName('feed', 'rss', lang)}` },
       { type: 'application/atom+xml', title: `${name} (Atom)`, href: `${publicUrl}${base}/${documentFileName('feed', 'atom', lang)}` },
-      { type: 'application/feed+json', title: `${name} (JSON Feed)`, href: `${publicUrl}${base}/${documentFileName('feed', 'json', lang)}` },
+      {
+        type: 'application/feed+json',
+        title: `${name} (JSON Feed)`,
+        href: `${publicUrl}${base}/${documentFileName('feed', 'json', lang)}`,
+      },
     ],
   };
 }
@@ -90,7 +94,16 @@ export function cityDirectory(cities: readonly City[], lang: Lang) {
   const group = (heading: string, list: readonly City[]) =>
     html`<h3>${heading}</h3><ul class="cities">${list.map((c) => html`<li><a href="/cities/${c.slug}?lang=${lang}">${c.name[lang]}</a></li>`)}</ul>`;
   return html`<section aria-labelledby="cities"><h2 id="cities">${w.cities}</h2>
-${group(w.germanMembers, cities.filter((c) => c.member && c.country === 'DE'))}
-${group(w.chineseMembers, cities.filter((c) => c.member && c.country === 'CN'))}
-${group(w.venues, cities.filter((c) => !c.member))}</section>`;
+${group(
+  w.germanMembers,
+  cities.filter((c) => c.member && c.country === 'DE'),
+)}
+${group(
+  w.chineseMembers,
+  cities.filter((c) => c.member && c.country === 'CN'),
+)}
+${group(
+  w.venues,
+  cities.filter((c) => !c.member),
+)}</section>`;
 }

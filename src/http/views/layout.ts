@@ -71,7 +71,9 @@ ${LANGS.map((l) => html`<link rel="alternate" hreflang="${l}" href="${meta.url}$
 <header>
 <p><a href="/?lang=${meta.lang}">${w.siteTitle}</a> · ${w.tagline}</p>
 <nav aria-label="${w.language}"><ul>${LANGS.map((l) =>
-    l === meta.lang ? html`<li><strong aria-current="true" lang="${l}">${LANG_NAMES[l]}</strong></li>` : html`<li><a href="${meta.url}${sep}lang=${l}" lang="${l}" hreflang="${l}">${LANG_NAMES[l]}</a></li>`,
+    l === meta.lang
+      ? html`<li><strong aria-current="true" lang="${l}">${LANG_NAMES[l]}</strong></li>`
+      : html`<li><a href="${meta.url}${sep}lang=${l}" lang="${l}" hreflang="${l}">${LANG_NAMES[l]}</a></li>`,
   )}</ul></nav>
 </header>
 <main id="content">

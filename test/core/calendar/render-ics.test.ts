@@ -13,7 +13,14 @@ const OPTIONS = { uidDomain: 'isa-calendar.invalid', publicUrl: 'https://isa.exa
 const LONG_TITLE = `${'佛山与科隆的合作 Köln–Foshan Zusammenarbeit 😀👩‍💻 '.repeat(12)}`.slice(0, 300);
 
 const timed = (id: string, value: string, zone: string, fold: 0 | 1 = 0, end?: string): EventRecord =>
-  makeEvent({ id, precision: 'minute', timeZone: zone, start: { value, fold }, end: end ? { value: end, fold: 0 } : null, title: { en: id } });
+  makeEvent({
+    id,
+    precision: 'minute',
+    timeZone: zone,
+    start: { value, fold },
+    end: end ? { value: end, fold: 0 } : null,
+    title: { en: id },
+  });
 
 const TEST_EVENTS: EventRecord[] = [
   timed('summer-0900-shanghai', '2027-07-15T09:00', 'Asia/Shanghai', 0, '2027-07-15T17:00'),
@@ -40,7 +47,12 @@ describe('renderVevents + assembleCalendar', () => {
   it('puts only day and minute items into calendars', () => {
     const uids = parsers['ical.js'].map((e) => e.uid.replace(/@.*/, ''));
     expect(uids).toContain('isa-plenary-2018');
-    for (const absent of ['isa-fachtagung-solingen-2018', 'solingen-membership-2017', 'dresden-delegation-jinan-2018', 'jinan-dresden-contact-office-2013']) {
+    for (const absent of [
+      'isa-fachtagung-solingen-2018',
+      'solingen-membership-2017',
+      'dresden-delegation-jinan-2018',
+      'jinan-dresden-contact-office-2013',
+    ]) {
       expect(uids).not.toContain(absent);
     }
   });
@@ -97,14 +109,25 @@ describe('renderVevents + assembleCalendar', () => {
 
   it('marks entries as all-day, free and transparent, with UID, SEQUENCE, DTSTAMP and STATUS', () => {
     const plenary = text.slice(text.indexOf('UID:isa-plenary-2018@'), text.indexOf('END:VEVENT', text.indexOf('UID:isa-plenary-2018@')));
-    for (const line of ['TRANSP:TRANSPARENT', 'X-MICROSOFT-CDO-BUSYSTATUS:FREE', 'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE', 'SEQUENCE:1', 'STATUS:CONFIRMED', 'DTSTAMP:20261127T000000Z', 'LAST-MODIFIED:20261127T000000Z', 'CATEGORIES:plenary']) {
+    for (const line of [
+      'TRANSP:TRANSPARENT',
+      'X-MICROSOFT-CDO-BUSYSTATUS:FREE',
+      'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE',
+      'SEQUENCE:1',
+      'STATUS:CONFIRMED',
+      'DTSTAMP:20261127T000000Z',
+      'LAST-MODIFIED:20261127T000000Z',
+      'CATEGORIES:plenary',
+    ]) {
       expect(plenary).toContain(line);
     }
     expect(text).toContain('SUMMARY;LANGUAGE=de:6. Plenarversammlung der ISA in Foshan');
   });
 
   it('names subscriptions in the language, asks for hourly refresh, and leaves downloads unnamed', () => {
-    expect(text).toContain('METHOD:PUBLISH\r\nX-WR-CALNAME:ISA – Test\r\nNAME;LANGUAGE=de:ISA – Test\r\nX-PUBLISHED-TTL:PT1H\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n');
+    expect(text).toContain(
+      'METHOD:PUBLISH\r\nX-WR-CALNAME:ISA – Test\r\nNAME;LANGUAGE=de:ISA – Test\r\nX-PUBLISHED-TTL:PT1H\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1H\r\n',
+    );
     const download = render([SEEDS[6] as EventRecord], 'de', null);
     expect(download).not.toMatch(/X-WR-CALNAME|NAME[;:]|X-PUBLISHED-TTL|REFRESH-INTERVAL/);
     expect(parseWithIcalJs(download)).toHaveLength(1);
@@ -112,7 +135,9 @@ describe('renderVevents + assembleCalendar', () => {
 
   it('describes the time on both sides, with the source and the event page', () => {
     const plenary = parseWithIcalJs(render([SEEDS.find((e) => e.id === 'isa-plenary-2018') as EventRecord], 'de'))[0];
-    expect(plenary?.description).toContain('24.10.2018, ganztägig, China (CST, UTC+8) · Deutschland: 23.10.2018 18:00 – 24.10.2018 18:00 (MESZ, UTC+2)');
+    expect(plenary?.description).toContain(
+      '24.10.2018, ganztägig, China (CST, UTC+8) · Deutschland: 23.10.2018 18:00 – 24.10.2018 18:00 (MESZ, UTC+2)',
+    );
     expect(plenary?.description).toContain('Quelle: „Aus diesem Anlass');
     expect(plenary?.description).toContain('https://isa.example.org/events/isa-plenary-2018?lang=de');
     const summer = parseWithIcalJs(render([TEST_EVENTS[0] as EventRecord], 'de'))[0];
@@ -124,21 +149,34 @@ describe('renderVevents + assembleCalendar', () => {
   it('regression: a title with CRLF, a lone CR or END:VEVENT injects no property or component', () => {
     const evil = makeEvent({
       id: 'evil',
-      title: { de: 'Evil\r\nATTENDEE:mailto:x@example.org\r\nEND:VEVENT\rBEGIN:VEVENT\nUID:hijack <script>alert(1)</script> ]]> \u0000\u0007' },
+      title: {
+        de: 'Evil\r\nATTENDEE:mailto:x@example.org\r\nEND:VEVENT\rBEGIN:VEVENT\nUID:hijack <script>alert(1)</script> ]]> \u0000\u0007',
+      },
       location: 'A;B,C\\D\r\nX-INJECTED:1',
     });
     const out = render([evil]);
     const parsed = parseWithIcalJs(out);
     expect(parsed).toHaveLength(1);
-    expect(parsed[0]?.summary).toBe('Evil\nATTENDEE:mailto:x@example.org\nEND:VEVENT\nBEGIN:VEVENT\nUID:hijack <script>alert(1)</script> ]]> ');
+    expect(parsed[0]?.summary).toBe(
+      'Evil\nATTENDEE:mailto:x@example.org\nEND:VEVENT\nBEGIN:VEVENT\nUID:hijack <script>alert(1)</script> ]]> ',
+    );
     expect(parseWithNodeIcal(out)).toHaveLength(1);
     expect(out).not.toMatch(/^(ATTENDEE|X-INJECTED)/m);
     expect(out.match(/^BEGIN:VEVENT/gm)).toHaveLength(1);
   });
 
   it('prefixes cancelled titles in the language and keeps them 30 days after end or cancellation', () => {
-    const cancelled = makeEvent({ id: 'gone', status: 'cancelled', start: { value: '2027-10-24', fold: 0 }, cancelledAt: '2027-09-01T10:00:00Z' });
-    for (const [lang, prefix] of [['de', 'Abgesagt: '], ['en', 'Cancelled: '], ['zh', '已取消：']] as const) {
+    const cancelled = makeEvent({
+      id: 'gone',
+      status: 'cancelled',
+      start: { value: '2027-10-24', fold: 0 },
+      cancelledAt: '2027-09-01T10:00:00Z',
+    });
+    for (const [lang, prefix] of [
+      ['de', 'Abgesagt: '],
+      ['en', 'Cancelled: '],
+      ['zh', '已取消：'],
+    ] as const) {
       const parsed = parseWithIcalJs(render([cancelled], lang))[0];
       expect(parsed?.summary.startsWith(prefix)).toBe(true);
       expect(parsed?.status).toBe('CANCELLED');
@@ -158,7 +196,11 @@ describe('renderVevents + assembleCalendar', () => {
 
   it('matches the reviewed golden file byte for byte (CRLF, folding, escaping)', () => {
     const golden = readFileSync(new URL('./golden/plenary-and-fold.ics', import.meta.url), 'utf8');
-    const events = [SEEDS.find((e) => e.id === 'isa-plenary-2018') as EventRecord, TEST_EVENTS[3] as EventRecord, TEST_EVENTS[5] as EventRecord];
+    const events = [
+      SEEDS.find((e) => e.id === 'isa-plenary-2018') as EventRecord,
+      TEST_EVENTS[3] as EventRecord,
+      TEST_EVENTS[5] as EventRecord,
+    ];
     expect(render(events, 'zh', 'ISA – 佛山')).toBe(golden);
   });
 });

@@ -6,15 +6,33 @@ describe('resolveEventTimes', () => {
     const cst = resolveEventTimes({ start: '2019-10-24T09:00', timeZone: 'CST' }, 'Europe/Berlin');
     expect(cst).toMatchObject({ ok: true, value: { timeZone: 'Asia/Shanghai', precision: 'minute' } });
     expect(cst.ok && new Date(cst.value.span.start).toISOString()).toBe('2019-10-24T01:00:00.000Z');
-    expect(resolveEventTimes({ start: '2019-10-24' }, 'Asia/Shanghai')).toMatchObject({ ok: true, value: { timeZone: 'Asia/Shanghai', precision: 'day' } });
+    expect(resolveEventTimes({ start: '2019-10-24' }, 'Asia/Shanghai')).toMatchObject({
+      ok: true,
+      value: { timeZone: 'Asia/Shanghai', precision: 'day' },
+    });
   });
 
   it('names the field at fault', () => {
-    expect(resolveEventTimes({ start: '2019-03-31T02:30', timeZone: 'Europe/Berlin' }, 'Europe/Berlin')).toMatchObject({ ok: false, error: { code: 'nonexistent_time', field: 'start' } });
-    expect(resolveEventTimes({ start: '2019-03-30T10:00', end: '2019-03-31T02:30', timeZone: 'MEZ' }, 'UTC')).toMatchObject({ ok: false, error: { code: 'nonexistent_time', field: 'end' } });
-    expect(resolveEventTimes({ start: '2018-10-24', timeZone: 'PST' }, 'UTC')).toMatchObject({ ok: false, error: { code: 'unknown_zone', field: 'timeZone' } });
-    expect(resolveEventTimes({ start: '2018-10-24', end: '2018-10-23' }, 'UTC')).toMatchObject({ ok: false, error: { code: 'invalid_time', field: 'end' } });
-    expect(resolveEventTimes({ start: '2018-10-24', end: '2018-10-25T10:00' }, 'UTC')).toMatchObject({ ok: false, error: { code: 'invalid_time', field: 'end' } });
+    expect(resolveEventTimes({ start: '2019-03-31T02:30', timeZone: 'Europe/Berlin' }, 'Europe/Berlin')).toMatchObject({
+      ok: false,
+      error: { code: 'nonexistent_time', field: 'start' },
+    });
+    expect(resolveEventTimes({ start: '2019-03-30T10:00', end: '2019-03-31T02:30', timeZone: 'MEZ' }, 'UTC')).toMatchObject({
+      ok: false,
+      error: { code: 'nonexistent_time', field: 'end' },
+    });
+    expect(resolveEventTimes({ start: '2018-10-24', timeZone: 'PST' }, 'UTC')).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_zone', field: 'timeZone' },
+    });
+    expect(resolveEventTimes({ start: '2018-10-24', end: '2018-10-23' }, 'UTC')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_time', field: 'end' },
+    });
+    expect(resolveEventTimes({ start: '2018-10-24', end: '2018-10-25T10:00' }, 'UTC')).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_time', field: 'end' },
+    });
     expect(resolveEventTimes({ start: null, end: null }, 'UTC')).toMatchObject({ ok: false, error: { field: 'start' } });
   });
 

@@ -17,7 +17,12 @@ const EVIL = makeEvent({
   location: '<b>Ort</b>',
   source: { file: 'x.txt', quote: ']]></content><script>' },
 });
-const CANCELLED = makeEvent({ id: 'called-off', status: 'cancelled', cancelledAt: '2027-09-01T00:00:00Z', title: { de: 'Abgesagtes Treffen', en: 'Called-off meeting' } });
+const CANCELLED = makeEvent({
+  id: 'called-off',
+  status: 'cancelled',
+  cancelledAt: '2027-09-01T00:00:00Z',
+  title: { de: 'Abgesagtes Treffen', en: 'Called-off meeting' },
+});
 
 function meta(lang: Lang) {
   const base = 'https://isa.example.org';
@@ -27,12 +32,17 @@ function meta(lang: Lang) {
     uidDomain: 'isa-calendar.invalid',
     publicUrl: base,
     pageUrl: `${base}/?lang=${lang}`,
-    feedLinks: { rss: `${base}/feed.rss?lang=${lang}&kind=plenary`, atom: `${base}/feed.atom?lang=${lang}&kind=plenary`, json: `${base}/feed.json?lang=${lang}&kind=plenary` },
+    feedLinks: {
+      rss: `${base}/feed.rss?lang=${lang}&kind=plenary`,
+      atom: `${base}/feed.atom?lang=${lang}&kind=plenary`,
+      json: `${base}/feed.json?lang=${lang}&kind=plenary`,
+    },
     emptyUpdated: '2026-11-27T00:00:00Z',
   };
 }
 
-const render = (events: readonly EventRecord[], format: 'rss' | 'atom' | 'json', lang: Lang = 'de') => renderFeed(buildFeed(events, meta(lang)), format, lang);
+const render = (events: readonly EventRecord[], format: 'rss' | 'atom' | 'json', lang: Lang = 'de') =>
+  renderFeed(buildFeed(events, meta(lang)), format, lang);
 const ALL = [...SEEDS, EVIL, CANCELLED];
 
 describe('feeds', () => {
@@ -50,7 +60,9 @@ describe('feeds', () => {
       expect(plenary?.content).toContain('Deutschland: 23.10.2018 18:00 – 24.10.2018 18:00 (MESZ, UTC+2)');
       expect(feed.language).toBe('de');
       expect(feed.title).toBe('ISA – Test & <Co>');
-      expect(feed.items.find((i) => i.id?.endsWith(':isa-fachtagung-solingen-2018'))?.title).toBe('Juli 2018 · 4. Fachtagung der Wirtschaftsförderungen der ISA in Solingen');
+      expect(feed.items.find((i) => i.id?.endsWith(':isa-fachtagung-solingen-2018'))?.title).toBe(
+        'Juli 2018 · 4. Fachtagung der Wirtschaftsförderungen der ISA in Solingen',
+      );
       expect(feed.items.find((i) => i.id?.endsWith(':dresden-delegation-jinan-2018'))?.title).toMatch(/^bis 02\.11\.2018 · /);
     });
   }
@@ -59,7 +71,9 @@ describe('feeds', () => {
     const feed = parseJsonFeed(render(ALL, 'json', 'zh'));
     expect(feed.language).toBe('zh');
     expect(feed.items).toHaveLength(ALL.length);
-    expect(feed.items.find((i) => i.id === itemId('isa-calendar.invalid', 'isa-plenary-2018'))?.title).toBe('2018年10月24日 · 中德工业城市联盟第六届全体大会（佛山）');
+    expect(feed.items.find((i) => i.id === itemId('isa-calendar.invalid', 'isa-plenary-2018'))?.title).toBe(
+      '2018年10月24日 · 中德工业城市联盟第六届全体大会（佛山）',
+    );
   });
 
   it('atom and rss carry self and alternate links, xml:lang, and valid &-escaped URLs', () => {

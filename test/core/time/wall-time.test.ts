@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { berlinShanghaiGapHours, utcString, zoneView } from '../../../src/core/time/dual-time.js';
-import { checkWallTime, earliestInstant, eventSpan, latestInstant, possibleInstants, precisionOf } from '../../../src/core/time/wall-time.js';
+import {
+  checkWallTime,
+  earliestInstant,
+  eventSpan,
+  latestInstant,
+  possibleInstants,
+  precisionOf,
+} from '../../../src/core/time/wall-time.js';
 import { BERLIN, SHANGHAI } from '../../../src/core/time/zones.js';
 
 const at = (iso: string) => Date.parse(iso);
@@ -48,7 +55,16 @@ describe('DST gaps and folds', () => {
   });
 
   it('rejects what is not a calendar time', () => {
-    for (const bad of ['2018-02-30', '2018-13', '2018-10-24T24:00', '2018-10-24T09:00Z', '2018-10-24T09:00+08:00', '24.10.2018', '', '2018-10-24T9:00']) {
+    for (const bad of [
+      '2018-02-30',
+      '2018-13',
+      '2018-10-24T24:00',
+      '2018-10-24T09:00Z',
+      '2018-10-24T09:00+08:00',
+      '24.10.2018',
+      '',
+      '2018-10-24T9:00',
+    ]) {
       expect(checkWallTime(bad, BERLIN), bad).toMatchObject({ ok: false, error: { code: 'invalid_time' } });
     }
   });
@@ -67,7 +83,9 @@ describe('precision', () => {
   });
 
   it('sorts month and year items by their earliest possible instant', () => {
-    const keys = (['2018', '2018-07', '2018-07-04', '2018-07-04T09:00'] as const).map((value) => earliestInstant({ value, fold: 0 }, BERLIN));
+    const keys = (['2018', '2018-07', '2018-07-04', '2018-07-04T09:00'] as const).map((value) =>
+      earliestInstant({ value, fold: 0 }, BERLIN),
+    );
     expect(keys[0]).toBeLessThan(keys[1] as number);
     expect(keys[1]).toBeLessThan(keys[2] as number);
     expect(keys[2]).toBeLessThan(keys[3] as number);

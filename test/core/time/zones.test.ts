@@ -3,7 +3,8 @@ import { resolveZone } from '../../../src/core/time/zones.js';
 
 describe('resolveZone', () => {
   it('reads CST and its names as China Standard Time, never US Central', () => {
-    for (const alias of ['CST', 'cst', 'China Standard Time', 'Beijing Time', '北京时间']) expect(resolveZone(alias), alias).toBe('Asia/Shanghai');
+    for (const alias of ['CST', 'cst', 'China Standard Time', 'Beijing Time', '北京时间'])
+      expect(resolveZone(alias), alias).toBe('Asia/Shanghai');
   });
 
   it('reads CET, CEST, MEZ and MESZ as Europe/Berlin', () => {
