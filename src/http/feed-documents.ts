@@ -5,7 +5,7 @@
  */
 import { buildFeed } from '../core/feeds/build-feed.js';
 import { type FeedFormat, renderFeed } from '../core/feeds/render-feed.js';
-import { calendarName } from '../core/events/labels.js';
+import { calendarName } from '../core/events/names.js';
 import type { EventKind, Lang } from '../core/model.js';
 import type { CityRef } from '../storage/cities-repository.js';
 import { listEvents, listRecentEvents } from '../storage/events-repository.js';

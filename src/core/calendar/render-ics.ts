@@ -8,7 +8,8 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { DateTime } from 'luxon';
 import { eventUid } from '../events/identity.js';
-import { CANCELLED_PREFIX, TENTATIVE_PREFIX, WORDS } from '../events/labels.js';
+import { statusPrefix } from '../events/names.js';
+import { words } from '../i18n/catalogue.js';
 import { pickText } from '../events/localize.js';
 import type { EventRecord, Lang, WallTime } from '../model.js';
 import { fail, ok, type Result } from '../result.js';
@@ -99,16 +100,17 @@ function dateTime(time: WallTime, zone: string): string {
 export function icsAttributes(event: EventRecord, options: IcsOptions): EventAttributes {
   const { lang } = options;
   const title = pickText(event.title, lang);
-  const prefix = event.status === 'cancelled' ? CANCELLED_PREFIX[lang] : event.status === 'tentative' ? TENTATIVE_PREFIX[lang] : '';
+  const w = words(lang).event;
+  const prefix = statusPrefix(event.status, lang);
   const page = eventPage(event, options);
   const description = pickText(event.description, lang);
-  const source = event.source ? `${WORDS[lang].source}„${event.source.quote}“ (${event.source.file})` : null;
+  const source = event.source ? `${w.source}„${event.source.quote}“ (${event.source.file})` : null;
   const body = [
     describeEventTime(event, lang),
     description?.text,
-    event.url ? `${WORDS[lang].more}${event.url}` : null,
+    event.url ? `${w.more}${event.url}` : null,
     source,
-    `${WORDS[lang].details}${page}`,
+    `${w.details}${page}`,
   ].filter((part): part is string => Boolean(part));
   const start = event.start as WallTime;
   const timed = precisionOf(start.value) === 'minute';

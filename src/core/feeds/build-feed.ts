@@ -6,7 +6,8 @@
  */
 import escapeHtml from 'escape-html';
 import { Feed } from 'feed';
-import { CANCELLED_PREFIX, KIND_LABELS, TENTATIVE_PREFIX, WORDS } from '../events/labels.js';
+import { statusPrefix } from '../events/names.js';
+import { words } from '../i18n/catalogue.js';
 import { pickText } from '../events/localize.js';
 import type { EventRecord, Lang } from '../model.js';
 import { withoutControlCharacters } from '../text/control-characters.js';
@@ -59,7 +60,7 @@ const clean = (text: string) => withoutControlCharacters(text);
 /** The item's HTML: status, both-sides time (`timeText`), description, place, source and links — all text escaped. */
 export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedMeta, 'lang' | 'publicUrl'>): string {
   const { lang } = meta;
-  const w = WORDS[lang];
+  const w = words(lang).event;
   const p = (html: string) => `<p>${html}</p>`;
   const e = (text: string) => escapeHtml(clean(text));
   const page = `${meta.publicUrl}/events/${event.id}?lang=${lang}`;
@@ -88,7 +89,7 @@ export function buildFeed(events: readonly EventRecord[], meta: FeedMeta): Feed 
   const feed = new Feed({
     id: `${meta.feedLinks.atom}`,
     title: clean(meta.title),
-    description: WORDS[lang].feedDescription,
+    description: words(lang).site.feedDescription,
     link: meta.pageUrl,
     language: lang,
     // From the data, never the clock: unchanged data gives identical bytes.
@@ -100,7 +101,7 @@ export function buildFeed(events: readonly EventRecord[], meta: FeedMeta): Feed 
   });
   for (const event of events) {
     const title = pickText(event.title, lang);
-    const prefix = event.status === 'cancelled' ? CANCELLED_PREFIX[lang] : event.status === 'tentative' ? TENTATIVE_PREFIX[lang] : '';
+    const prefix = statusPrefix(event.status, lang);
     const timeText = describeEventTime(event, lang);
     feed.addItem({
       title: clean(`${titleDate(event, lang)} · ${prefix}${title?.text ?? event.id}`),
@@ -111,7 +112,7 @@ export function buildFeed(events: readonly EventRecord[], meta: FeedMeta): Feed 
       published: new Date(event.created),
       description: escapeHtml(clean(timeText)),
       content: eventHtml(event, timeText, meta),
-      category: [{ name: KIND_LABELS[event.kind][lang], term: event.kind }],
+      category: [{ name: words(lang).kinds[event.kind], term: event.kind }],
     });
   }
   return feed;

@@ -6,6 +6,7 @@
 import escapeHtml from 'escape-html';
 import { Feed } from 'feed';
 import { pickText } from '../events/localize.js';
+import { words } from '../i18n/catalogue.js';
 import type { EventRecord, Lang } from '../model.js';
 import { withoutControlCharacters } from '../text/control-characters.js';
 import { describeEventTime } from '../time/event-time-text.js';
@@ -33,28 +34,6 @@ export function changeKind(change: ChangeEntry): ChangeKind {
   return change.action === 'changed' && isMove(change.before, change.after) ? 'moved' : change.action;
 }
 
-const LABELS: Record<Lang, Record<ChangeKind | 'before' | 'now', string>> = {
-  de: {
-    created: 'Neu',
-    moved: 'Verschoben',
-    changed: 'Geändert',
-    cancelled: 'Abgesagt',
-    reinstated: 'Wieder angesetzt',
-    before: 'Vorher',
-    now: 'Jetzt',
-  },
-  en: {
-    created: 'New',
-    moved: 'Moved',
-    changed: 'Changed',
-    cancelled: 'Cancelled',
-    reinstated: 'Reinstated',
-    before: 'Before',
-    now: 'Now',
-  },
-  zh: { created: '新增', moved: '时间变更', changed: '已更新', cancelled: '已取消', reinstated: '恢复举行', before: '原定', now: '现定' },
-};
-
 export interface ChangesFeedMeta {
   readonly lang: Lang;
   readonly title: string;
@@ -68,7 +47,7 @@ export interface ChangesFeedMeta {
 /** The changes feed model, newest change first. */
 export function buildChangesFeed(changes: readonly ChangeEntry[], meta: ChangesFeedMeta): Feed {
   const { lang } = meta;
-  const words = LABELS[lang];
+  const w = words(lang).changes;
   const feed = new Feed({
     id: meta.selfUrl,
     title: meta.title,
@@ -85,12 +64,12 @@ export function buildChangesFeed(changes: readonly ChangeEntry[], meta: ChangesF
     const before = change.before && kind === 'moved' ? describeEventTime(change.before, lang) : null;
     const p = (label: string, text: string) => `<p>${escapeHtml(label)}: ${escapeHtml(withoutControlCharacters(text))}</p>`;
     feed.addItem({
-      title: withoutControlCharacters(`${words[kind]}: ${title}`),
+      title: withoutControlCharacters(`${w[kind]}: ${title}`),
       id: `tag:${meta.uidDomain},2016:change:${change.seq}`,
       link: `${meta.publicUrl}/events/${change.after.id}?lang=${lang}`,
       date: new Date(change.at),
       published: new Date(change.at),
-      content: [before ? p(words.before, before) : '', p(before ? words.now : words[kind], after)].join(''),
+      content: [before ? p(w.before, before) : '', p(before ? w.now : w[kind], after)].join(''),
     });
   }
   return feed;

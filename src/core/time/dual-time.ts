@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { zoneFor } from './intl-offset-zone.js';
+import { words } from '../i18n/catalogue.js';
 import type { Lang } from '../model.js';
 import { BERLIN, SHANGHAI } from './zones.js';
 
@@ -19,9 +20,8 @@ export interface ZoneView {
 /** The abbreviation readers expect: MEZ/MESZ in German, CET/CEST otherwise; CST for China; else UTC±h. */
 export function zoneAbbreviation(zone: string, offsetMinutes: number, lang: Lang): string {
   if (zone === BERLIN && (offsetMinutes === 60 || offsetMinutes === 120)) {
-    const summer = offsetMinutes === 120;
-    if (lang === 'de') return summer ? 'MESZ' : 'MEZ';
-    return summer ? 'CEST' : 'CET';
+    const w = words(lang).time;
+    return offsetMinutes === 120 ? w.berlinSummer : w.berlinWinter;
   }
   if (zone === SHANGHAI && offsetMinutes === 480) return 'CST';
   return utcLabel(offsetMinutes);

@@ -7,77 +7,21 @@
  */
 import { DateTime } from 'luxon';
 import { zoneFor } from './intl-offset-zone.js';
+import { words } from '../i18n/catalogue.js';
 import type { EventRecord, Lang, WallTime } from '../model.js';
 import { utcLabel, zoneAbbreviation } from './dual-time.js';
 import { earliestInstant, precisionOf } from './wall-time.js';
 import { BERLIN, SHANGHAI } from './zones.js';
 
-interface Words {
-  readonly place: (zone: string) => string;
-  readonly date: string;
-  readonly month: string;
-  readonly allDay: string;
-  readonly until: string;
-  readonly dayShift: (days: number) => string;
-  readonly open: string;
-  readonly close: string;
-  readonly comma: string;
-  readonly colon: string;
-}
-
-const PLACES: Record<Lang, Record<string, string>> = {
-  de: { [BERLIN]: 'Deutschland', [SHANGHAI]: 'China' },
-  en: { [BERLIN]: 'Germany', [SHANGHAI]: 'China' },
-  zh: { [BERLIN]: '德国', [SHANGHAI]: '中国' },
-};
-
-const WORDS: Record<Lang, Words> = {
-  de: {
-    place: (zone) => PLACES.de[zone] ?? zone,
-    date: 'dd.MM.yyyy',
-    month: 'LLLL yyyy',
-    allDay: 'ganztägig',
-    until: 'bis',
-    dayShift: (days) => (days > 0 ? `+${days} Tag` : `−${-days} Tag`),
-    open: ' (',
-    close: ')',
-    comma: ', ',
-    colon: ': ',
-  },
-  en: {
-    place: (zone) => PLACES.en[zone] ?? zone,
-    date: 'd LLL yyyy',
-    month: 'LLLL yyyy',
-    allDay: 'all day',
-    until: 'until',
-    dayShift: (days) => (days > 0 ? `+${days} day` : `−${-days} day`),
-    open: ' (',
-    close: ')',
-    comma: ', ',
-    colon: ': ',
-  },
-  zh: {
-    place: (zone) => PLACES.zh[zone] ?? zone,
-    date: "yyyy'年'M'月'd'日'",
-    month: "yyyy'年'M'月'",
-    allDay: '全天',
-    until: '截至',
-    dayShift: (days) => (days > 0 ? `+${days}天` : `−${-days}天`),
-    open: '（',
-    close: '）',
-    comma: '，',
-    colon: '：',
-  },
-};
-
 /** The country a home zone stands for ("Deutschland", "China", "德国"), or the zone name. */
 export function placeName(zone: string, lang: Lang): string {
-  return WORDS[lang].place(zone);
+  const w = words(lang).time;
+  return zone === BERLIN ? w.germany : zone === SHANGHAI ? w.china : zone;
 }
 
 /** "bis 02.11.2018": a date the item lasts until, its start unknown. */
 export function untilText(text: string, lang: Lang): string {
-  return `${WORDS[lang].until} ${text}`;
+  return `${words(lang).time.until} ${text}`;
 }
 
 /** The zones a reader sees an event in: its own first, then the other country (both, for a third zone). */
@@ -89,9 +33,9 @@ export function sidesOf(zone: string): string[] {
 
 /** "China (CST, UTC+8)", with an optional note inside the parentheses ("−1 Tag"). */
 function label(dt: DateTime, lang: Lang, note = ''): string {
-  const w = WORDS[lang];
+  const w = words(lang).time;
   const zone = dt.zoneName ?? '';
-  return `${w.place(zone)}${w.open}${zoneAbbreviation(zone, dt.offset, lang)}${w.comma}${utcLabel(dt.offset)}${note}${w.close}`;
+  return `${placeName(zone, lang)}${w.open}${zoneAbbreviation(zone, dt.offset, lang)}${w.comma}${utcLabel(dt.offset)}${note}${w.close}`;
 }
 
 /** Calendar days from `a` to `b` (their local dates). */
@@ -101,7 +45,7 @@ function dayDifference(a: DateTime, b: DateTime): number {
 
 /** The localised date (`24.10.2027`, `24 Oct 2027`, `2027年10月24日`) of a luxon DateTime. */
 export function formatDate(dt: DateTime, lang: Lang): string {
-  return dt.setLocale(lang).toFormat(WORDS[lang].date);
+  return dt.setLocale(lang).toFormat(words(lang).time.dateFormat);
 }
 
 /** A stored literal at its own precision: "24.10.2018", "Juli 2018", "2013" (no zone conversion). */
@@ -109,14 +53,15 @@ export function formatLiteral(time: WallTime, lang: Lang): string {
   const precision = precisionOf(time.value);
   // A literal is formatted as written: calendar fields need no zone (and UTC costs no offset lookups).
   const dt = DateTime.fromISO(time.value, { zone: 'UTC' }).setLocale(lang);
+  const w = words(lang).time;
   if (precision === 'year') return time.value;
-  if (precision === 'month') return dt.toFormat(WORDS[lang].month);
-  if (precision === 'day') return dt.toFormat(WORDS[lang].date);
-  return `${dt.toFormat(WORDS[lang].date)} ${time.value.slice(11)}`;
+  if (precision === 'month') return dt.toFormat(w.monthFormat);
+  if (precision === 'day') return dt.toFormat(w.dateFormat);
+  return `${dt.toFormat(w.dateFormat)} ${time.value.slice(11)}`;
 }
 
 function timedText(event: EventRecord, start: WallTime, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = words(lang).time;
   const startInstant = earliestInstant(start, event.timeZone);
   const endInstant = event.end ? earliestInstant(event.end, event.timeZone) : null;
   let own: DateTime | undefined;
@@ -136,7 +81,7 @@ function timedText(event: EventRecord, start: WallTime, lang: Lang): string {
 
 /** Zone abbreviation and offset of a span's ends, once when they agree: "MESZ, UTC+2". */
 function spanZone(a: DateTime, b: DateTime, lang: Lang): string {
-  const one = (dt: DateTime) => `${zoneAbbreviation(dt.zoneName ?? '', dt.offset, lang)}${WORDS[lang].comma}${utcLabel(dt.offset)}`;
+  const one = (dt: DateTime) => `${zoneAbbreviation(dt.zoneName ?? '', dt.offset, lang)}${words(lang).time.comma}${utcLabel(dt.offset)}`;
   return a.offset === b.offset ? one(a) : `${one(a)} / ${one(b)}`;
 }
 
@@ -145,11 +90,11 @@ function spanZone(a: DateTime, b: DateTime, lang: Lang): string {
  * differs: "23.10.2018 – 26.10.2018, ganztägig, China (CST, UTC+8) · Deutschland: 22.10.2018 18:00 – …".
  */
 function allDayText(event: EventRecord, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = words(lang).time;
   const startText = event.start ? formatLiteral(event.start, lang) : '';
   const endText = event.end && event.end.value !== event.start?.value ? formatLiteral(event.end, lang) : '';
   const dates = startText && endText ? `${startText} – ${endText}` : startText || untilText(endText, lang);
-  const place = w.place(event.timeZone);
+  const place = placeName(event.timeZone, lang);
   if (!event.start || precisionOf(event.start.value) !== 'day') return `${dates}${w.open}${place}${w.close}`;
   const from = earliestInstant(event.start, event.timeZone);
   // The exclusive end (next midnight) reads better on the other side: 18:00, not 17:59.
@@ -162,7 +107,7 @@ function allDayText(event: EventRecord, lang: Lang): string {
     const a = DateTime.fromMillis(from, { zone: zoneFor(zone) });
     const b = DateTime.fromMillis(to, { zone: zoneFor(zone) });
     if (i === 0) return `${dates}${w.comma}${w.allDay}${w.comma}${place}${w.open}${spanZone(a, b, lang)}${w.close}`;
-    return `${w.place(zone)}${w.colon}${formatDate(a, lang)} ${a.toFormat('HH:mm')} – ${formatDate(b, lang)} ${b.toFormat('HH:mm')}${w.open}${spanZone(a, b, lang)}${w.close}`;
+    return `${placeName(zone, lang)}${w.colon}${formatDate(a, lang)} ${a.toFormat('HH:mm')} – ${formatDate(b, lang)} ${b.toFormat('HH:mm')}${w.open}${spanZone(a, b, lang)}${w.close}`;
   });
   return sides.join(' · ');
 }

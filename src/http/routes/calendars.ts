@@ -7,7 +7,7 @@ import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { isCalendarPrecision } from '../../core/calendar/render-ics.js';
 import { revisionEtag } from '../../core/events/identity.js';
-import { calendarName } from '../../core/events/labels.js';
+import { calendarName } from '../../core/events/names.js';
 import { getEvent } from '../../storage/events-repository.js';
 import { calendarBytes, calendarDocument, fragmentsFor } from '../calendar-documents.js';
 import type { AppEnv } from '../env.js';

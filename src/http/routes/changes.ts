@@ -8,6 +8,7 @@ import * as z from 'zod/mini';
 import { eventJson, timeJson } from '../../core/events/event-json.js';
 import { buildChangesFeed, changeKind } from '../../core/feeds/changes-feed.js';
 import { FEED_CONTENT_TYPES, renderFeed } from '../../core/feeds/render-feed.js';
+import { words } from '../../core/i18n/catalogue.js';
 import type { EventRecord, Lang } from '../../core/model.js';
 import { parseBoundary } from '../../core/time/boundary.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
@@ -72,7 +73,7 @@ export const changesRoutes = new Hono<AppEnv>()
         const changes = await listRecentChanges(deps.store.db, 100);
         const feed = buildChangesFeed(changes, {
           lang,
-          title: { de: 'ISA – Änderungen', en: 'ISA – changes', zh: 'ISA – 变更' }[lang],
+          title: words(lang).site.changesTitle,
           uidDomain,
           publicUrl,
           selfUrl: `${publicUrl}/changes.atom?lang=${lang}`,

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { calendarName } from '../../core/events/labels.js';
+import { calendarName } from '../../core/events/names.js';
 import { renderOpml } from '../../core/feeds/opml.js';
 import { FEED_CONTENT_TYPES, FEED_FORMATS, type FeedFormat } from '../../core/feeds/render-feed.js';
 import { listCities } from '../../storage/cities-repository.js';

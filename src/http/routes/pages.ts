@@ -9,7 +9,7 @@ import { accepts } from 'hono/accepts';
 import { html } from 'hono/html';
 import { DateTime } from 'luxon';
 import { isCalendarPrecision, utcDay } from '../../core/calendar/render-ics.js';
-import { calendarName } from '../../core/events/labels.js';
+import { calendarName } from '../../core/events/names.js';
 import { pickText } from '../../core/events/localize.js';
 import { type City, LANGS, type EventRecord, type Lang } from '../../core/model.js';
 import { describeEventTime, formatLiteral } from '../../core/time/event-time-text.js';
@@ -21,7 +21,7 @@ import { ApiError } from '../errors.js';
 import { requireCity } from '../query.js';
 import { cityDirectory, eventList, helpBlock, subscribeBlock, subscribeLinks } from '../views/components.js';
 import { layout } from '../views/layout.js';
-import { PAGE_WORDS } from '../views/words.js';
+import { words } from '../../core/i18n/catalogue.js';
 
 const LIST_SIZE = 20;
 
@@ -51,10 +51,17 @@ async function page(c: Context<AppEnv>, render: (lang: Lang) => Promise<Response
     return await render(lang);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    const w = PAGE_WORDS[lang];
+    const w = words(lang);
+    const heading = error.status === 404 ? w.errors.notFound : error.status < 500 ? w.errors.badRequest : w.errors.failed;
     const body = layout(
-      { lang, title: `${w.notFound} – ${w.siteTitle}`, description: error.message, url: `${c.get('deps').config.publicUrl}/`, feeds: [] },
-      html`<h1>${error.status === 404 ? w.notFound : error.status}</h1><p>${error.message}</p><p><a href="/?lang=${lang}">${w.back}</a></p>`,
+      {
+        lang,
+        title: `${heading} – ${w.pages.siteTitle}`,
+        description: error.message,
+        url: `${c.get('deps').config.publicUrl}/`,
+        feeds: [],
+      },
+      html`<h1>${heading}</h1><p>${error.message}</p><p><a href="/?lang=${lang}">${w.pages.back}</a></p>`,
     );
     return c.html(body, error.status);
   }
@@ -108,7 +115,7 @@ export const pagesRoutes = new Hono<AppEnv>()
   .get('/', (c) =>
     page(c, async (lang) => {
       const { store, clock, config } = c.get('deps');
-      const w = PAGE_WORDS[lang];
+      const w = words(lang).pages;
       const day = utcDay(clock());
       const upcoming = (await listEvents(store.db, { from: day, limit: LIST_SIZE })).items;
       const recent = await listRecentEvents(store.db, {}, day, LIST_SIZE);
@@ -135,7 +142,7 @@ ${helpBlock(lang)}`;
   .get('/cities/:city', (c) =>
     page(c, async (lang) => {
       const { store, clock, config } = c.get('deps');
-      const w = PAGE_WORDS[lang];
+      const w = words(lang).pages;
       const ref = await requireCity(store, c.req.param('city'), 'city');
       const { city } = ref;
       const day = utcDay(clock());
@@ -172,7 +179,7 @@ ${helpBlock(lang)}
   .get('/events/:id', (c) =>
     page(c, async (lang) => {
       const { store, config } = c.get('deps');
-      const w = PAGE_WORDS[lang];
+      const w = words(lang).pages;
       const event = await getEvent(store.db, c.req.param('id'));
       if (!event) throw new ApiError('not_found', `no event with id "${c.req.param('id')}"`, 'id');
       const names = cityNames(await listCities(store.db), lang);
@@ -180,13 +187,13 @@ ${helpBlock(lang)}
       const description = pickText(event.description, lang);
       const add = addLinks(event, lang, config.publicUrl);
       const body = html`<article class="${event.status}">
-<h1 class="what" lang="${title?.lang ?? lang}">${event.status === 'cancelled' ? html`<span class="badge">${w.cancelled}</span>` : ''}${title?.text ?? event.id}</h1>
+<h1 class="what" lang="${title?.lang ?? lang}">${event.status === 'cancelled' ? html`<span class="badge">${words(lang).event.cancelled}</span>` : ''}${title?.text ?? event.id}</h1>
 <p class="when">${weekday(event, lang)}${describeEventTime(event, lang)}</p>
 ${description ? html`<p lang="${description.lang}">${description.text}</p>` : ''}
 <p>${w.where}: ${event.cities.map(names).join(', ')}${event.location ? html` — ${event.location}` : ''}</p>
 ${event.participants.length ? html`<p>${w.participants}: ${event.participants.map(names).join(', ')}</p>` : ''}
 ${event.url ? html`<p><a href="${event.url}" rel="noopener">${event.url}</a></p>` : ''}
-${event.source ? html`<p>${w.source}: <q lang="de">${event.source.quote}</q> (${event.source.file})</p>` : ''}
+${event.source ? html`<p>${words(lang).event.source}<q lang="de">${event.source.quote}</q> (${event.source.file})</p>` : ''}
 <section class="box" aria-labelledby="add"><h2 id="add">${w.subscribe}</h2>
 ${
   add

@@ -7,18 +7,18 @@ import { pickText } from '../../core/events/localize.js';
 import type { City, EventRecord, Lang } from '../../core/model.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
 import { documentFileName } from '../document-names.js';
-import { PAGE_WORDS } from './words.js';
+import { words } from '../../core/i18n/catalogue.js';
 
 /** Display name of a city slug, falling back to the slug. */
 export type CityNames = (slug: string) => string;
 
 /** One event in a list: status, date, title (linked), time on both sides, places. */
 export function eventItem(event: EventRecord, lang: Lang, cityName: CityNames) {
-  const w = PAGE_WORDS[lang];
+  const w = words(lang).pages;
   const title = pickText(event.title, lang);
   const places = [...event.cities, ...event.participants].map(cityName).join(', ');
   return html`<li class="${event.status}">
-<div class="what">${event.status === 'cancelled' ? html`<span class="badge">${w.cancelled}</span>` : event.status === 'tentative' ? html`<span class="badge tentative">${w.tentative}</span>` : ''}<a href="/events/${event.id}?lang=${lang}" lang="${title?.lang ?? lang}">${title?.text ?? event.id}</a></div>
+<div class="what">${event.status === 'cancelled' ? html`<span class="badge">${words(lang).event.cancelled}</span>` : event.status === 'tentative' ? html`<span class="badge tentative">${words(lang).event.tentative}</span>` : ''}<a href="/events/${event.id}?lang=${lang}" lang="${title?.lang ?? lang}">${title?.text ?? event.id}</a></div>
 <div class="when">${describeEventTime(event, lang)}</div>
 <div class="when">${w.where}: ${places}</div>
 </li>`;
@@ -69,7 +69,7 @@ export function subscribeLinks(publicUrl: string, base: string, lang: Lang, name
 
 /** The subscribe block: webcal, Outlook.com, Microsoft 365, Google, the address to copy, the feeds. */
 export function subscribeBlock(links: SubscribeLinks, lang: Lang) {
-  const w = PAGE_WORDS[lang];
+  const w = words(lang).pages;
   return html`<section class="box" aria-labelledby="subscribe"><h2 id="subscribe">${w.subscribe}</h2>
 <p>${w.subscribeIntro}</p>
 <ul>
@@ -84,13 +84,13 @@ export function subscribeBlock(links: SubscribeLinks, lang: Lang) {
 
 /** How subscribing works in each client, and subscribing versus downloading. */
 export function helpBlock(lang: Lang) {
-  const w = PAGE_WORDS[lang];
+  const w = words(lang).pages;
   return html`<section aria-labelledby="help"><h2 id="help">${w.help}</h2><ul>${w.helpItems.map((item) => html`<li>${item}</li>`)}</ul></section>`;
 }
 
 /** Cities grouped: German members, Chinese members, other venues. */
 export function cityDirectory(cities: readonly City[], lang: Lang) {
-  const w = PAGE_WORDS[lang];
+  const w = words(lang).pages;
   const group = (heading: string, list: readonly City[]) =>
     html`<h3>${heading}</h3><ul class="cities">${list.map((c) => html`<li><a href="/cities/${c.slug}?lang=${lang}">${c.name[lang]}</a></li>`)}</ul>`;
   return html`<section aria-labelledby="cities"><h2 id="cities">${w.cities}</h2>

@@ -7,7 +7,7 @@
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { LANGS, type Lang } from '../../core/model.js';
-import { PAGE_WORDS } from './words.js';
+import { words } from '../../core/i18n/catalogue.js';
 
 export interface PageMeta {
   readonly lang: Lang;
@@ -46,7 +46,7 @@ const SCRIPT = `document.addEventListener('click',function(e){var b=e.target.clo
 
 /** A whole page around `body`. */
 export function layout(meta: PageMeta, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
-  const w = PAGE_WORDS[meta.lang];
+  const w = words(meta.lang).pages;
   const sep = meta.url.includes('?') ? '&' : '?';
   return html`<!doctype html>
 <html lang="${meta.lang}">

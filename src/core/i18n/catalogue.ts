@@ -1,0 +1,109 @@
+/**
+ * @module i18n/catalogue
+ * The words shown to people, one catalogue per language (de.ts, en.ts, zh.ts): pages, calendars, feeds,
+ * time texts and error pages all read from here, so a translator reviews one file per language.
+ */
+import type { EventKind, Lang } from '../model.js';
+import { de } from './de.js';
+import { en } from './en.js';
+import { zh } from './zh.js';
+
+/** Everything a person reads, in one language. Functions are used where a number or name goes inside a phrase. */
+export interface Catalogue {
+  /** Kinds of events as people name them. */
+  readonly kinds: Readonly<Record<EventKind, string>>;
+  readonly event: {
+    /** Leads the title of a cancelled event: Outlook shows no state for a cancelled published event. */
+    readonly cancelledPrefix: string;
+    readonly tentativePrefix: string;
+    readonly cancelled: string;
+    readonly tentative: string;
+    readonly source: string;
+    readonly details: string;
+    readonly more: string;
+    readonly place: string;
+    readonly calendarFile: string;
+  };
+  readonly site: {
+    /** The alliance's short name, leading calendar and feed names. */
+    readonly alliance: string;
+    readonly allEvents: string;
+    readonly feedDescription: string;
+    readonly changesTitle: string;
+    readonly calendarsAndFeeds: string;
+  };
+  readonly time: {
+    /** The countries of the two home zones, as labels of times. */
+    readonly germany: string;
+    readonly china: string;
+    /** luxon formats of a date and of a month. */
+    readonly dateFormat: string;
+    readonly monthFormat: string;
+    readonly allDay: string;
+    readonly until: string;
+    readonly dayShift: (days: number) => string;
+    /** Punctuation around labels: half-width in German and English, full-width in Chinese. */
+    readonly open: string;
+    readonly close: string;
+    readonly comma: string;
+    readonly colon: string;
+    /** Abbreviations of German summer and winter time as readers of this language write them. */
+    readonly berlinSummer: string;
+    readonly berlinWinter: string;
+  };
+  readonly changes: {
+    readonly created: string;
+    readonly moved: string;
+    readonly changed: string;
+    readonly cancelled: string;
+    readonly reinstated: string;
+    readonly before: string;
+    readonly now: string;
+  };
+  readonly pages: {
+    readonly siteTitle: string;
+    readonly tagline: string;
+    readonly upcoming: string;
+    readonly recent: string;
+    readonly noUpcoming: string;
+    readonly cities: string;
+    readonly germanMembers: string;
+    readonly chineseMembers: string;
+    readonly venues: string;
+    readonly subscribe: string;
+    readonly subscribeIntro: string;
+    readonly webcal: string;
+    readonly outlookCom: string;
+    readonly office365: string;
+    readonly google: string;
+    readonly copyUrl: string;
+    readonly copy: string;
+    readonly copied: string;
+    readonly feeds: string;
+    readonly where: string;
+    readonly participants: string;
+    readonly download: string;
+    readonly addGoogle: string;
+    readonly addOutlook: string;
+    readonly noCalendarEntry: string;
+    readonly language: string;
+    readonly help: string;
+    readonly helpItems: readonly string[];
+    readonly back: string;
+    readonly memberSince: string;
+    readonly skip: string;
+  };
+  /** Headings of error pages, by HTTP status class. */
+  readonly errors: {
+    readonly notFound: string;
+    readonly badRequest: string;
+    readonly failed: string;
+  };
+}
+
+const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { de, en, zh };
+
+/** The catalogue of a language. */
+export function words(lang: Lang): Catalogue {
+  return CATALOGUES[lang];
+}
