@@ -15,7 +15,7 @@ import { refreshRenderings } from './http/refresh.js';
 import type { AppDeps } from './http/env.js';
 import { openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
 import { applySeedSet } from './storage/seed.js';
-import { isEntryPoint } from './entry-point.js';
+import { isEntryPoint } from './cli/entry-point.js';
 
 export interface NodeServer {
   readonly url: string;

@@ -6,7 +6,7 @@
 import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { SEED_SET } from '../seeds/index.js';
 import { parseConfig } from './config.js';
-import { CACHED_DOCUMENT, edgeCached } from './edge-cache.js';
+import { CACHED_DOCUMENT, edgeCached } from './runtime/workers/edge-cache.js';
 import { createApp } from './http/app.js';
 import { refreshRenderings } from './http/refresh.js';
 import type { AppDeps } from './http/env.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATA_TABLES, exportSql, importSql } from '../src/sql-transfer.js';
-import { type TempStore, tempStore } from './fixtures/sqlite.js';
+import { DATA_TABLES, exportSql, importSql } from '../../src/cli/sql-transfer.js';
+import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
 let from: TempStore;
 let to: TempStore;

@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { openSqliteStore } from './storage/dialects/sqlite.js';
+import { openSqliteStore } from '../storage/dialects/sqlite.js';
 import { isEntryPoint } from './entry-point.js';
 
 /** Tables in an order that satisfies the foreign keys. */

@@ -9,14 +9,14 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import escapeHtml from 'escape-html';
-import { SEED_SET } from '../seeds/index.js';
-import { parseConfig } from './config.js';
-import { EVENT_KINDS, type EventKind, LANGS } from './core/model.js';
-import { createApp } from './http/app.js';
-import { documentFileName } from './http/document-names.js';
-import { listCities } from './storage/cities-repository.js';
-import { openSqliteStore } from './storage/dialects/sqlite.js';
-import { applySeedSet } from './storage/seed.js';
+import { SEED_SET } from '../../seeds/index.js';
+import { parseConfig } from '../config.js';
+import { EVENT_KINDS, type EventKind, LANGS } from '../core/model.js';
+import { createApp } from '../http/app.js';
+import { documentFileName } from '../http/document-names.js';
+import { listCities } from '../storage/cities-repository.js';
+import { openSqliteStore } from '../storage/dialects/sqlite.js';
+import { applySeedSet } from '../storage/seed.js';
 import { isEntryPoint } from './entry-point.js';
 
 /** Fetches a path from the app (in process or over HTTP). */

@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportStatic } from '../src/export.js';
-import { createApp } from '../src/http/app.js';
-import { listCities } from '../src/storage/cities-repository.js';
-import { parseJsonFeed, parseXmlFeed } from './fixtures/feed-parsers.js';
-import { parseWithIcalJs } from './fixtures/ics-parsers.js';
-import { type TempStore, tempStore } from './fixtures/sqlite.js';
+import { exportStatic } from '../../src/cli/export.js';
+import { createApp } from '../../src/http/app.js';
+import { listCities } from '../../src/storage/cities-repository.js';
+import { parseJsonFeed, parseXmlFeed } from '../fixtures/feed-parsers.js';
+import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
+import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
 const NOW = Date.parse('2026-11-27T08:00:00Z');
 let t: TempStore;

@@ -6,8 +6,8 @@
  * validators. Bodies are stored uncompressed: Cloudflare compresses at the edge.
  */
 import type { Cache } from '@cloudflare/workers-types';
-import { utcDay } from './core/calendar/render-ics.js';
-import { notModified } from './http/responses.js';
+import { utcDay } from '../../core/calendar/render-ics.js';
+import { notModified } from '../../http/responses.js';
 
 /** Paths of documents that the cache serves: calendars, feeds, OPML, the changes feed. */
 export const CACHED_DOCUMENT =
