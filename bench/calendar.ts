@@ -53,7 +53,7 @@ export function generatedEvents(count: number): EventRecord[] {
       end: { value: timed ? `${day}T17:00` : day, fold: 0 },
       location: city.name.de,
       url: null,
-      source: null,
+      sources: [],
       created: '2026-11-27T00:00:00Z',
       updated: '2026-11-27T00:00:00Z',
       cancelledAt: null,
@@ -103,7 +103,7 @@ export async function benchCalendar(count = 10_000, rounds = 5, changes = 30): P
       bytes = (await res.arrayBuffer()).byteLength;
       full.push(performance.now() - t0);
       // The baseline gets its attributes ready-made (not timed): ics alone, on the same events.
-      const attributes = records.map((r) => icsAttributes(r, { lang: 'de', ...CONFIG }));
+      const attributes = records.map((r) => icsAttributes(r, { lang: 'de', ...CONFIG, sources: new Map() }));
       t0 = performance.now();
       const { error } = createEvents(attributes, { productId: 'bench' });
       alone.push(performance.now() - t0);

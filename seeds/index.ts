@@ -1,10 +1,11 @@
 /**
  * @module seeds
- * The reviewed seed data (cities.json, events.json), typed for the loader in src/storage/seed.ts.
+ * The reviewed seed data (sources.json, cities.json, events.json), typed for the loader in src/storage/seed.ts.
  */
-import type { City, EventKind, EventStatus, LocalizedText, SourceRef } from '../src/core/model.js';
+import type { Citation, City, EventKind, EventStatus, LocalizedText, SourceEntry } from '../src/core/model.js';
 import cities from './cities.json' with { type: 'json' };
 import events from './events.json' with { type: 'json' };
+import sources from './sources.json' with { type: 'json' };
 
 /** A seed event in the shape of a write (time literals, zone), plus its fixed id and source. */
 export interface SeedEvent {
@@ -21,7 +22,7 @@ export interface SeedEvent {
   readonly end?: string | null;
   readonly location?: string | null;
   readonly url?: string | null;
-  readonly source: SourceRef;
+  readonly sources: readonly Citation[];
 }
 
 export interface SeedSet {
@@ -29,6 +30,7 @@ export interface SeedSet {
   readonly id: string;
   /** When the set was reviewed: the created/updated instant of its events, so every database renders alike. */
   readonly reviewed: string;
+  readonly sources: readonly SourceEntry[];
   readonly cities: readonly City[];
   readonly events: readonly SeedEvent[];
 }
@@ -38,6 +40,7 @@ type CityJson = Omit<City, 'nameZhUncertain' | 'parent'> & { nameZhUncertain?: b
 export const SEED_SET: SeedSet = {
   id: events.seedSet,
   reviewed: events.reviewed,
+  sources: sources.sources as SourceEntry[],
   cities: (cities.cities as CityJson[]).map((c) => ({ ...c, nameZhUncertain: c.nameZhUncertain ?? false, parent: c.parent ?? null })),
   events: events.events as SeedEvent[],
 };

@@ -45,12 +45,29 @@ export interface WallTime {
   readonly fold: 0 | 1;
 }
 
-export interface SourceRef {
-  readonly file: string;
-  readonly quote: string;
-  /** Where a date or year is inferred rather than stated, or a source error was corrected. */
+/** An entry of the source catalogue: an article, press release or web page the data comes from. */
+export interface SourceEntry {
+  /** Catalogue id, `[a-z0-9-]+`. */
+  readonly id: string;
+  readonly title: string;
+  readonly publisher: string | null;
+  /** Publication date at the precision known (`2018-11-01`, `2018-10`, `2021`). */
+  readonly date: string | null;
+  readonly url: string | null;
+  /** File name of the copy the project was given, where there is one. */
+  readonly file: string | null;
+  /** What the source is, in our own words. */
+  readonly note: string | null;
+}
+
+/** An event's citation of a catalogue entry, with what it takes from it and what is inferred, in our own words. */
+export interface Citation {
+  readonly ref: string;
   readonly note?: string;
 }
+
+/** The source catalogue by id, as renderers need it. */
+export type SourceCatalogue = ReadonlyMap<string, SourceEntry>;
 
 export interface EventRecord {
   readonly id: string;
@@ -70,7 +87,8 @@ export interface EventRecord {
   readonly end: WallTime | null;
   readonly location: string | null;
   readonly url: string | null;
-  readonly source: SourceRef | null;
+  /** Citations of the source catalogue, the first being the main source. */
+  readonly sources: readonly Citation[];
   /** ISO-8601 UTC instants. */
   readonly created: string;
   readonly updated: string;

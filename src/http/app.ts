@@ -17,6 +17,7 @@ import { eventsRoutes } from './routes/events.js';
 import { feedsRoutes } from './routes/feeds.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { pagesRoutes } from './routes/pages.js';
+import { sourcesRoutes } from './routes/sources.js';
 import { healthRoutes } from './routes/health.js';
 
 /**
@@ -39,6 +40,7 @@ export function createApp(
     healthRoutes,
     citiesRoutes,
     eventsRoutes,
+    sourcesRoutes,
     eventWritesRoutes,
     calendarsRoutes,
     feedsRoutes,

@@ -18,6 +18,7 @@ import { type CalendarEntry, getEvents, listCalendarEntries } from '../storage/e
 import type { AppDeps } from './env.js';
 import { ApiError } from './errors.js';
 import { keptDocument } from './kept-documents.js';
+import { referenceData } from './reference-data.js';
 import type { EncodedFragment, Rendering, RenderingCaches } from './rendering-cache.js';
 
 /** Bumped when the rendering code changes what it writes, so kept validators change with it. */
@@ -35,23 +36,26 @@ export interface CalendarRequest {
   readonly name: (city: CityRef | undefined) => string;
 }
 
-function fragmentKey(lang: Lang, id: string, revision: number): string {
-  return `${lang}|${id}|${revision}`;
+function fragmentKey(options: FragmentOptions, id: string, revision: number): string {
+  return `${options.lang}|${options.referenceKey}|${id}|${revision}`;
 }
 
+/** What a VEVENT is rendered with, and the key of the reference data it shows. */
+export type FragmentOptions = IcsOptions & { readonly referenceKey: string };
+
 /** Encoded fragments for records, from the cache or rendered in one `ics` call for those missing. */
-export function fragmentsFor(caches: RenderingCaches, records: readonly EventRecord[], options: IcsOptions): EncodedFragment[] {
-  const missing = records.filter((r) => !caches.vevents.get(fragmentKey(options.lang, r.id, r.revision)));
+export function fragmentsFor(caches: RenderingCaches, records: readonly EventRecord[], options: FragmentOptions): EncodedFragment[] {
+  const missing = records.filter((r) => !caches.vevents.get(fragmentKey(options, r.id, r.revision)));
   if (missing.length > 0) {
     const rendered = renderVevents(missing, options);
     if (!rendered.ok) throw new ApiError('internal', `calendar rendering failed: ${rendered.error}`);
     missing.forEach((r, i) => {
       const fragment = rendered.value[i];
       if (fragment)
-        caches.vevents.set(fragmentKey(options.lang, r.id, r.revision), { bytes: encoder.encode(fragment.text), tzid: fragment.tzid });
+        caches.vevents.set(fragmentKey(options, r.id, r.revision), { bytes: encoder.encode(fragment.text), tzid: fragment.tzid });
     });
   }
-  return records.map((r) => caches.vevents.get(fragmentKey(options.lang, r.id, r.revision)) as EncodedFragment);
+  return records.map((r) => caches.vevents.get(fragmentKey(options, r.id, r.revision)) as EncodedFragment);
 }
 
 /** A whole calendar as one byte array: header and VTIMEZONEs, the fragments, the footer. */
@@ -88,10 +92,17 @@ export function calendarDocument(deps: AppDeps, caches: RenderingCaches, request
         if (drop !== null && drop <= day) lastChange = Math.max(lastChange, drop);
         else included.push(entry);
       }
-      const options = { lang: request.lang, uidDomain: config.uidDomain, publicUrl: config.publicUrl };
+      const reference = await referenceData(deps, caches);
+      const options = {
+        lang: request.lang,
+        uidDomain: config.uidDomain,
+        publicUrl: config.publicUrl,
+        sources: reference.sources,
+        referenceKey: reference.key,
+      };
       // One pass over the kept fragments (peek: a scan must not reorder 10,000 cache entries).
       const fragments: Array<EncodedFragment | undefined> = included.map((e) =>
-        caches.vevents.peek(fragmentKey(request.lang, e.id, e.revision)),
+        caches.vevents.peek(fragmentKey(options, e.id, e.revision)),
       );
       const missing = included.filter((_, i) => fragments[i] === undefined);
       if (missing.length > 0) {

@@ -103,7 +103,7 @@ async function resolveCities(
 export async function recordFromInput(
   store: Store,
   input: EventInput,
-  base: Pick<EventRecord, 'id' | 'revision' | 'created' | 'status' | 'cancelledAt' | 'source'>,
+  base: Pick<EventRecord, 'id' | 'revision' | 'created' | 'status' | 'cancelledAt' | 'sources'>,
   updated: string,
 ): Promise<EventRecord> {
   const cities = await resolveCities(store, input.cities, 'cities');
@@ -132,7 +132,7 @@ export async function recordFromInput(
     end: times.value.end,
     location: input.location ?? null,
     url: input.url ?? null,
-    source: base.source,
+    sources: base.sources,
     created: base.created,
     updated,
     cancelledAt: status === 'cancelled' ? base.cancelledAt : null,

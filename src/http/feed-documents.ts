@@ -11,6 +11,7 @@ import type { CityRef } from '../storage/cities-repository.js';
 import { listEvents, listRecentEvents } from '../storage/events-repository.js';
 import type { AppDeps } from './env.js';
 import { keptDocument } from './kept-documents.js';
+import { referenceData } from './reference-data.js';
 import { documentFileName } from './document-names.js';
 import type { Rendering, RenderingCaches } from './rendering-cache.js';
 
@@ -49,6 +50,7 @@ export function feedDocument(deps: AppDeps, caches: RenderingCaches, request: Fe
         // File-style URLs: the same on this server and on a static host (npm run export).
         feedLinks: { rss: self('rss'), atom: self('atom'), json: self('json') },
         emptyUpdated: changedAt,
+        sources: (await referenceData(deps, caches)).sources,
       });
       // Which events are upcoming changes with the day, so the day counts as a change.
       return { body: encoder.encode(renderFeed(feed, request.format, request.lang)), lastModified: Math.max(Date.parse(changedAt), day) };

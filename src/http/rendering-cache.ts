@@ -5,6 +5,7 @@
  * fragments (so one changed event re-renders one fragment). Least recently used entries go first.
  */
 import { LruMap } from '../core/lru-map.js';
+import type { ReferenceData } from './reference-data.js';
 
 /** A rendered document as served: bytes, a strong ETag known in advance, and Last-Modified. */
 export interface Rendering {
@@ -25,6 +26,8 @@ export interface RenderingCaches {
   readonly documents: LruMap<Rendering>;
   /** VEVENT fragments by language, event id and revision. */
   readonly vevents: LruMap<EncodedFragment>;
+  /** Reference data (the source catalogue) of one data version. */
+  reference?: { readonly version: number; readonly data: ReferenceData };
 }
 
 /** Fresh caches for one app instance. */

@@ -2,8 +2,18 @@
  * @module rows
  * Row ⇄ domain mapping: 0/1 → boolean, per-language columns → LocalizedText, literal + fold → WallTime.
  */
-import type { City, EventKind, EventRecord, EventStatus, LocalizedText, Precision, WallTime } from '../core/model.js';
-import type { CityRow, EventRow } from './schema.js';
+import type {
+  Citation,
+  City,
+  EventKind,
+  EventRecord,
+  EventStatus,
+  LocalizedText,
+  Precision,
+  SourceEntry,
+  WallTime,
+} from '../core/model.js';
+import type { CityRow, EventRow, SourcesTable } from './schema.js';
 
 function text(de: string | null, en: string | null, zh: string | null): LocalizedText {
   return { ...(de !== null && { de }), ...(en !== null && { en }), ...(zh !== null && { zh }) };
@@ -47,12 +57,29 @@ export function eventFromRow(row: Omit<EventRow, 'span' | 'end_key'>, links: Rea
     end: wallTime(row.end_value, row.end_fold),
     location: row.location,
     url: row.url,
-    source:
-      row.source_file === null
-        ? null
-        : { file: row.source_file, quote: row.source_quote ?? '', ...(row.source_note !== null && { note: row.source_note }) },
+    sources: citationsFromJson(row.sources),
     created: row.created_at,
     updated: row.updated_at,
     cancelledAt: row.cancelled_at,
   };
+}
+
+/** The citations of an event row; a malformed value (which no write produces) reads as none. */
+export function citationsFromJson(json: string): Citation[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!Array.isArray(parsed)) return [];
+    return parsed.flatMap((c: unknown) => {
+      if (typeof c !== 'object' || c === null || typeof (c as { ref?: unknown }).ref !== 'string') return [];
+      const { ref, note } = c as { ref: string; note?: unknown };
+      return [{ ref, ...(typeof note === 'string' && note !== '' && { note }) }];
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** A source catalogue row as an entry. */
+export function sourceFromRow(row: SourcesTable): SourceEntry {
+  return { id: row.id, title: row.title, publisher: row.publisher, date: row.date, url: row.url, file: row.file, note: row.note };
 }

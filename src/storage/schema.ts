@@ -49,9 +49,8 @@ export interface EventsTable {
   span: GeneratedAlways<number>;
   location: string | null;
   url: string | null;
-  source_file: string | null;
-  source_quote: string | null;
-  source_note: string | null;
+  /** JSON array of citations, `[{"ref": "…", "note": "…"}]`. */
+  sources: Generated<string>;
   created_at: string;
   updated_at: string;
   cancelled_at: string | null;
@@ -64,6 +63,16 @@ export interface EventCitiesTable {
   position: number;
   start_key: number;
   end_key: number;
+}
+
+export interface SourcesTable {
+  id: string;
+  title: string;
+  publisher: string | null;
+  date: string | null;
+  url: string | null;
+  file: string | null;
+  note: string | null;
 }
 
 export interface SeedRunsTable {
@@ -103,6 +112,7 @@ export interface Database {
   events: EventsTable;
   event_cities: EventCitiesTable;
   seed_runs: SeedRunsTable;
+  sources: SourcesTable;
 }
 
 export type CityRow = Selectable<CitiesTable>;

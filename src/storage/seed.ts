@@ -10,15 +10,19 @@ import type { SeedSet } from '../../seeds/index.js';
 import { insertCityStatements } from './cities-repository.js';
 import { bumpDataVersion } from './data-version.js';
 import { insertEventStatements } from './events-repository.js';
+import { insertSourceStatement } from './sources-repository.js';
 import type { Store } from './store.js';
 
 /** The seed set's events as records; throws naming the event and field when the data is inconsistent. */
 export function seedRecords(set: SeedSet): EventRecord[] {
   const zones = new Map(set.cities.map((c) => [c.slug, c.timeZone]));
+  const refs = new Set(set.sources.map((s) => s.id));
   return set.events.map((e) => {
     const where = `seed event ${e.id}`;
     if (!EVENT_KINDS.includes(e.kind)) throw new Error(`${where}: unknown kind ${e.kind}`);
     for (const slug of [...e.cities, ...(e.participants ?? [])]) if (!zones.has(slug)) throw new Error(`${where}: unknown city ${slug}`);
+    if (e.sources.length === 0) throw new Error(`${where}: no source`);
+    for (const { ref } of e.sources) if (!refs.has(ref)) throw new Error(`${where}: unknown source ${ref}`);
     const times = resolveEventTimes({ start: e.start, end: e.end, timeZone: e.timeZone }, zones.get(e.cities[0] ?? '') ?? e.timeZone);
     if (!times.ok) throw new Error(`${where}: ${times.error.field}: ${times.error.message}`);
     return {
@@ -37,7 +41,7 @@ export function seedRecords(set: SeedSet): EventRecord[] {
       end: times.value.end,
       location: e.location ?? null,
       url: e.url ?? null,
-      source: e.source,
+      sources: e.sources,
       created: set.reviewed,
       updated: set.reviewed,
       cancelledAt: null,
@@ -53,6 +57,7 @@ export async function applySeedSet(store: Store, set: SeedSet, now: string): Pro
   // Parents before districts, so that the foreign key holds at every statement.
   const cities = [...set.cities].sort((a, b) => Number(a.parent !== null) - Number(b.parent !== null));
   await store.batch([
+    ...set.sources.map((entry) => insertSourceStatement(db, entry)),
     ...cities.flatMap((city) => insertCityStatements(db, city)),
     ...seedRecords(set).flatMap((event) => insertEventStatements(db, event)),
     db

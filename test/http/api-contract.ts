@@ -209,10 +209,26 @@ export function describeReadApi(runtime: string, getFetch: () => Fetch): void {
         allDay: true,
         start: { date: '2018-10-24' },
         end: { date: '2018-10-24' },
-        source: { file: '001_d5edee3b1a0def57.txt' },
+        sources: [{ ref: 'solingen-china-trip-2018', note: expect.stringContaining('24 October') }],
+        // The single-source shape of earlier clients: the first citation, expanded.
+        source: {
+          ref: 'solingen-china-trip-2018',
+          title: 'Solinger Wirtschaftsförderung reist nach China',
+          file: '001_d5edee3b1a0def57.txt',
+        },
       });
       const again = await get('/api/v1/events/isa-plenary-2018', { headers: { 'If-None-Match': '"r1"' } });
       expect(again.status).toBe(304);
+    });
+
+    it('serves the source catalogue that events cite', async () => {
+      const { items } = (await (await get('/api/v1/sources')).json()) as { items: Array<{ id: string; title: string; url?: string }> };
+      expect(items.map((s) => s.id)).toContain('dresden-delegation-2018');
+      expect(items.find((s) => s.id === 'dresden-delegation-2018')).toMatchObject({
+        publisher: 'Landeshauptstadt Dresden',
+        date: '2018-11-01',
+        url: expect.stringMatching(/^https:\/\/www\.dresden\.de\//),
+      });
     });
 
     it('opens GET to other origins (CORS)', async () => {

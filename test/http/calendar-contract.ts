@@ -15,7 +15,7 @@ export function describeCalendars(runtime: string, getFetch: () => Fetch): void 
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
       expect(res.headers.get('etag')).toMatch(/^"[^"]+"$/);
-      expect(res.headers.get('last-modified')).toBe('Fri, 27 Nov 2026 00:00:00 GMT');
+      expect(res.headers.get('last-modified')).toBe('Wed, 02 Dec 2026 00:00:00 GMT');
       expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
       expect(res.headers.get('content-disposition')).toMatch(/^inline;/);
       const events = parseWithIcalJs(await res.text());

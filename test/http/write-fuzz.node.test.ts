@@ -402,16 +402,14 @@ function invalidJson(target: Target): fc.Arbitrary<{ why: string; json: unknown 
   const relative = fc
     .constantFrom(...RELATIVE_FAULTS)
     .map((fault) => ({ why: `times ${JSON.stringify(fault)}`, json: { ...base, ...fault } }));
-  const missing = fc
-    .subarray([...REQUIRED], { minLength: 1 })
-    .map((keys) =>
-      target === 'post'
-        ? {
-            why: `missing ${keys.join('+')}`,
-            json: Object.fromEntries(Object.entries(VALID_EVENT).filter(([k]) => !keys.includes(k as (typeof REQUIRED)[number]))),
-          }
-        : { why: `removed ${keys.join('+')}`, json: Object.fromEntries(keys.map((k) => [k, null])) },
-    );
+  const missing = fc.subarray([...REQUIRED], { minLength: 1 }).map((keys) =>
+    target === 'post'
+      ? {
+          why: `missing ${keys.join('+')}`,
+          json: Object.fromEntries(Object.entries(VALID_EVENT).filter(([k]) => !keys.includes(k as (typeof REQUIRED)[number]))),
+        }
+      : { why: `removed ${keys.join('+')}`, json: Object.fromEntries(keys.map((k) => [k, null])) },
+  );
   const unknownKey = fc.oneof(fc.constantFrom(...UNKNOWN_KEYS), fc.string({ maxLength: 12 })).filter((k) => !isSchemaKey(k));
   const unknown = fc
     .uniqueArray(

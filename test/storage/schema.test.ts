@@ -43,9 +43,7 @@ const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
     span: true,
     location: true,
     url: true,
-    source_file: true,
-    source_quote: true,
-    source_note: true,
+    sources: true,
     created_at: true,
     updated_at: true,
     cancelled_at: true,
@@ -55,6 +53,7 @@ const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   data_version: { id: true, version: true, changed_at: true },
   rate_limits: { key: true, window_start: true, count: true },
   event_history: { seq: true, event_id: true, revision: true, action: true, actor: true, at: true, before: true, after: true },
+  sources: { id: true, title: true, publisher: true, date: true, url: true, file: true, note: true },
 };
 
 let t: TempStore;
@@ -79,6 +78,7 @@ describe('schema', () => {
       '0003_calendar_index.sql',
       '0004_event_history.sql',
       '0005_rate_limits.sql',
+      '0006_sources.sql',
     ]);
     expect(migrate(t.store.raw)).toEqual([]);
   });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_SET } from '../../seeds/index.js';
 import { storedKeys } from '../../src/core/cities/name-key.js';
@@ -6,8 +5,8 @@ import { findCity } from '../../src/storage/cities-repository.js';
 import { applySeedSet, seedRecords } from '../../src/storage/seed.js';
 import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
-const SOURCES = new URL('../../../shared/sources/', import.meta.url);
-const squash = (s: string) => s.replace(/\s+/g, ' ');
+/** Quoted passages in a text: „…“, "…" or “…”. */
+const quotations = (text: string) => [...text.matchAll(/[„"“]([^“"”]*)[“"”]/g)].map((m) => m[1] ?? '');
 
 let t: TempStore;
 beforeAll(async () => {
@@ -16,10 +15,31 @@ beforeAll(async () => {
 afterAll(() => t.dispose());
 
 describe('seed data', () => {
-  it('quotes every source sentence verbatim from the cited article', () => {
+  it('cites an entry of the source catalogue for every event, each citation resolving', () => {
+    const ids = new Set(SEED_SET.sources.map((s) => s.id));
+    expect(ids.size).toBe(SEED_SET.sources.length);
     for (const event of SEED_SET.events) {
-      const article = squash(readFileSync(new URL(event.source.file, SOURCES), 'utf8'));
-      expect(article, event.id).toContain(squash(event.source.quote));
+      expect(event.sources.length, event.id).toBeGreaterThan(0);
+      for (const citation of event.sources) expect(ids.has(citation.ref), `${event.id} cites ${citation.ref}`).toBe(true);
+    }
+  });
+
+  it('describes every catalogue entry with a title and an address or the copy it comes from', () => {
+    for (const entry of SEED_SET.sources) {
+      expect(entry.id, entry.id).toMatch(/^[a-z0-9-]+$/);
+      expect(entry.title.length, entry.id).toBeGreaterThan(0);
+      expect(entry.url !== null || entry.file !== null, entry.id).toBe(true);
+      if (entry.url) expect(new URL(entry.url).protocol, entry.id).toMatch(/^https?:$/);
+    }
+  });
+
+  it('holds no copied sentences: notes quote at most a few words where the wording decides an inference', () => {
+    for (const event of SEED_SET.events) {
+      for (const citation of event.sources) {
+        expect(citation.note?.length ?? 0, event.id).toBeGreaterThan(0);
+        for (const quoted of quotations(citation.note ?? ''))
+          expect(quoted.split(/\s+/).length, `${event.id}: „${quoted}“`).toBeLessThanOrEqual(4);
+      }
     }
   });
 

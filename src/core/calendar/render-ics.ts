@@ -11,7 +11,8 @@ import { eventUid } from '../events/identity.js';
 import { statusPrefix } from '../events/names.js';
 import { words } from '../i18n/catalogue.js';
 import { pickText } from '../events/localize.js';
-import type { EventRecord, Lang, WallTime } from '../model.js';
+import { citationText } from '../events/citations.js';
+import type { EventRecord, Lang, SourceCatalogue, WallTime } from '../model.js';
 import { fail, ok, type Result } from '../result.js';
 import { describeEventTime } from '../time/event-time-text.js';
 import { latestInstant, possibleInstants, precisionOf } from '../time/wall-time.js';
@@ -34,6 +35,8 @@ export interface IcsOptions {
   readonly uidDomain: string;
   /** Base of the event page links, without a trailing slash. */
   readonly publicUrl: string;
+  /** The source catalogue, for the citations in descriptions. */
+  readonly sources: SourceCatalogue;
 }
 
 /** One rendered VEVENT (CRLF lines, folded) and the TZID it refers to, if any. */
@@ -104,12 +107,12 @@ export function icsAttributes(event: EventRecord, options: IcsOptions): EventAtt
   const prefix = statusPrefix(event.status, lang);
   const page = eventPage(event, options);
   const description = pickText(event.description, lang);
-  const source = event.source ? `${w.source}„${event.source.quote}“ (${event.source.file})` : null;
+  const sources = event.sources.map((c) => citationText(c, options.sources)).filter((t): t is string => t !== null);
   const body = [
     describeEventTime(event, lang),
     description?.text,
     event.url ? `${w.more}${event.url}` : null,
-    source,
+    ...sources.map((text) => `${w.source}${text}`),
     `${w.details}${page}`,
   ].filter((part): part is string => Boolean(part));
   const start = event.start as WallTime;

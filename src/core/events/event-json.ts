@@ -2,7 +2,8 @@
  * @module event-json
  * The public JSON shape of an event (see shared/design/interface.md, "Event JSON (reads)").
  */
-import type { EventRecord, Lang, WallTime } from '../model.js';
+import type { EventRecord, Lang, SourceCatalogue, WallTime } from '../model.js';
+import { expandCitation } from './citations.js';
 import { utcString, zoneView } from '../time/dual-time.js';
 import { earliestInstant, precisionOf } from '../time/wall-time.js';
 import { BERLIN, SHANGHAI } from '../time/zones.js';
@@ -14,6 +15,8 @@ export interface EventJsonOptions {
   readonly uidDomain: string;
   /** A zone the reader asked to see times in (`?tz=`), already canonical. */
   readonly displayZone?: string | undefined;
+  /** The source catalogue, to expand the first citation as `source`. */
+  readonly sources: SourceCatalogue;
 }
 
 /** One time of an event: the literal at its precision, and for wall times the instant on both sides. */
@@ -67,7 +70,9 @@ export function eventJson(event: EventRecord, options: EventJsonOptions): Record
     end: timeJson(event.end ?? (event.precision === 'day' ? event.start : null), event.timeZone, options),
     location: event.location,
     url: event.url,
-    source: event.source,
+    sources: event.sources,
+    // The single-source shape of earlier clients: the first citation, expanded.
+    source: event.sources[0] ? expandCitation(event.sources[0], options.sources) : null,
     ...(event.cancelledAt && { cancelledAt: event.cancelledAt }),
     updated: event.updated,
   };

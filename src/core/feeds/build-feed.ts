@@ -9,7 +9,8 @@ import { Feed } from 'feed';
 import { statusPrefix } from '../events/names.js';
 import { words } from '../i18n/catalogue.js';
 import { pickText } from '../events/localize.js';
-import type { EventRecord, Lang } from '../model.js';
+import { citationText } from '../events/citations.js';
+import type { EventRecord, Lang, SourceCatalogue } from '../model.js';
 import { withoutControlCharacters } from '../text/control-characters.js';
 import { DateTime } from 'luxon';
 import { zoneFor } from '../time/intl-offset-zone.js';
@@ -27,6 +28,8 @@ export interface FeedMeta {
   readonly feedLinks: { readonly rss: string; readonly atom: string; readonly json: string };
   /** The feed's own date when it has no items: the data's last change, never the clock. */
   readonly emptyUpdated: string;
+  /** The source catalogue, for the citations in item content. */
+  readonly sources: SourceCatalogue;
 }
 
 /** The stable id of an event's feed item: `tag:<uid domain>,2016:event:<id>`. */
@@ -58,7 +61,7 @@ export function titleDate(event: EventRecord, lang: Lang): string {
 const clean = (text: string) => withoutControlCharacters(text);
 
 /** The item's HTML: status, both-sides time (`timeText`), description, place, source and links — all text escaped. */
-export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedMeta, 'lang' | 'publicUrl'>): string {
+export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedMeta, 'lang' | 'publicUrl' | 'sources'>): string {
   const { lang } = meta;
   const w = words(lang).event;
   const p = (html: string) => `<p>${html}</p>`;
@@ -71,7 +74,7 @@ export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedM
     description ? p(e(description.text).replace(/\n/g, '<br>')) : '',
     event.location ? p(`${e(w.place)}${e(event.location)}`) : '',
     event.url ? p(`${e(w.more)}<a href="${escapeHtml(event.url)}">${e(event.url)}</a>`) : '',
-    event.source ? p(`${e(w.source)}„${e(event.source.quote)}“ (${e(event.source.file)})`) : '',
+    ...event.sources.map((c) => citationText(c, meta.sources)).map((text) => (text ? p(`${e(w.source)}${e(text)}`) : '')),
     p(
       `<a href="${escapeHtml(page)}">${e(w.details.replace(/[:：]\s*$/, ''))}</a>` +
         (event.precision === 'day' || event.precision === 'minute'

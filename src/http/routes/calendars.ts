@@ -13,6 +13,7 @@ import { calendarBytes, calendarDocument, fragmentsFor } from '../calendar-docum
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { documentFileName, documentFilePattern } from '../document-names.js';
+import { referenceData } from '../reference-data.js';
 import { cityKeyPart, documentParams, langOf, langParam, requireCity } from '../query.js';
 import { serveRendering } from '../responses.js';
 import { parseInput } from '../validate.js';
@@ -76,7 +77,14 @@ export const calendarsRoutes = new Hono<AppEnv>()
         'id',
       );
     }
-    const fragments = fragmentsFor(c.get('caches'), [event], { lang, uidDomain: config.uidDomain, publicUrl: config.publicUrl });
+    const reference = await referenceData(c.get('deps'), c.get('caches'));
+    const fragments = fragmentsFor(c.get('caches'), [event], {
+      lang,
+      uidDomain: config.uidDomain,
+      publicUrl: config.publicUrl,
+      sources: reference.sources,
+      referenceKey: reference.key,
+    });
     // A download carries no calendar name: Outlook would otherwise open it as a new calendar.
     const body = calendarBytes({ name: null, lang }, fragments);
     return serveRendering(

@@ -5,17 +5,18 @@
  */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
-import { eventJson, timeJson } from '../../core/events/event-json.js';
+import { type EventJsonOptions, eventJson, timeJson } from '../../core/events/event-json.js';
 import { buildChangesFeed, changeKind } from '../../core/feeds/changes-feed.js';
 import { FEED_CONTENT_TYPES, renderFeed } from '../../core/feeds/render-feed.js';
 import { words } from '../../core/i18n/catalogue.js';
-import type { EventRecord, Lang } from '../../core/model.js';
+import type { EventRecord } from '../../core/model.js';
 import { parseBoundary } from '../../core/time/boundary.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
 import { listChanges, listRecentChanges } from '../../storage/history-repository.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { keptDocument } from '../kept-documents.js';
+import { referenceData } from '../reference-data.js';
 import { langOf, langParam } from '../query.js';
 import { jsonResponse, serveRendering } from '../responses.js';
 import { parseInput } from '../validate.js';
@@ -27,8 +28,8 @@ const query = z.object({
   cursor: z.optional(z.string().check(z.regex(/^[0-9]{1,15}$/, 'cursor is not one this API returned'))),
 });
 
-function sideJson(event: EventRecord, lang: Lang, uidDomain: string) {
-  const options = { lang, uidDomain };
+function sideJson(event: EventRecord, options: EventJsonOptions) {
+  const { lang } = options;
   return {
     status: event.status,
     timeZone: event.timeZone,
@@ -50,15 +51,16 @@ export const changesRoutes = new Hono<AppEnv>()
     if (limit < 1 || limit > 500) throw new ApiError('invalid_input', 'limit is a whole number from 1 to 500', 'query.limit');
     // Instants are stored as ISO text at millisecond precision; one before `since` keeps `since` itself.
     const changes = await listChanges(store.db, new Date(since - 1).toISOString(), limit, q.cursor === undefined ? 0 : Number(q.cursor));
+    const options = { lang, uidDomain: config.uidDomain, sources: (await referenceData(c.get('deps'), c.get('caches'))).sources };
     const items = changes.map((change) => ({
       seq: change.seq,
       id: change.eventId,
       revision: change.revision,
       action: changeKind(change),
       at: change.at,
-      event: eventJson(change.after, { lang, uidDomain: config.uidDomain }),
-      before: change.before && sideJson(change.before, lang, config.uidDomain),
-      after: sideJson(change.after, lang, config.uidDomain),
+      event: eventJson(change.after, options),
+      before: change.before && sideJson(change.before, options),
+      after: sideJson(change.after, options),
     }));
     return jsonResponse({ items, next: changes.length === limit ? String(changes.at(-1)?.seq) : null });
   })

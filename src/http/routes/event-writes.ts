@@ -5,7 +5,7 @@
  * city links, a history row and the data version — so calendars and feeds follow at once, and a write that
  * lost a race to another (same revision) rolls back whole and answers 412.
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import jsonMergePatch from 'json-merge-patch';
 import { eventJson } from '../../core/events/event-json.js';
@@ -19,6 +19,7 @@ import { limitWrites } from '../rate-limit.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { eventInputSchema, inputOf, recordFromInput } from '../event-input.js';
+import { referenceData } from '../reference-data.js';
 import { jsonResponse } from '../responses.js';
 import { parseInput } from '../validate.js';
 
@@ -98,9 +99,11 @@ async function storeChange(deps: AppDeps, before: EventRecord, after: EventRecor
 }
 
 /** The response for an event after a write: its JSON, ETag and Last-Modified. */
-function written(deps: AppDeps, event: EventRecord, status = 200, headers: Record<string, string> = {}): Response {
+async function written(c: Context<AppEnv>, event: EventRecord, status = 200, headers: Record<string, string> = {}): Promise<Response> {
+  const deps = c.get('deps');
+  const { sources } = await referenceData(deps, c.get('caches'));
   return jsonResponse(
-    eventJson(event, { lang: 'de', uidDomain: deps.config.uidDomain }),
+    eventJson(event, { lang: 'de', uidDomain: deps.config.uidDomain, sources }),
     { ETag: revisionEtag(event.revision), 'Last-Modified': new Date(event.updated).toUTCString(), ...headers },
     status,
   );
@@ -139,7 +142,7 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const event = await recordFromInput(
       deps.store,
       input,
-      { id, revision: 1, created: at, status: 'confirmed', cancelledAt: null, source: null },
+      { id, revision: 1, created: at, status: 'confirmed', cancelledAt: null, sources: [] },
       at,
     );
     const { db } = deps.store;
@@ -148,7 +151,7 @@ export const eventWritesRoutes = new Hono<AppEnv>()
       recordChange(db, { eventId: id, revision: 1, action: 'created', actor, at, before: null, after: event }),
       bumpDataVersion(db, at),
     ]);
-    return written(deps, event, 201, { Location: `${deps.config.publicUrl}/api/v1/events/${id}` });
+    return written(c, event, 201, { Location: `${deps.config.publicUrl}/api/v1/events/${id}` });
   })
   .patch('/api/v1/events/:id', limitBody, async (c) => {
     const deps = c.get('deps');
@@ -167,9 +170,9 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const after = await recordFromInput(deps.store, input, { ...before, revision: before.revision + 1 }, at);
     // Nothing changed: no new revision, no history row.
     if (canonicalJson({ ...inputOf(before), status: before.status }) === canonicalJson({ ...inputOf(after), status: after.status }))
-      return written(deps, before);
+      return written(c, before);
     await storeChange(deps, before, after, before.status === 'cancelled' && after.status !== 'cancelled' ? 'reinstated' : 'changed', actor);
-    return written(deps, after);
+    return written(c, after);
   })
   .delete('/api/v1/events/:id', async (c) => {
     const deps = c.get('deps');
@@ -177,9 +180,9 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const before = await currentEvent(deps, c.req.param('id'));
     const condition = c.req.header('If-Match');
     if (condition !== undefined) requireMatch(condition, before);
-    if (before.status === 'cancelled') return written(deps, before);
+    if (before.status === 'cancelled') return written(c, before);
     const at = now(deps);
     const after: EventRecord = { ...before, status: 'cancelled', cancelledAt: at, revision: before.revision + 1, updated: at };
     await storeChange(deps, before, after, 'cancelled', actor);
-    return written(deps, after);
+    return written(c, after);
   });

@@ -9,6 +9,7 @@ import { eventJson } from '../../core/events/event-json.js';
 import { revisionEtag } from '../../core/events/identity.js';
 import { parseBoundary } from '../../core/time/boundary.js';
 import { getEvent, listEvents } from '../../storage/events-repository.js';
+import { referenceData } from '../reference-data.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -60,7 +61,12 @@ export const eventsRoutes = new Hono<AppEnv>()
       ...(q.cursor !== undefined && { after: decodeCursor(q.cursor) }),
       limit,
     });
-    const options = { lang, uidDomain: config.uidDomain, displayZone };
+    const options = {
+      lang,
+      uidDomain: config.uidDomain,
+      displayZone,
+      sources: (await referenceData(c.get('deps'), c.get('caches'))).sources,
+    };
     return jsonResponse({ items: page.items.map((e) => eventJson(e, options)), next: page.next && encodeCursor(page.next) });
   })
   .get('/api/v1/events/:id', async (c) => {
@@ -75,5 +81,6 @@ export const eventsRoutes = new Hono<AppEnv>()
     if (!event) throw new ApiError('not_found', `no event with id "${c.req.param('id')}"`, 'id');
     const headers = { ETag: revisionEtag(event.revision), 'Last-Modified': new Date(event.updated).toUTCString() };
     if (notModified(c.req.raw, headers.ETag, event.updated)) return new Response(null, { status: 304, headers });
-    return jsonResponse(eventJson(event, { lang: langOf(lang), uidDomain: config.uidDomain, displayZone }), headers);
+    const { sources } = await referenceData(c.get('deps'), c.get('caches'));
+    return jsonResponse(eventJson(event, { lang: langOf(lang), uidDomain: config.uidDomain, displayZone, sources }), headers);
   });

@@ -19,7 +19,8 @@ import { getEvent, listEvents, listRecentEvents } from '../../storage/events-rep
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { requireCity } from '../query.js';
-import { cityDirectory, eventList, helpBlock, subscribeBlock, subscribeLinks } from '../views/components.js';
+import { referenceData } from '../reference-data.js';
+import { cityDirectory, eventList, helpBlock, sourceList, subscribeBlock, subscribeLinks } from '../views/components.js';
 import { layout } from '../views/layout.js';
 import { words } from '../../core/i18n/catalogue.js';
 
@@ -193,7 +194,7 @@ ${description ? html`<p lang="${description.lang}">${description.text}</p>` : ''
 <p>${w.where}: ${event.cities.map(names).join(', ')}${event.location ? html` — ${event.location}` : ''}</p>
 ${event.participants.length ? html`<p>${w.participants}: ${event.participants.map(names).join(', ')}</p>` : ''}
 ${event.url ? html`<p><a href="${event.url}" rel="noopener">${event.url}</a></p>` : ''}
-${event.source ? html`<p>${words(lang).event.source}<q lang="de">${event.source.quote}</q> (${event.source.file})</p>` : ''}
+${sourceList(event, lang, (await referenceData(c.get('deps'), c.get('caches'))).sources)}
 <section class="box" aria-labelledby="add"><h2 id="add">${w.subscribe}</h2>
 ${
   add

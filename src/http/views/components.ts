@@ -4,7 +4,8 @@
  */
 import { html } from 'hono/html';
 import { pickText } from '../../core/events/localize.js';
-import type { City, EventRecord, Lang } from '../../core/model.js';
+import { citationText } from '../../core/events/citations.js';
+import type { City, EventRecord, Lang, SourceCatalogue } from '../../core/model.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
 import { documentFileName } from '../document-names.js';
 import { words } from '../../core/i18n/catalogue.js';
@@ -106,4 +107,19 @@ ${group(
   w.venues,
   cities.filter((c) => !c.member),
 )}</section>`;
+}
+
+/** An event's sources: each catalogue entry (linked where it has an address) with the note on what it gives. */
+export function sourceList(event: EventRecord, lang: Lang, catalogue: SourceCatalogue) {
+  const cited = event.sources.flatMap((c) => {
+    const entry = catalogue.get(c.ref);
+    const text = citationText(c, catalogue);
+    return entry && text ? [{ entry, text, note: c.note }] : [];
+  });
+  if (cited.length === 0) return '';
+  const label = words(lang).event.source.replace(/[:：]\s*$/, '');
+  return html`<section aria-labelledby="sources"><h2 id="sources">${label}</h2><ul class="sources">${cited.map(
+    ({ entry, text, note }) =>
+      html`<li>${entry.url ? html`<a href="${entry.url}" rel="noopener">${text}</a>` : text}${note ? html`<br><span class="note" lang="en">${note}</span>` : ''}</li>`,
+  )}</ul></section>`;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { eventJson } from '../../../src/core/events/event-json.js';
 import type { EventRecord } from '../../../src/core/model.js';
+import { TEST_CATALOGUE } from '../../fixtures/events.js';
 
 const timed: EventRecord = {
   id: 'example-plenary-2027',
@@ -18,7 +19,7 @@ const timed: EventRecord = {
   end: { value: '2027-10-24T17:00', fold: 0 },
   location: 'Foshan, Guangdong',
   url: null,
-  source: null,
+  sources: [],
   created: '2026-11-23T10:00:00Z',
   updated: '2026-11-23T10:00:00Z',
   cancelledAt: null,
@@ -26,7 +27,7 @@ const timed: EventRecord = {
 
 describe('eventJson', () => {
   it('gives a wall time in its zone, in UTC and on both sides, labelled in the language', () => {
-    const json = eventJson(timed, { lang: 'de', uidDomain: 'example.org' });
+    const json = eventJson(timed, { lang: 'de', uidDomain: 'example.org', sources: TEST_CATALOGUE });
     expect(json).toMatchObject({
       uid: 'example-plenary-2027@example.org',
       allDay: false,
@@ -44,13 +45,21 @@ describe('eventJson', () => {
   });
 
   it('falls back requested → en → de → zh and says which language it used', () => {
-    expect(eventJson(timed, { lang: 'de', uidDomain: 'x' })).toMatchObject({ lang: 'en', displayTitle: 'Example: plenary assembly' });
-    expect(eventJson(timed, { lang: 'zh', uidDomain: 'x' })).toMatchObject({ lang: 'zh', displayTitle: '示例：全体大会' });
-    expect(eventJson({ ...timed, title: { zh: '只有中文' } }, { lang: 'de', uidDomain: 'x' })).toMatchObject({ lang: 'zh' });
+    expect(eventJson(timed, { lang: 'de', uidDomain: 'x', sources: TEST_CATALOGUE })).toMatchObject({
+      lang: 'en',
+      displayTitle: 'Example: plenary assembly',
+    });
+    expect(eventJson(timed, { lang: 'zh', uidDomain: 'x', sources: TEST_CATALOGUE })).toMatchObject({
+      lang: 'zh',
+      displayTitle: '示例：全体大会',
+    });
+    expect(eventJson({ ...timed, title: { zh: '只有中文' } }, { lang: 'de', uidDomain: 'x', sources: TEST_CATALOGUE })).toMatchObject({
+      lang: 'zh',
+    });
   });
 
   it('adds the reader zone when asked', () => {
-    const json = eventJson(timed, { lang: 'en', uidDomain: 'x', displayZone: 'America/New_York' });
+    const json = eventJson(timed, { lang: 'en', uidDomain: 'x', sources: TEST_CATALOGUE, displayZone: 'America/New_York' });
     expect(json).toMatchObject({ start: { display: { local: '2027-10-23T21:00', offset: '-04:00', timeZone: 'America/New_York' } } });
   });
 });

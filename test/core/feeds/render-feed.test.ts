@@ -5,7 +5,7 @@ import { buildFeed, itemId, titleDate } from '../../../src/core/feeds/build-feed
 import { renderFeed } from '../../../src/core/feeds/render-feed.js';
 import type { EventRecord, Lang } from '../../../src/core/model.js';
 import { seedRecords } from '../../../src/storage/seed.js';
-import { makeEvent } from '../../fixtures/events.js';
+import { makeEvent, TEST_CATALOGUE } from '../../fixtures/events.js';
 import { parseJsonFeed, parseXmlFeed } from '../../fixtures/feed-parsers.js';
 
 const EVIL_TITLE = 'Böse ]]> <script>alert("x")</script> & Co. 😀';
@@ -15,7 +15,7 @@ const EVIL = makeEvent({
   title: { de: `${EVIL_TITLE}\u0000\u0007\u001b` },
   description: { de: 'Text with ]]> and <img src=x onerror=alert(1)> and\u000b control' },
   location: '<b>Ort</b>',
-  source: { file: 'x.txt', quote: ']]></content><script>' },
+  sources: [{ ref: 'hostile-source', note: ']]></content>' }],
 });
 const CANCELLED = makeEvent({
   id: 'called-off',
@@ -38,6 +38,7 @@ function meta(lang: Lang) {
       json: `${base}/feed.json?lang=${lang}&kind=plenary`,
     },
     emptyUpdated: '2026-11-27T00:00:00Z',
+    sources: TEST_CATALOGUE,
   };
 }
 
@@ -56,7 +57,7 @@ describe('feeds', () => {
       const plenary = feed.items.find((i) => i.id === itemId('isa-calendar.invalid', 'isa-plenary-2018'));
       expect(plenary?.title).toBe('24.10.2018 · 6. Plenarversammlung der ISA in Foshan');
       expect(plenary?.url).toBe('https://isa.example.org/events/isa-plenary-2018?lang=de');
-      expect(plenary?.published?.toISOString()).toBe('2026-11-27T00:00:00.000Z');
+      expect(plenary?.published?.toISOString()).toBe('2026-12-02T00:00:00.000Z');
       expect(plenary?.content).toContain('Deutschland: 23.10.2018 18:00 – 24.10.2018 18:00 (MESZ, UTC+2)');
       expect(feed.language).toBe('de');
       expect(feed.title).toBe('ISA – Test & <Co>');
