@@ -2,9 +2,9 @@
  * `npm run bench`: runs every benchmark side by side with its baseline and writes bench/RESULTS.md.
  */
 import { writeFileSync } from 'node:fs';
-import { machineLine } from './machine.js';
 import { benchCalendar } from './calendar.js';
 import { benchFeeds } from './feeds.js';
+import { machineLine } from './machine.js';
 import { benchServeCpu } from './serve-cpu.js';
 import { benchUpcomingByCity } from './upcoming-by-city.js';
 import { benchWrites } from './writes.js';

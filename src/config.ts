@@ -15,6 +15,9 @@ export interface Config {
   readonly writeRateLimit?: number;
 }
 
+/** The settings read, by name (environment variables on Node, bindings on Workers); anything else is ignored. */
+export type Settings = { readonly [name in 'PUBLIC_URL' | 'UID_DOMAIN' | 'ADMIN_TOKEN' | 'ADMIN_TOKENS' | 'WRITE_RATE_LIMIT']?: unknown };
+
 function isHttpUrl(value: string): boolean {
   try {
     return /^https?:$/.test(new URL(value).protocol);
@@ -30,11 +33,11 @@ const schema = z.object({
 });
 
 // A token is a secret: long enough not to be guessed, and free of separators and spaces.
-const token = z.string().check(z.regex(/^[A-Za-z0-9._~+\/-]{16,256}$/, 'tokens are 16–256 characters without spaces, "," or "="'));
+const token = z.string().check(z.regex(/^[A-Za-z0-9._~+/-]{16,256}$/, 'tokens are 16–256 characters without spaces, "," or "="'));
 const label = z.string().check(z.regex(/^[A-Za-z0-9._-]{1,64}$/, 'labels are 1–64 letters, digits, ".", "_" or "-"'));
 
 /** `ADMIN_TOKEN` (label `admin`) and `ADMIN_TOKENS` (`label=token,label=token`). */
-function parseWriters(env: Readonly<Record<string, unknown>>): Config['writers'] {
+function parseWriters(env: Settings): Config['writers'] {
   const writers: Array<{ label: string; token: string }> = [];
   if (typeof env.ADMIN_TOKEN === 'string' && env.ADMIN_TOKEN !== '') {
     const parsed = token.safeParse(env.ADMIN_TOKEN);
@@ -54,7 +57,7 @@ function parseWriters(env: Readonly<Record<string, unknown>>): Config['writers']
 }
 
 /** Parses the settings; throws an Error naming the variable at fault. */
-export function parseConfig(env: Readonly<Record<string, unknown>>): Config {
+export function parseConfig(env: Settings): Config {
   const parsed = schema.safeParse({ PUBLIC_URL: env.PUBLIC_URL, UID_DOMAIN: env.UID_DOMAIN || undefined });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

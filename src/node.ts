@@ -8,14 +8,14 @@ import type { IncomingMessage } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { SEED_SET } from '../seeds/index.js';
+import { isEntryPoint } from './cli/entry-point.js';
 import { parseConfig } from './config.js';
 import { utcDay } from './core/calendar/render-ics.js';
 import { createApp } from './http/app.js';
-import { refreshRenderings } from './http/refresh.js';
 import type { AppDeps } from './http/env.js';
+import { refreshRenderings } from './http/refresh.js';
 import { openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
 import { applySeedSet } from './storage/seed.js';
-import { isEntryPoint } from './cli/entry-point.js';
 
 export interface NodeServer {
   readonly url: string;

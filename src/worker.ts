@@ -6,10 +6,10 @@
 import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { SEED_SET } from '../seeds/index.js';
 import { parseConfig } from './config.js';
-import { CACHED_DOCUMENT, edgeCached } from './runtime/workers/edge-cache.js';
 import { createApp } from './http/app.js';
-import { refreshRenderings } from './http/refresh.js';
 import type { AppDeps } from './http/env.js';
+import { refreshRenderings } from './http/refresh.js';
+import { CACHED_DOCUMENT, edgeCached } from './runtime/workers/edge-cache.js';
 import { createD1Store } from './storage/dialects/d1.js';
 import { applySeedSet } from './storage/seed.js';
 
@@ -33,7 +33,7 @@ function depsFor(env: Env): Promise<AppDeps> {
       await applySeedSet(store, SEED_SET, new Date().toISOString());
       // Cloudflare sets CF-Connecting-IP at its edge; a client cannot forge it.
       const clientAddress = (request: Request) => request.headers.get('CF-Connecting-IP') ?? 'unknown';
-      return { store, clock: Date.now, config: parseConfig(env as unknown as Record<string, unknown>), clientAddress };
+      return { store, clock: Date.now, config: parseConfig(env), clientAddress };
     })();
     // A failed start is retried on the next request rather than cached.
     deps.catch(() => {
@@ -53,7 +53,7 @@ async function fetch(request: Request, env: Env, ctx: ExecutionContext): Promise
     const { version } = await deps.store.dataVersion();
     return edgeCached(
       request,
-      caches.default as never,
+      caches.default,
       version,
       Date.now(),
       (r) => Promise.resolve(app.fetch(r, env, ctx)),

@@ -37,6 +37,13 @@ describe('architecture', () => {
     }
   });
 
+  it('lets only the entry points import the runtime adapters and the npm scripts', () => {
+    for (const file of files(SRC)) {
+      if (/\/src\/(node|worker)\.ts$/.test(file) || /\/src\/(cli|runtime)\//.test(file)) continue;
+      for (const spec of imports(file)) expect(spec, `${file} imports ${spec}`).not.toMatch(/\/(cli|runtime)\//);
+    }
+  });
+
   it('keeps Hono inside http', () => {
     for (const dir of ['core', 'storage'])
       for (const file of files(join(SRC, dir))) for (const spec of imports(file)) expect(spec).not.toMatch(/^hono/);

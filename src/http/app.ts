@@ -15,10 +15,10 @@ import { citiesRoutes } from './routes/cities.js';
 import { eventWritesRoutes } from './routes/event-writes.js';
 import { eventsRoutes } from './routes/events.js';
 import { feedsRoutes } from './routes/feeds.js';
+import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { pagesRoutes } from './routes/pages.js';
 import { sourcesRoutes } from './routes/sources.js';
-import { healthRoutes } from './routes/health.js';
 
 /**
  * Builds the app; `getDeps` receives the runtime's bindings (Workers `env`, or nothing on Node). Kept

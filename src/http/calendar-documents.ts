@@ -15,6 +15,7 @@ import {
 import type { EventKind, EventRecord, Lang } from '../core/model.js';
 import type { CityRef } from '../storage/cities-repository.js';
 import { type CalendarEntry, getEvents, listCalendarEntries } from '../storage/events-repository.js';
+import { concatBytes, encodeUtf8 } from './bytes.js';
 import type { AppDeps } from './env.js';
 import { ApiError } from './errors.js';
 import { keptDocument } from './kept-documents.js';
@@ -23,8 +24,6 @@ import type { EncodedFragment, Rendering, RenderingCaches } from './rendering-ca
 
 /** Bumped when the rendering code changes what it writes, so kept validators change with it. */
 const RENDERER_VERSION = 'ics-1';
-
-const encoder = new TextEncoder();
 
 export interface CalendarRequest {
   /** Identifies the document among all calendars: path plus the parameters that shape it. */
@@ -51,28 +50,20 @@ export function fragmentsFor(caches: RenderingCaches, records: readonly EventRec
     if (!rendered.ok) throw new ApiError('internal', `calendar rendering failed: ${rendered.error}`);
     missing.forEach((r, i) => {
       const fragment = rendered.value[i];
-      if (fragment)
-        caches.vevents.set(fragmentKey(options, r.id, r.revision), { bytes: encoder.encode(fragment.text), tzid: fragment.tzid });
+      if (fragment) caches.vevents.set(fragmentKey(options, r.id, r.revision), { bytes: encodeUtf8(fragment.text), tzid: fragment.tzid });
     });
   }
   return records.map((r) => caches.vevents.get(fragmentKey(options, r.id, r.revision)) as EncodedFragment);
 }
 
 /** A whole calendar as one byte array: header and VTIMEZONEs, the fragments, the footer. */
-export function calendarBytes(meta: CalendarMeta, fragments: readonly EncodedFragment[]): Uint8Array {
+export function calendarBytes(meta: CalendarMeta, fragments: readonly EncodedFragment[]): Uint8Array<ArrayBuffer> {
   const header = calendarHeader(
     meta,
     fragments.map((f) => f.tzid),
   );
   if (!header.ok) throw new ApiError('internal', `calendar rendering failed: ${header.error}`);
-  const parts = [encoder.encode(header.value), ...fragments.map((f) => f.bytes), encoder.encode(CALENDAR_FOOTER)];
-  const body = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    body.set(part, offset);
-    offset += part.byteLength;
-  }
-  return body;
+  return concatBytes([encodeUtf8(header.value), ...fragments.map((f) => f.bytes), encodeUtf8(CALENDAR_FOOTER)]);
 }
 
 /** The calendar for a request: kept bytes when the data version and day are unchanged, else built now. */

@@ -3,22 +3,22 @@
  * Builds feed documents: upcoming events (soonest first), then recent past ones (latest first), cut at the
  * start of the UTC day so that a document is the same all day and its key needs only the day.
  */
+
+import { calendarName } from '../core/events/names.js';
 import { buildFeed } from '../core/feeds/build-feed.js';
 import { type FeedFormat, renderFeed } from '../core/feeds/render-feed.js';
-import { calendarName } from '../core/events/names.js';
 import type { EventKind, Lang } from '../core/model.js';
 import type { CityRef } from '../storage/cities-repository.js';
 import { listEvents, listRecentEvents } from '../storage/events-repository.js';
+import { encodeUtf8 } from './bytes.js';
+import { documentFileName } from './document-names.js';
 import type { AppDeps } from './env.js';
 import { keptDocument } from './kept-documents.js';
 import { referenceData } from './reference-data.js';
-import { documentFileName } from './document-names.js';
 import type { Rendering, RenderingCaches } from './rendering-cache.js';
 
 /** Items per feed: enough for a year of alliance events, small enough for any reader. */
 export const FEED_LIMIT = 100;
-
-const encoder = new TextEncoder();
 
 export interface FeedRequest {
   readonly key: string;
@@ -53,7 +53,7 @@ export function feedDocument(deps: AppDeps, caches: RenderingCaches, request: Fe
         sources: (await referenceData(deps, caches)).sources,
       });
       // Which events are upcoming changes with the day, so the day counts as a change.
-      return { body: encoder.encode(renderFeed(feed, request.format, request.lang)), lastModified: Math.max(Date.parse(changedAt), day) };
+      return { body: encodeUtf8(renderFeed(feed, request.format, request.lang)), lastModified: Math.max(Date.parse(changedAt), day) };
     },
   });
 }

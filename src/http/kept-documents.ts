@@ -21,7 +21,7 @@ export interface KeptDocumentRequest {
   readonly key: string;
   /** Names the renderer and its version, so validators change when the code writes differently. */
   readonly renderer: string;
-  readonly build: (state: DocumentState) => Promise<{ readonly body: Uint8Array; readonly lastModified: number }>;
+  readonly build: (state: DocumentState) => Promise<{ readonly body: Uint8Array<ArrayBuffer>; readonly lastModified: number }>;
 }
 
 /** The kept document when the data version and day are unchanged, else built now and kept. */

@@ -3,7 +3,7 @@
  * Query parameters shared by listings: language, kinds, city, zone.
  */
 import * as z from 'zod/mini';
-import { EVENT_KINDS, LANGS, type EventKind, type Lang } from '../core/model.js';
+import { EVENT_KINDS, type EventKind, LANGS, type Lang } from '../core/model.js';
 import { resolveZone } from '../core/time/zones.js';
 import { type CityRef, findCity } from '../storage/cities-repository.js';
 import type { Store } from '../storage/store.js';

@@ -9,7 +9,7 @@ import type { ReferenceData } from './reference-data.js';
 
 /** A rendered document as served: bytes, a strong ETag known in advance, and Last-Modified. */
 export interface Rendering {
-  readonly body: Uint8Array;
+  readonly body: Uint8Array<ArrayBuffer>;
   readonly etag: string;
   /** ISO-8601 UTC. */
   readonly lastModified: string;
@@ -17,7 +17,7 @@ export interface Rendering {
 
 /** A rendered VEVENT, encoded once, with the TZID it needs a VTIMEZONE for. */
 export interface EncodedFragment {
-  readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array<ArrayBuffer>;
   readonly tzid: string | null;
 }
 

@@ -32,7 +32,7 @@ export interface RenderingHeaders {
   readonly disposition?: () => string;
 }
 
-type Kept = { body: Uint8Array; etag: string; lastModified: string };
+type Kept = { body: Uint8Array<ArrayBuffer>; etag: string; lastModified: string };
 
 // Header sets of kept renderings, built on their first response: a kept calendar is served thousands of
 // times, and building headers and HTTP dates is a measurable part of a cached response's CPU.

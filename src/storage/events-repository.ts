@@ -197,7 +197,10 @@ function compiledListing(db: Kysely<Database>, filter: EventFilter): CompiledQue
     kinds.length,
   ].join('');
   let shapes = listingShapes.get(db);
-  if (!shapes) listingShapes.set(db, (shapes = new Map()));
+  if (!shapes) {
+    shapes = new Map();
+    listingShapes.set(db, shapes);
+  }
   let compiled = shapes.get(shape);
   if (!compiled) {
     // Placeholders: NaN-free numbers below any instant, and strings no slug or id can hold.

@@ -4,9 +4,10 @@
  * Inserts never overwrite (a restart or a second isolate adds nothing), and the set is recorded in
  * seed_runs in the same atomic batch.
  */
+
+import type { SeedSet } from '../../seeds/index.js';
 import { resolveEventTimes } from '../core/events/event-times.js';
 import { EVENT_KINDS, type EventRecord } from '../core/model.js';
-import type { SeedSet } from '../../seeds/index.js';
 import { insertCityStatements } from './cities-repository.js';
 import { bumpDataVersion } from './data-version.js';
 import { insertEventStatements } from './events-repository.js';

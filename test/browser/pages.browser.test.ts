@@ -85,6 +85,12 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  /** A fresh browser context (its own cookies and storage). */
+  function newContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
+    if (!browser) throw new Error('Chromium did not start');
+    return browser.newContext(options);
+  }
+
   async function visit(context: BrowserContext, path: string): Promise<Visit> {
     const page = await context.newPage();
     const errors: string[] = [];
@@ -118,7 +124,7 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
     expect.soft(await v.page.getByRole('main').count(), `${path}: <main> landmarks`).toBe(1);
     const h1 = v.page.locator('h1');
     expect.soft(await h1.count(), `${path}: <h1> elements`).toBeGreaterThanOrEqual(1);
-    if ((await h1.count()) > 0) expect.soft((await h1.first().innerText()).trim(), `${path}: <h1> text`).not.toBe('');
+    if ((await h1.count()) > 0) expect.soft(((await h1.first().textContent()) ?? '').trim(), `${path}: <h1> text`).not.toBe('');
   }
 
   /** The subscribe links and feed discovery; returns the webcal URLs found. */
@@ -180,7 +186,7 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
   }
 
   it('/ (German by default): landmarks, subscribe links, feeds', async () => {
-    const context = await browser!.newContext(DESKTOP);
+    const context = await newContext(DESKTOP);
     try {
       const v = await visit(context, '/');
       await screenshot(v.page, 'home-de');
@@ -193,7 +199,7 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
 
   it('/cities/foshan?lang=zh: landmarks, the city calendar subscribe links, feeds', async () => {
     const path = '/cities/foshan?lang=zh';
-    const context = await browser!.newContext(DESKTOP);
+    const context = await newContext(DESKTOP);
     try {
       const v = await visit(context, path);
       await screenshot(v.page, 'city-foshan-zh');
@@ -206,7 +212,7 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
 
   it('/cities/foshan?lang=zh on a phone (390 wide): no sideways scrolling', async () => {
     const path = '/cities/foshan?lang=zh';
-    const context = await browser!.newContext(PHONE);
+    const context = await newContext(PHONE);
     try {
       const v = await visit(context, path);
       await screenshot(v.page, 'city-foshan-zh-phone');
@@ -220,7 +226,7 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
 
   it('/events/isa-plenary-2018?lang=en: landmarks and the .ics link', async () => {
     const path = '/events/isa-plenary-2018?lang=en';
-    const context = await browser!.newContext(DESKTOP);
+    const context = await newContext(DESKTOP);
     try {
       const v = await visit(context, path);
       await screenshot(v.page, 'event-isa-plenary-2018-en');

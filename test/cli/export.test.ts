@@ -3,10 +3,10 @@
  * and date, and every file parses with a real parser of its format.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportStatic } from '../../src/cli/export.js';
 import { createApp } from '../../src/http/app.js';

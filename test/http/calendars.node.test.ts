@@ -4,11 +4,11 @@
  * (`app.request`) over a real SQLite file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getEvent, updateEventStatements } from '../../src/storage/events-repository.js';
-import { bumpDataVersion } from '../../src/storage/data-version.js';
+import type { EventRecord } from '../../src/core/model.js';
 import { createApp } from '../../src/http/app.js';
 import { createRenderingCaches } from '../../src/http/rendering-cache.js';
-import type { EventRecord } from '../../src/core/model.js';
+import { bumpDataVersion } from '../../src/storage/data-version.js';
+import { getEvent, updateEventStatements } from '../../src/storage/events-repository.js';
 import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
 import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 

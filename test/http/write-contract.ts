@@ -3,8 +3,8 @@
  * Registered after the read suites: it adds events (in 2019 and 2027) to the shared database.
  */
 import { describe, expect, it } from 'vitest';
-import type { Fetch } from './api-contract.js';
 import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
+import type { Fetch } from './api-contract.js';
 
 export const WRITE_TOKEN = 'test-writer-token-0123';
 

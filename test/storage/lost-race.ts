@@ -3,8 +3,8 @@
  * as a lost race. Run on SQLite (lost-race.test.ts) and on D1 (test/workers/lost-race.workers.test.ts).
  */
 import { expect, it } from 'vitest';
-import { bumpDataVersion } from '../../src/storage/data-version.js';
 import { insertCityStatements } from '../../src/storage/cities-repository.js';
+import { bumpDataVersion } from '../../src/storage/data-version.js';
 import { getEvent, insertEventStatements, updateEventStatements } from '../../src/storage/events-repository.js';
 import { isLostRace, recordChange } from '../../src/storage/history-repository.js';
 import type { Store } from '../../src/storage/store.js';

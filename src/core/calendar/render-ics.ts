@@ -7,16 +7,16 @@
  */
 import { createEvents, type EventAttributes } from 'ics';
 import { DateTime } from 'luxon';
+import { citationText } from '../events/citations.js';
 import { eventUid } from '../events/identity.js';
+import { pickText } from '../events/localize.js';
 import { statusPrefix } from '../events/names.js';
 import { words } from '../i18n/catalogue.js';
-import { pickText } from '../events/localize.js';
-import { citationText } from '../events/citations.js';
 import type { EventRecord, Lang, SourceCatalogue, WallTime } from '../model.js';
 import { fail, ok, type Result } from '../result.js';
+import { withoutControlCharacters } from '../text/control-characters.js';
 import { describeEventTime } from '../time/event-time-text.js';
 import { latestInstant, possibleInstants, precisionOf } from '../time/wall-time.js';
-import { withoutControlCharacters } from '../text/control-characters.js';
 import { foldLine, unfold } from './fold.js';
 import { vtimezone } from './vtimezone.js';
 

@@ -3,10 +3,10 @@
  * The public JSON shape of an event (see shared/design/interface.md, "Event JSON (reads)").
  */
 import type { EventRecord, Lang, SourceCatalogue, WallTime } from '../model.js';
-import { expandCitation } from './citations.js';
 import { utcString, zoneView } from '../time/dual-time.js';
 import { earliestInstant, precisionOf } from '../time/wall-time.js';
 import { BERLIN, SHANGHAI } from '../time/zones.js';
+import { expandCitation } from './citations.js';
 import { eventUid } from './identity.js';
 import { pickText } from './localize.js';
 

@@ -6,15 +6,15 @@
  */
 import escapeHtml from 'escape-html';
 import { Feed } from 'feed';
+import { DateTime } from 'luxon';
+import { citationText } from '../events/citations.js';
+import { pickText } from '../events/localize.js';
 import { statusPrefix } from '../events/names.js';
 import { words } from '../i18n/catalogue.js';
-import { pickText } from '../events/localize.js';
-import { citationText } from '../events/citations.js';
 import type { EventRecord, Lang, SourceCatalogue } from '../model.js';
 import { withoutControlCharacters } from '../text/control-characters.js';
-import { DateTime } from 'luxon';
-import { zoneFor } from '../time/intl-offset-zone.js';
 import { describeEventTime, formatDate, formatLiteral, placeName, sidesOf, untilText } from '../time/event-time-text.js';
+import { zoneFor } from '../time/intl-offset-zone.js';
 import { earliestInstant, precisionOf } from '../time/wall-time.js';
 
 export interface FeedMeta {
@@ -88,7 +88,9 @@ export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedM
 /** The feed model for events already in feed order. */
 export function buildFeed(events: readonly EventRecord[], meta: FeedMeta): Feed {
   const { lang } = meta;
-  const updated = events.reduce((latest, e) => (e.updated > latest ? e.updated : latest), '');
+  // ISO-8601 UTC strings order as their instants.
+  let updated = '';
+  for (const e of events) if (e.updated > updated) updated = e.updated;
   const feed = new Feed({
     id: `${meta.feedLinks.atom}`,
     title: clean(meta.title),

@@ -4,9 +4,9 @@
  * zone abbreviation in the reader's language. "CST" is China Standard Time (UTC+8) throughout.
  */
 import { DateTime } from 'luxon';
-import { zoneFor } from './intl-offset-zone.js';
 import { words } from '../i18n/catalogue.js';
 import type { Lang } from '../model.js';
+import { zoneFor } from './intl-offset-zone.js';
 import { BERLIN, SHANGHAI } from './zones.js';
 
 export interface ZoneView {

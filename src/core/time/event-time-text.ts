@@ -6,10 +6,10 @@
  * Month- and year-precision items read "Juli 2018" / "2013"; nothing is made more precise than stored.
  */
 import { DateTime } from 'luxon';
-import { zoneFor } from './intl-offset-zone.js';
 import { words } from '../i18n/catalogue.js';
 import type { EventRecord, Lang, WallTime } from '../model.js';
 import { utcLabel, zoneAbbreviation } from './dual-time.js';
+import { zoneFor } from './intl-offset-zone.js';
 import { earliestInstant, precisionOf } from './wall-time.js';
 import { BERLIN, SHANGHAI } from './zones.js';
 

@@ -4,8 +4,8 @@
  * instants with luxon, and detects DST gaps (nonexistent wall times) and folds (ambiguous ones).
  */
 import { DateTime } from 'luxon';
-import { zoneFor } from './intl-offset-zone.js';
 import type { Precision, WallTime } from '../model.js';
+import { zoneFor } from './intl-offset-zone.js';
 
 const PATTERNS: ReadonlyArray<readonly [Precision, RegExp]> = [
   ['minute', /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/],

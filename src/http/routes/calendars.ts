@@ -10,11 +10,11 @@ import { revisionEtag } from '../../core/events/identity.js';
 import { calendarName } from '../../core/events/names.js';
 import { getEvent } from '../../storage/events-repository.js';
 import { calendarBytes, calendarDocument, fragmentsFor } from '../calendar-documents.js';
+import { documentFileName, documentFilePattern } from '../document-names.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { documentFileName, documentFilePattern } from '../document-names.js';
-import { referenceData } from '../reference-data.js';
 import { cityKeyPart, documentParams, langOf, langParam, requireCity } from '../query.js';
+import { referenceData } from '../reference-data.js';
 import { serveRendering } from '../responses.js';
 import { parseInput } from '../validate.js';
 

@@ -3,6 +3,7 @@
  * What was created, moved, changed, cancelled or reinstated: `GET /api/v1/changes?since=` (oldest first,
  * paged) and `GET /changes.atom` (the latest 100, newest first), with the times before and after on both sides.
  */
+
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { type EventJsonOptions, eventJson, timeJson } from '../../core/events/event-json.js';
@@ -13,11 +14,12 @@ import type { EventRecord } from '../../core/model.js';
 import { parseBoundary } from '../../core/time/boundary.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
 import { listChanges, listRecentChanges } from '../../storage/history-repository.js';
+import { encodeUtf8 } from '../bytes.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { keptDocument } from '../kept-documents.js';
-import { referenceData } from '../reference-data.js';
 import { langOf, langParam } from '../query.js';
+import { referenceData } from '../reference-data.js';
 import { jsonResponse, serveRendering } from '../responses.js';
 import { parseInput } from '../validate.js';
 
@@ -81,7 +83,7 @@ export const changesRoutes = new Hono<AppEnv>()
           selfUrl: `${publicUrl}/changes.atom?lang=${lang}`,
           emptyUpdated: changedAt,
         });
-        return { body: new TextEncoder().encode(renderFeed(feed, 'atom', lang)), lastModified: Date.parse(changedAt) };
+        return { body: encodeUtf8(renderFeed(feed, 'atom', lang)), lastModified: Date.parse(changedAt) };
       },
     });
     return serveRendering(c.req.raw, rendering, { contentType: FEED_CONTENT_TYPES.atom, cacheControl: 'public, max-age=300' });

@@ -7,8 +7,8 @@ import * as z from 'zod/mini';
 import type { City, Lang } from '../../core/model.js';
 import { listCities } from '../../storage/cities-repository.js';
 import type { AppEnv } from '../env.js';
-import { jsonResponse } from '../responses.js';
 import { langOf, langParam, requireCity } from '../query.js';
+import { jsonResponse } from '../responses.js';
 import { parseInput } from '../validate.js';
 
 const langQuery = z.object({ lang: langParam });

@@ -9,12 +9,12 @@ import { eventJson } from '../../core/events/event-json.js';
 import { revisionEtag } from '../../core/events/identity.js';
 import { parseBoundary } from '../../core/time/boundary.js';
 import { getEvent, listEvents } from '../../storage/events-repository.js';
-import { referenceData } from '../reference-data.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { jsonResponse, notModified } from '../responses.js';
 import { langOf, langParam, parseKinds, parseZone, requireCity } from '../query.js';
+import { referenceData } from '../reference-data.js';
+import { jsonResponse, notModified } from '../responses.js';
 import { parseInput } from '../validate.js';
 
 const listQuery = z.object({

@@ -4,12 +4,14 @@
  * `?kind=` and `?lang=`, or the file-style names of document-names.ts), and `GET /feeds.opml` listing them
  * all. HEAD and conditional GET come with them.
  */
+
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { calendarName } from '../../core/events/names.js';
 import { renderOpml } from '../../core/feeds/opml.js';
 import { FEED_CONTENT_TYPES, FEED_FORMATS, type FeedFormat } from '../../core/feeds/render-feed.js';
 import { listCities } from '../../storage/cities-repository.js';
+import { encodeUtf8 } from '../bytes.js';
 import { documentFileName, documentFilePattern } from '../document-names.js';
 import type { AppEnv } from '../env.js';
 import { feedDocument } from '../feed-documents.js';
@@ -78,7 +80,7 @@ export const feedsRoutes = new Hono<AppEnv>()
           })),
         }));
         const opml = renderOpml(`${calendarName(lang, null, undefined)} (${lang})`, changedAt, groups);
-        return { body: new TextEncoder().encode(opml), lastModified: Date.parse(changedAt) };
+        return { body: encodeUtf8(opml), lastModified: Date.parse(changedAt) };
       },
     });
     return serveRendering(c.req.raw, rendering, { contentType: 'text/x-opml; charset=utf-8', cacheControl: CACHE_CONTROL });

@@ -9,9 +9,10 @@ import { accepts } from 'hono/accepts';
 import { html } from 'hono/html';
 import { DateTime } from 'luxon';
 import { isCalendarPrecision, utcDay } from '../../core/calendar/render-ics.js';
-import { calendarName } from '../../core/events/names.js';
 import { pickText } from '../../core/events/localize.js';
-import { type City, LANGS, type EventRecord, type Lang } from '../../core/model.js';
+import { calendarName } from '../../core/events/names.js';
+import { words } from '../../core/i18n/catalogue.js';
+import { type City, type EventRecord, LANGS, type Lang } from '../../core/model.js';
 import { describeEventTime, formatLiteral } from '../../core/time/event-time-text.js';
 import { earliestInstant, latestInstant } from '../../core/time/wall-time.js';
 import { listCities } from '../../storage/cities-repository.js';
@@ -22,7 +23,6 @@ import { requireCity } from '../query.js';
 import { referenceData } from '../reference-data.js';
 import { cityDirectory, eventList, helpBlock, sourceList, subscribeBlock, subscribeLinks } from '../views/components.js';
 import { layout } from '../views/layout.js';
-import { words } from '../../core/i18n/catalogue.js';
 
 const LIST_SIZE = 20;
 

@@ -3,12 +3,12 @@
  * Pieces of the pages: event lists with both-sides times, the subscribe block, the help text.
  */
 import { html } from 'hono/html';
-import { pickText } from '../../core/events/localize.js';
 import { citationText } from '../../core/events/citations.js';
+import { pickText } from '../../core/events/localize.js';
+import { words } from '../../core/i18n/catalogue.js';
 import type { City, EventRecord, Lang, SourceCatalogue } from '../../core/model.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
 import { documentFileName } from '../document-names.js';
-import { words } from '../../core/i18n/catalogue.js';
 
 /** Display name of a city slug, falling back to the slug. */
 export type CityNames = (slug: string) => string;

@@ -6,8 +6,8 @@
  */
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
-import { LANGS, type Lang } from '../../core/model.js';
 import { words } from '../../core/i18n/catalogue.js';
+import { LANGS, type Lang } from '../../core/model.js';
 
 export interface PageMeta {
   readonly lang: Lang;

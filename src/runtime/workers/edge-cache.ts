@@ -27,7 +27,7 @@ export async function edgeCached(
 ): Promise<Response> {
   const url = new URL(request.url);
   const key = new Request(`https://edge-cache.invalid/v${version}/d${utcDay(now)}${url.pathname}${url.search}`);
-  let stored = (await cache.match(key as never)) as unknown as Response | undefined;
+  let stored = await cache.match(key);
   let state = 'HIT';
   if (!stored) {
     state = 'MISS';
@@ -40,7 +40,7 @@ export async function edgeCached(
     stored = new Response(body, rendered);
     const copy = new Response(body, rendered);
     copy.headers.set('Cache-Control', STORED_CACHE_CONTROL);
-    waitUntil(cache.put(key as never, copy as never));
+    waitUntil(cache.put(key, copy));
   }
   const headers = new Headers(stored.headers);
   headers.set('Cache-Control', 'public, max-age=300');

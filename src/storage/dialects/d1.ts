@@ -12,7 +12,7 @@ import type { Store } from '../store.js';
 
 /** A store over a D1 binding; atomic writes go through `batch()`, D1's only transaction. */
 export function createD1Store(binding: D1Database): Store {
-  const db = new Kysely<Database>({ dialect: new D1Dialect({ database: binding as never }) });
+  const db = new Kysely<Database>({ dialect: new D1Dialect({ database: binding }) });
   return {
     db,
     dataVersion: () => readDataVersion(db),
