@@ -1,5 +1,7 @@
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { TEST_NOW_ISO } from './test/fixtures/clock.js';
+import { WRITE_TOKEN } from './test/fixtures/tokens.js';
 
 // The network is closed: keep wrangler/miniflare from phoning home (metrics, error reports, cf object, banner).
 // Set before the workers pool starts, which reads them from this process's environment.
@@ -26,8 +28,10 @@ export default defineConfig(async () => {
             cloudflareTest({
               main: './src/worker.ts',
               wrangler: { configPath: './wrangler.toml' },
-              // The write suite's token (test/http/write-contract.ts WRITE_TOKEN).
-              miniflare: { bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: 'test-writer-token-0123' } },
+              miniflare: {
+                // The write suite's token (test/http/write-contract.ts WRITE_TOKEN) and the test clock (test/fixtures/clock.ts).
+                bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: WRITE_TOKEN, TEST_CLOCK: TEST_NOW_ISO },
+              },
             }),
           ],
           test: {

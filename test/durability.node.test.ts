@@ -19,8 +19,8 @@ import { SEED_SET } from '../seeds/index.js';
 const ROOT = new URL('..', import.meta.url).pathname;
 const TOKEN = 'durability-token-0123';
 const WRITERS = 4;
-/** How long the writers run before the kill. */
-const WRITE_MS = 1200;
+/** The kill comes right after this many writes were acknowledged, while the other writers wait for answers. */
+const KILL_AFTER = 40;
 const READY_TIMEOUT_MS = 8000;
 const REQUEST_TIMEOUT_MS = 4000;
 
@@ -99,7 +99,7 @@ interface WriteRun {
   readonly unexpected: string[];
 }
 
-/** Runs WRITERS loops POSTing events until `server` is killed after WRITE_MS. */
+/** Runs WRITERS loops POSTing events; `server` is killed with SIGKILL as the KILL_AFTER-th write is acknowledged. */
 async function writeUntilKilled(server: Server): Promise<WriteRun & { inFlightAtKill: number }> {
   const acknowledged = new Map<string, string>();
   const unexpected: string[] = [];
@@ -107,6 +107,17 @@ async function writeUntilKilled(server: Server): Promise<WriteRun & { inFlightAt
   let inFlight = 0;
   let inFlightAtKill = -1;
   let killed = false;
+  let kill: () => void = () => undefined;
+  const killedNow = new Promise<void>((done) => {
+    kill = () => {
+      if (killed) return;
+      killed = true;
+      // Counted before the kill: this writer's own request is answered; the others are still waiting.
+      inFlightAtKill = inFlight - 1;
+      if (server.child.pid !== undefined) process.kill(server.child.pid, 'SIGKILL');
+      done();
+    };
+  });
   const writer = async (w: number) => {
     for (let n = 0; !killed; n++) {
       const title = `Durability w${w} #${n}`;
@@ -124,6 +135,7 @@ async function writeUntilKilled(server: Server): Promise<WriteRun & { inFlightAt
           const id = /\/api\/v1\/events\/([^/]+)$/.exec(res.headers.get('location') ?? '')?.[1];
           if (!id) unexpected.push(`201 without a Location: ${res.headers.get('location')}`);
           else acknowledged.set(id, title);
+          if (acknowledged.size >= KILL_AFTER) kill();
           await res.arrayBuffer().catch(() => undefined);
         } else {
           unexpected.push(`${res.status} ${await res.text().catch(() => '')}`.slice(0, 300));
@@ -137,11 +149,8 @@ async function writeUntilKilled(server: Server): Promise<WriteRun & { inFlightAt
     }
   };
   const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
-  await new Promise((r) => setTimeout(r, WRITE_MS));
-  inFlightAtKill = inFlight;
-  killed = true;
-  const how = await stopServer(server, 'SIGKILL');
-  expect(how).toBe('SIGKILL');
+  await killedNow;
+  expect(await server.exited).toBe('SIGKILL');
   await Promise.all(writers);
   return { acknowledged, unanswered, unexpected, inFlightAtKill };
 }

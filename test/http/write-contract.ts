@@ -1,12 +1,13 @@
 /**
- * The write path over HTTP, run on both runtimes (token "test-writer-token-0123" configured as ADMIN_TOKEN).
- * Registered after the read suites: it adds events (in 2019 and 2027) to the shared database.
+ * The write path over HTTP, run on both runtimes with WRITE_TOKEN configured as ADMIN_TOKEN, each against a
+ * database of its own (seeded, nothing else written).
  */
 import { describe, expect, it } from 'vitest';
 import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
+import { WRITE_TOKEN } from '../fixtures/tokens.js';
 import type { Fetch } from './api-contract.js';
 
-export const WRITE_TOKEN = 'test-writer-token-0123';
+export { WRITE_TOKEN };
 
 interface Written {
   id: string;

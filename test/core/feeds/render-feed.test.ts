@@ -1,5 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SEED_SET } from '../../../seeds/index.js';
 import { buildFeed, itemId, titleDate } from '../../../src/core/feeds/build-feed.js';
 import { renderFeed } from '../../../src/core/feeds/render-feed.js';
@@ -120,8 +120,20 @@ describe('feeds', () => {
     expect(titleDate({ ...early, start: { value: '2027-10-24T09:00', fold: 0 } }, 'de')).toBe('24.10.2027');
   });
 
-  it('is reproducible: the same data gives the same bytes, dated by the data', () => {
-    for (const format of ['rss', 'atom', 'json'] as const) expect(render(ALL, format)).toBe(render(ALL, format));
-    expect(render([], 'atom')).toContain('<updated>2026-11-27T00:00:00.000Z</updated>');
+  it('is reproducible: the same data gives the same bytes whatever the clock says, dated by the data', () => {
+    vi.useFakeTimers();
+    try {
+      for (const format of ['rss', 'atom', 'json'] as const) {
+        vi.setSystemTime(new Date('2030-01-01T00:00:00Z'));
+        const first = render(ALL, format);
+        // A renderer that read the clock (feed's default `updated`, a build date) would differ now.
+        vi.setSystemTime(new Date('2041-06-15T12:34:56Z'));
+        expect(render(ALL, format), format).toBe(first);
+        expect(first, format).not.toMatch(/2030|2041/);
+      }
+      expect(render([], 'atom')).toContain('<updated>2026-11-27T00:00:00.000Z</updated>');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
