@@ -1,76 +1,174 @@
 /**
  * @module openapi
- * The OpenAPI 3.1 description of the API, generated from the same zod schemas that validate requests
- * (z.toJSONSchema), plus the routes and their error envelope. Served at `GET /api/v1/openapi.json`.
+ * The OpenAPI 3.1 description of the API, generated from the schemas the code works with: request bodies
+ * from the input schema (event-input.ts), query parameters from the query schemas (query-schemas.ts),
+ * responses from the read schemas (core/api/read-schemas.ts), errors from the closed code table. Served at
+ * `GET /api/v1/openapi.json`; `npm test` lints it with Redocly's recommended rules.
  */
 import * as z from 'zod/mini';
+import { changeSchema, citySchema, eventSchema, healthSchema, listOf, pageOf, sourceSchema } from '../core/api/read-schemas.js';
 import { EVENT_KINDS, LANGS } from '../core/model.js';
 import { ERROR_STATUS } from './errors.js';
 import { eventInputSchema } from './event-input.js';
+import { changesQuery, documentQuery, eventListQuery, eventQuery, langQuery } from './query-schemas.js';
 import { MAX_BODY_BYTES } from './routes/event-writes.js';
 
-const schema = (s: z.ZodMiniType) => {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  return rest;
-};
+type JsonSchema = Record<string, unknown>;
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schemaRef: object) => ({ 'application/json': { schema: schemaRef } });
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((status) => [String(status), { description: 'Error', content: json(ref('Error')) }]));
-const param = (
-  name: string,
-  where: 'query' | 'path' | 'header',
-  description: string,
-  required = false,
-  s: object = { type: 'string' },
-) => ({
+/** A schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), without the `$schema` line. */
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output' = 'output'): JsonSchema {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+interface Parameter {
+  readonly name: string;
+  readonly in: 'query' | 'path' | 'header';
+  readonly required: boolean;
+  readonly description: string;
+  readonly schema: JsonSchema;
+}
+
+/** The query parameters of a query schema, one per property, with the descriptions the schema carries. */
+function queryParameters(schema: z.ZodMiniObject): Parameter[] {
+  const { properties = {}, required = [] } = jsonSchema(schema, 'input') as {
+    properties?: Record<string, JsonSchema>;
+    required?: string[];
+  };
+  return Object.entries(properties).map(([name, property]) => {
+    const { description = '', ...rest } = property as { description?: string };
+    return { name, in: 'query', required: required.includes(name), description, schema: rest };
+  });
+}
+
+const pathParameter = (name: string, description: string): Parameter => ({
   name,
-  in: where,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+const headerParameter = (name: string, description: string, required: boolean): Parameter => ({
+  name,
+  in: 'header',
   required,
   description,
-  schema: s,
+  schema: { type: 'string' },
 });
 
-const LANG = param('lang', 'query', 'Language: de (default), en, zh; text falls back requested → en → de → zh.', false, {
-  type: 'string',
-  enum: LANGS,
-});
-const KIND = param('kind', 'query', `Kinds, comma-separated: ${EVENT_KINDS.join(', ')}.`);
-const ID = param('id', 'path', 'Event id.', true);
-const CITY = param('city', 'path', 'Any known name or alias of a city, in any language (Köln, Cologne, 科隆, koeln).', true);
-const document = (type: string, description: string) => ({
-  description,
-  content: { [type]: { schema: { type: 'string' } } },
-  headers: { ETag: { schema: { type: 'string' } } },
-});
+const ID = pathParameter('id', 'Event id.');
+const CITY = pathParameter('city', 'Any known name or alias of a city, in any language (Köln, Cologne, 科隆, koeln).');
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ 'application/json': { schema } });
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Invalid input; `field` names the parameter or member at fault',
+  401: 'Missing or wrong bearer token',
+  403: 'Writes are disabled',
+  404: 'Unknown city or event',
+  405: 'Method not allowed',
+  412: 'The revision in If-Match is not the current one',
+  413: 'Body larger than allowed',
+  415: 'Body not sent as JSON',
+  428: 'If-Match is required',
+  429: 'Too many requests; see Retry-After',
+  500: 'Internal error',
+  503: 'The database does not answer',
+};
+
+/** Error responses in the one envelope. */
+function errors(...statuses: number[]): Record<string, object> {
+  return Object.fromEntries(
+    statuses.map((status) => [String(status), { description: ERROR_DESCRIPTIONS[status] ?? 'Error', content: json(ref('Error')) }]),
+  );
+}
+
+const VALIDATORS = {
+  ETag: { description: 'Strong validator of this representation.', schema: { type: 'string' } },
+  'Last-Modified': { description: 'When the data it shows last changed.', schema: { type: 'string' } },
+};
+
+const NOT_MODIFIED = { description: 'Not modified (If-None-Match / If-Modified-Since)', headers: VALIDATORS };
+
+/** A document response (calendar, feed, OPML): text of a media type, with validators. */
+function document(type: string, description: string) {
+  return { description, headers: VALIDATORS, content: { [type]: { schema: { type: 'string' } } } };
+}
+
+const FEED_TYPES = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' } as const;
+const FEED_NAMES = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' } as const;
 
 /** The OpenAPI document for a deployment. */
 export function openApiDocument(publicUrl: string): Record<string, unknown> {
-  const eventInput = schema(eventInputSchema);
-  return {
+  const documentParameters = queryParameters(documentQuery);
+  const fileNames = `Also served under file-style names, <stem>[.<kind>[+<kind>…]][.<lang>].<ext> (${LANGS.join(', ')}; kinds ${EVENT_KINDS.join(', ')}).`;
+  const feedPaths = Object.fromEntries(
+    (['rss', 'atom', 'json'] as const).flatMap((format) => [
+      [
+        `/feed.${format}`,
+        {
+          get: {
+            operationId: `allEventsFeed${format[0]?.toUpperCase()}${format.slice(1)}`,
+            tags: ['Feeds'],
+            summary: `All events (${FEED_NAMES[format]})`,
+            description: fileNames,
+            parameters: documentParameters,
+            responses: { 200: document(FEED_TYPES[format], 'The feed'), 304: NOT_MODIFIED, ...errors(400) },
+          },
+        },
+      ],
+      [
+        `/cities/{city}/feed.${format}`,
+        {
+          get: {
+            operationId: `cityFeed${format[0]?.toUpperCase()}${format.slice(1)}`,
+            tags: ['Feeds'],
+            summary: `A city's events (${FEED_NAMES[format]})`,
+            description: fileNames,
+            parameters: [CITY, ...documentParameters],
+            responses: { 200: document(FEED_TYPES[format], 'The feed'), 304: NOT_MODIFIED, ...errors(400, 404) },
+          },
+        },
+      ],
+    ]),
+  );
+
+  const doc = {
     openapi: '3.1.0',
     info: {
       title: 'ISA calendar API',
       version: '1',
       description:
-        'Events of the Chinese-German Industrial Cities Alliance. Times are wall times in an IANA zone, shown on both sides (Europe/Berlin, Asia/Shanghai). "CST" is China Standard Time. Every error is {"error": {status, code, message, field?}}.',
+        'Events of the Chinese-German Industrial Cities Alliance. Times are wall times in an IANA zone, shown on both sides (Europe/Berlin, Asia/Shanghai). "CST" is China Standard Time. Every error is {"error": {status, code, message, field?}}, with codes from one closed table.',
+      license: { name: 'Proprietary; the data cites its sources', url: `${publicUrl}/api/v1/sources` },
     },
     servers: [{ url: publicUrl }],
+    tags: [
+      { name: 'Events', description: 'Events as JSON, read and written.' },
+      { name: 'Cities', description: 'Member cities and venues.' },
+      { name: 'Sources', description: 'The source catalogue events cite.' },
+      { name: 'Calendars', description: 'iCalendar subscriptions and downloads.' },
+      { name: 'Feeds', description: 'RSS, Atom and JSON Feed.' },
+      { name: 'Service', description: 'Health and this description.' },
+    ],
     components: {
       securitySchemes: {
         bearer: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN / ADMIN_TOKENS; none configured → 403 writes_disabled.' },
       },
       schemas: {
-        EventInput: eventInput,
+        EventInput: jsonSchema(eventInputSchema, 'input'),
         EventPatch: {
           description: `A JSON merge patch (RFC 7396) of EventInput: members replace, null removes; the merged event must be a valid EventInput. "status": "confirmed" reinstates a cancelled event. Body at most ${MAX_BODY_BYTES} bytes.`,
           type: 'object',
         },
-        Event: { type: 'object', description: 'An event as read (see interface.md, "Event JSON (reads)").' },
+        Event: jsonSchema(eventSchema),
+        EventPage: jsonSchema(pageOf(eventSchema)),
+        City: jsonSchema(citySchema),
+        CityList: jsonSchema(listOf(citySchema)),
+        SourceList: jsonSchema(listOf(sourceSchema)),
+        ChangePage: jsonSchema(pageOf(changeSchema)),
+        Health: jsonSchema(healthSchema),
         Error: {
           type: 'object',
           required: ['error'],
@@ -79,9 +177,9 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
               type: 'object',
               required: ['status', 'code', 'message'],
               properties: {
-                status: { type: 'integer' },
-                code: { type: 'string', enum: Object.keys(ERROR_STATUS) },
-                message: { type: 'string' },
+                status: { type: 'integer', description: 'The HTTP status, repeated.' },
+                code: { type: 'string', enum: Object.keys(ERROR_STATUS), description: 'One of a closed table; each maps to one status.' },
+                message: { type: 'string', description: 'What is wrong, in English.' },
                 field: { type: 'string', description: 'Dotted path of the field at fault: start, title.zh, query.from, headers.if-match.' },
               },
             },
@@ -90,135 +188,173 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
       },
     },
     paths: {
-      '/healthz': { get: { summary: 'Health', responses: { 200: { description: '{"ok": true}' }, ...errors(500) } } },
-      '/api/v1/cities': { get: { summary: 'All cities', parameters: [LANG], responses: { 200: { description: '{"items": [...]}' } } } },
+      '/healthz': {
+        get: {
+          operationId: 'health',
+          tags: ['Service'],
+          summary: 'Health: the database answers',
+          responses: { 200: { description: 'Healthy', content: json(ref('Health')) }, ...errors(400, 503) },
+        },
+      },
+      '/api/v1/cities': {
+        get: {
+          operationId: 'listCities',
+          tags: ['Cities'],
+          summary: 'All cities: German members, Chinese members, venues',
+          parameters: queryParameters(langQuery),
+          responses: { 200: { description: 'The cities', content: json(ref('CityList')) }, ...errors(400) },
+        },
+      },
       '/api/v1/cities/{city}': {
-        get: { summary: 'One city', parameters: [CITY, LANG], responses: { 200: { description: 'City' }, ...errors(404) } },
+        get: {
+          operationId: 'getCity',
+          tags: ['Cities'],
+          summary: 'One city, by any of its names',
+          parameters: [CITY, ...queryParameters(langQuery)],
+          responses: { 200: { description: 'The city', content: json(ref('City')) }, ...errors(400, 404) },
+        },
+      },
+      '/api/v1/sources': {
+        get: {
+          operationId: 'listSources',
+          tags: ['Sources'],
+          summary: 'The source catalogue',
+          responses: { 200: { description: 'Every entry', content: json(ref('SourceList')) }, ...errors(400) },
+        },
       },
       '/api/v1/events': {
         get: {
+          operationId: 'listEvents',
+          tags: ['Events'],
           summary: 'Events ordered by their earliest possible instant',
-          parameters: [
-            param(
-              'city',
-              'query',
-              'A city (any spelling): its venue and participant events, and alliance-wide events from its membership on.',
-            ),
-            KIND,
-            param(
-              'from',
-              'query',
-              'RFC 3339 instant or date (whole day in tz, else the city zone, else UTC); events overlapping [from, to]. Default: now.',
-            ),
-            param('to', 'query', 'RFC 3339 instant or date (inclusive).'),
-            param('tz', 'query', 'IANA zone or alias (CET, MESZ, CST, Beijing Time …) for bare dates and an extra display time.'),
-            LANG,
-            param('limit', 'query', '1–500, default 50.', false, { type: 'integer', minimum: 1, maximum: 500 }),
-            param('cursor', 'query', 'Opaque cursor from `next`.'),
-          ],
-          responses: { 200: { description: '{"items": [Event], "next": cursor | null}' }, ...errors(400, 404) },
+          parameters: queryParameters(eventListQuery),
+          responses: { 200: { description: 'One page of events', content: json(ref('EventPage')) }, ...errors(400, 404) },
         },
         post: {
+          operationId: 'createEvent',
+          tags: ['Events'],
           summary: 'Create an event',
           security: [{ bearer: [] }],
           requestBody: { required: true, content: json(ref('EventInput')) },
           responses: {
-            201: { description: 'Created; Location and ETag "r1"', content: json(ref('Event')) },
+            201: {
+              description: 'Created',
+              headers: {
+                Location: { description: 'The new event.', schema: { type: 'string' } },
+                ETag: { description: '"r1"', schema: { type: 'string' } },
+              },
+              content: json(ref('Event')),
+            },
             ...errors(400, 401, 403, 413, 415, 429),
           },
         },
       },
       '/api/v1/events/{id}': {
         get: {
-          summary: 'One event, ETag "r<revision>"',
-          parameters: [ID, LANG],
-          responses: { 200: { description: 'Event', content: json(ref('Event')) }, 304: { description: 'Not modified' }, ...errors(404) },
+          operationId: 'getEvent',
+          tags: ['Events'],
+          summary: 'One event, with ETag "r<revision>"',
+          parameters: [ID, ...queryParameters(eventQuery)],
+          responses: {
+            200: { description: 'The event', headers: VALIDATORS, content: json(ref('Event')) },
+            304: NOT_MODIFIED,
+            ...errors(400, 404),
+          },
         },
         patch: {
+          operationId: 'changeEvent',
+          tags: ['Events'],
           summary: 'Change an event (JSON merge patch)',
           security: [{ bearer: [] }],
-          parameters: [ID, param('If-Match', 'header', 'The ETag of the revision being changed.', true)],
+          parameters: [ID, headerParameter('If-Match', 'The ETag of the revision being changed (strong comparison).', true)],
           requestBody: {
             required: true,
             content: { 'application/merge-patch+json': { schema: ref('EventPatch') }, 'application/json': { schema: ref('EventPatch') } },
           },
           responses: {
-            200: { description: 'Changed; new ETag', content: json(ref('Event')) },
+            200: { description: 'Changed; the new ETag', content: json(ref('Event')) },
             ...errors(400, 401, 403, 404, 412, 413, 415, 428, 429),
           },
         },
         delete: {
+          operationId: 'cancelEvent',
+          tags: ['Events'],
           summary: 'Cancel an event (it stays visible as cancelled; nothing is erased)',
           security: [{ bearer: [] }],
-          parameters: [ID, param('If-Match', 'header', 'Optional: the ETag of the revision being cancelled.')],
+          parameters: [ID, headerParameter('If-Match', 'Optional: the ETag of the revision being cancelled.', false)],
           responses: { 200: { description: 'Cancelled', content: json(ref('Event')) }, ...errors(401, 403, 404, 412, 429) },
         },
       },
       '/api/v1/changes': {
         get: {
+          operationId: 'listChanges',
+          tags: ['Events'],
           summary: 'Created, moved, changed, cancelled and reinstated events since an instant, with times before and after',
-          parameters: [
-            param('since', 'query', 'RFC 3339 instant or date (UTC).'),
-            LANG,
-            param('limit', 'query', '1–500, default 100.'),
-            param('cursor', 'query', 'From `next`.'),
-          ],
-          responses: { 200: { description: '{"items": [...], "next": cursor | null}' }, ...errors(400) },
+          parameters: queryParameters(changesQuery),
+          responses: { 200: { description: 'One page of changes, oldest first', content: json(ref('ChangePage')) }, ...errors(400) },
         },
       },
       '/calendar.ics': {
         get: {
+          operationId: 'allEventsCalendar',
+          tags: ['Calendars'],
           summary: 'Every event known to the day or minute (iCalendar)',
-          parameters: [KIND, LANG],
-          responses: { 200: document('text/calendar', 'VCALENDAR'), 304: { description: 'Not modified' }, ...errors(400) },
+          description: fileNames,
+          parameters: documentParameters,
+          responses: { 200: document('text/calendar', 'VCALENDAR'), 304: NOT_MODIFIED, ...errors(400) },
         },
       },
       '/cities/{city}/calendar.ics': {
         get: {
+          operationId: 'cityCalendar',
+          tags: ['Calendars'],
           summary: "A city's calendar",
-          parameters: [CITY, KIND, LANG],
-          responses: { 200: document('text/calendar', 'VCALENDAR'), ...errors(400, 404) },
+          description: fileNames,
+          parameters: [CITY, ...documentParameters],
+          responses: { 200: document('text/calendar', 'VCALENDAR'), 304: NOT_MODIFIED, ...errors(400, 404) },
         },
       },
       '/events/{id}.ics': {
         get: {
+          operationId: 'eventCalendar',
+          tags: ['Calendars'],
           summary: 'One event as a download',
-          parameters: [ID, LANG],
-          responses: { 200: document('text/calendar', 'VCALENDAR'), ...errors(404) },
+          parameters: [ID, ...queryParameters(langQuery)],
+          responses: { 200: document('text/calendar', 'VCALENDAR with one VEVENT'), 304: NOT_MODIFIED, ...errors(400, 404) },
         },
       },
-      ...Object.fromEntries(
-        (['rss', 'atom', 'json'] as const).flatMap((format) => {
-          const type = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' }[format];
-          return [
-            [
-              `/feed.${format}`,
-              {
-                get: {
-                  summary: `All events (${format})`,
-                  parameters: [KIND, LANG],
-                  responses: { 200: document(type, 'Feed'), ...errors(400) },
-                },
-              },
-            ],
-            [
-              `/cities/{city}/feed.${format}`,
-              {
-                get: {
-                  summary: `A city's events (${format})`,
-                  parameters: [CITY, KIND, LANG],
-                  responses: { 200: document(type, 'Feed'), ...errors(400, 404) },
-                },
-              },
-            ],
-          ];
-        }),
-      ),
+      ...feedPaths,
       '/changes.atom': {
-        get: { summary: 'The latest changes (Atom)', parameters: [LANG], responses: { 200: document('application/atom+xml', 'Feed') } },
+        get: {
+          operationId: 'changesFeed',
+          tags: ['Feeds'],
+          summary: 'The latest changes (Atom)',
+          parameters: queryParameters(langQuery),
+          responses: { 200: document('application/atom+xml', 'The feed'), 304: NOT_MODIFIED, ...errors(400) },
+        },
       },
-      '/feeds.opml': { get: { summary: 'Every feed (OPML)', parameters: [LANG], responses: { 200: document('text/x-opml', 'OPML') } } },
-      '/api/v1/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } },
+      '/feeds.opml': {
+        get: {
+          operationId: 'feedList',
+          tags: ['Feeds'],
+          summary: 'Every feed (OPML)',
+          parameters: queryParameters(langQuery),
+          responses: { 200: document('text/x-opml', 'OPML 2.0'), 304: NOT_MODIFIED, ...errors(400) },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          operationId: 'openApi',
+          tags: ['Service'],
+          summary: 'This document',
+          responses: { 200: { description: 'OpenAPI 3.1', content: json({ type: 'object' }) }, ...errors(400) },
+        },
+      },
     },
   };
+  // Reads need no credentials: said explicitly per operation (OpenAPI §4.8.10.1, an empty list means none).
+  for (const operations of Object.values(doc.paths) as Array<Record<string, { security?: unknown[] }>>) {
+    for (const operation of Object.values(operations)) operation.security ??= [];
+  }
+  return doc;
 }

@@ -2,16 +2,14 @@
  * @module query
  * Query parameters shared by listings: language, kinds, city, zone.
  */
-import * as z from 'zod/mini';
-import { EVENT_KINDS, type EventKind, LANGS, type Lang } from '../core/model.js';
+import { EVENT_KINDS, type EventKind, type Lang } from '../core/model.js';
 import { resolveZone } from '../core/time/zones.js';
 import { type CityRef, findCity } from '../storage/cities-repository.js';
 import type { Store } from '../storage/store.js';
 import { parseDocumentName } from './document-names.js';
 import { ApiError } from './errors.js';
+import { documentQuery } from './query-schemas.js';
 import { parseInput } from './validate.js';
-
-export const langParam = z.optional(z.enum(LANGS));
 
 /** `?kind=a,b` as a list of known kinds, or a 400 naming `query.kind`. */
 export function parseKinds(value: string | undefined): EventKind[] | undefined {
@@ -53,8 +51,6 @@ export function langOf(lang: Lang | undefined): Lang {
   return lang ?? 'de';
 }
 
-const collectionQuery = z.object({ lang: langParam, kind: z.optional(z.string().check(z.maxLength(300))) });
-
 /**
  * The variant of a calendar or feed: from its file name (`feed.plenary.en.atom`) and, for what the name
  * leaves open, from `?lang=` and `?kind=`; German and all kinds by default.
@@ -62,6 +58,6 @@ const collectionQuery = z.object({ lang: langParam, kind: z.optional(z.string().
 export function documentParams(file: string, query: Record<string, string>): { ext: string; lang: Lang; kinds: EventKind[] | undefined } {
   const name = parseDocumentName(file);
   if (!name) throw new ApiError('not_found', `no document is named "${file}"`);
-  const q = parseInput(collectionQuery, query, 'query');
+  const q = parseInput(documentQuery, query, 'query');
   return { ext: name.ext, lang: name.lang ?? langOf(q.lang), kinds: name.kinds ?? parseKinds(q.kind) };
 }

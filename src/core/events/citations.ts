@@ -2,7 +2,8 @@
  * @module citations
  * An event's sources as people and old API clients see them: catalogue entries looked up by reference.
  */
-import type { Citation, SourceCatalogue, SourceEntry } from '../model.js';
+import type { ExpandedCitationJson } from '../api/read-schemas.js';
+import type { Citation, SourceCatalogue } from '../model.js';
 
 /** One source for people: "Title (Publisher, 2018-11-01) https://…"; null when the reference is unknown. */
 export function citationText(citation: Citation, catalogue: SourceCatalogue): string | null {
@@ -13,10 +14,11 @@ export function citationText(citation: Citation, catalogue: SourceCatalogue): st
 }
 
 /** A citation with its catalogue entry: `source` in event reads, kept for clients of the single-source shape. */
-export function expandCitation(citation: Citation, catalogue: SourceCatalogue): (Partial<Omit<SourceEntry, 'id'>> & Citation) | null {
+export function expandCitation(citation: Citation, catalogue: SourceCatalogue): ExpandedCitationJson | null {
   const entry = catalogue.get(citation.ref);
   if (!entry) return null;
   const { id: _id, ...fields } = entry;
-  const present = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null));
+  const present: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== null) present[key] = value;
   return { ref: citation.ref, ...present, ...(citation.note && { note: citation.note }) };
 }

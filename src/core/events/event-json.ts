@@ -1,7 +1,8 @@
 /**
  * @module event-json
- * The public JSON shape of an event (see shared/design/interface.md, "Event JSON (reads)").
+ * The public JSON of an event (docs/interface.md, "Event JSON"), of the type its schema in api/read-schemas.ts gives.
  */
+import type { EventJson, EventTimeJson } from '../api/read-schemas.js';
 import type { EventRecord, Lang, SourceCatalogue, WallTime } from '../model.js';
 import { utcString, zoneView } from '../time/dual-time.js';
 import { earliestInstant, precisionOf } from '../time/wall-time.js';
@@ -20,7 +21,11 @@ export interface EventJsonOptions {
 }
 
 /** One time of an event: the literal at its precision, and for wall times the instant on both sides. */
-export function timeJson(time: WallTime | null, zone: string, options: EventJsonOptions): Record<string, unknown> | null {
+export function timeJson(
+  time: WallTime | null,
+  zone: string,
+  options: Pick<EventJsonOptions, 'lang' | 'displayZone'>,
+): EventTimeJson | null {
   if (!time) return null;
   const precision = precisionOf(time.value);
   if (precision === 'day') return { date: time.value };
@@ -37,7 +42,7 @@ export function timeJson(time: WallTime | null, zone: string, options: EventJson
     timeZone: zone,
     utc: utcString(instant),
     offset: own.offset,
-    ...(time.fold === 1 && { fold: 1 }),
+    ...(time.fold === 1 && { fold: 1 as const }),
     berlin: view(BERLIN),
     shanghai: view(SHANGHAI),
     ...(options.displayZone && { display: { ...view(options.displayZone), timeZone: options.displayZone } }),
@@ -45,7 +50,7 @@ export function timeJson(time: WallTime | null, zone: string, options: EventJson
 }
 
 /** An event as the API returns it, in the requested language with fallback. */
-export function eventJson(event: EventRecord, options: EventJsonOptions): Record<string, unknown> {
+export function eventJson(event: EventRecord, options: EventJsonOptions): EventJson {
   const title = pickText(event.title, options.lang);
   const description = pickText(event.description, options.lang);
   return {
@@ -60,8 +65,8 @@ export function eventJson(event: EventRecord, options: EventJsonOptions): Record
     lang: title?.lang ?? options.lang,
     displayTitle: title?.text ?? '',
     ...(description && { displayDescription: description.text }),
-    cities: event.cities,
-    participants: event.participants,
+    cities: [...event.cities],
+    participants: [...event.participants],
     timeZone: event.timeZone,
     precision: event.precision,
     allDay: event.precision !== 'minute',
@@ -70,7 +75,7 @@ export function eventJson(event: EventRecord, options: EventJsonOptions): Record
     end: timeJson(event.end ?? (event.precision === 'day' ? event.start : null), event.timeZone, options),
     location: event.location,
     url: event.url,
-    sources: event.sources,
+    sources: event.sources.map((c) => ({ ...c })),
     // The single-source shape of earlier clients: the first citation, expanded.
     source: event.sources[0] ? expandCitation(event.sources[0], options.sources) : null,
     ...(event.cancelledAt && { cancelledAt: event.cancelledAt }),

@@ -4,7 +4,6 @@
  * `?kind=` and `?lang=`) and `GET /events/{id}.ics`. HEAD and conditional GET come with them.
  */
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import { isCalendarPrecision } from '../../core/calendar/render-ics.js';
 import { revisionEtag } from '../../core/events/identity.js';
 import { calendarName } from '../../core/events/names.js';
@@ -13,7 +12,8 @@ import { calendarBytes, calendarDocument, fragmentsFor } from '../calendar-docum
 import { documentFileName, documentFilePattern } from '../document-names.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { cityKeyPart, documentParams, langOf, langParam, requireCity } from '../query.js';
+import { cityKeyPart, documentParams, langOf, requireCity } from '../query.js';
+import { langQuery } from '../query-schemas.js';
 import { referenceData } from '../reference-data.js';
 import { serveRendering } from '../responses.js';
 import { parseInput } from '../validate.js';
@@ -66,7 +66,7 @@ export const calendarsRoutes = new Hono<AppEnv>()
   })
   .get('/events/:file{[^/]+\\.ics}', async (c) => {
     const id = c.req.param('file').replace(/\.ics$/, '');
-    const lang = langOf(parseInput(z.object({ lang: langParam }), c.req.query(), 'query').lang);
+    const lang = langOf(parseInput(langQuery, c.req.query(), 'query').lang);
     const { store, config } = c.get('deps');
     const event = await getEvent(store.db, id);
     if (!event) throw new ApiError('not_found', `no event with id "${id}"`, 'id');

@@ -5,7 +5,6 @@
  */
 
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import { type EventJsonOptions, eventJson, timeJson } from '../../core/events/event-json.js';
 import { buildChangesFeed, changeKind } from '../../core/feeds/changes-feed.js';
 import { FEED_CONTENT_TYPES, renderFeed } from '../../core/feeds/render-feed.js';
@@ -18,17 +17,11 @@ import { encodeUtf8 } from '../bytes.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { keptDocument } from '../kept-documents.js';
-import { langOf, langParam } from '../query.js';
+import { langOf } from '../query.js';
+import { changesQuery, langQuery } from '../query-schemas.js';
 import { referenceData } from '../reference-data.js';
 import { jsonResponse, serveRendering } from '../responses.js';
 import { parseInput } from '../validate.js';
-
-const query = z.object({
-  since: z.optional(z.string().check(z.maxLength(64))),
-  lang: langParam,
-  limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/, 'limit is a whole number from 1 to 500'))),
-  cursor: z.optional(z.string().check(z.regex(/^[0-9]{1,15}$/, 'cursor is not one this API returned'))),
-});
 
 function sideJson(event: EventRecord, options: EventJsonOptions) {
   const { lang } = options;
@@ -45,7 +38,7 @@ function sideJson(event: EventRecord, options: EventJsonOptions) {
 export const changesRoutes = new Hono<AppEnv>()
   .get('/api/v1/changes', async (c) => {
     const { store, config } = c.get('deps');
-    const q = parseInput(query, c.req.query(), 'query');
+    const q = parseInput(changesQuery, c.req.query(), 'query');
     const lang = langOf(q.lang);
     const since = q.since === undefined ? 0 : parseBoundary(q.since, 'UTC', 'from');
     if (since === null) throw new ApiError('invalid_time', 'since must be an RFC 3339 instant or a date (2018-10-24)', 'query.since');
@@ -68,7 +61,7 @@ export const changesRoutes = new Hono<AppEnv>()
   })
   .get('/changes.atom', async (c) => {
     const deps = c.get('deps');
-    const lang = langOf(parseInput(z.object({ lang: langParam }), c.req.query(), 'query').lang);
+    const lang = langOf(parseInput(langQuery, c.req.query(), 'query').lang);
     const rendering = await keptDocument(deps, c.get('caches'), {
       key: `/changes.atom?lang=${lang}`,
       renderer: 'changes-1',

@@ -4,7 +4,6 @@
  * `GET /api/v1/events/{id}`.
  */
 import { Hono } from 'hono';
-import * as z from 'zod/mini';
 import { eventJson } from '../../core/events/event-json.js';
 import { revisionEtag } from '../../core/events/identity.js';
 import { parseBoundary } from '../../core/time/boundary.js';
@@ -12,21 +11,11 @@ import { getEvent, listEvents } from '../../storage/events-repository.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { langOf, langParam, parseKinds, parseZone, requireCity } from '../query.js';
+import { langOf, parseKinds, parseZone, requireCity } from '../query.js';
+import { eventListQuery, eventQuery } from '../query-schemas.js';
 import { referenceData } from '../reference-data.js';
 import { jsonResponse, notModified } from '../responses.js';
 import { parseInput } from '../validate.js';
-
-const listQuery = z.object({
-  city: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
-  kind: z.optional(z.string().check(z.maxLength(300))),
-  from: z.optional(z.string().check(z.maxLength(64))),
-  to: z.optional(z.string().check(z.maxLength(64))),
-  tz: z.optional(z.string().check(z.maxLength(64))),
-  lang: langParam,
-  limit: z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/, 'limit is a whole number from 1 to 500'))),
-  cursor: z.optional(z.string().check(z.maxLength(400))),
-});
 
 const MAX_LIMIT = 500;
 const DEFAULT_LIMIT = 50;
@@ -34,7 +23,7 @@ const DEFAULT_LIMIT = 50;
 export const eventsRoutes = new Hono<AppEnv>()
   .get('/api/v1/events', async (c) => {
     const { store, clock, config } = c.get('deps');
-    const q = parseInput(listQuery, c.req.query(), 'query');
+    const q = parseInput(eventListQuery, c.req.query(), 'query');
     const lang = langOf(q.lang);
     const displayZone = parseZone(q.tz, 'query.tz');
     const city = q.city === undefined ? undefined : await requireCity(store, q.city, 'query.city');
@@ -71,11 +60,7 @@ export const eventsRoutes = new Hono<AppEnv>()
   })
   .get('/api/v1/events/:id', async (c) => {
     const { store, config } = c.get('deps');
-    const { lang, tz } = parseInput(
-      z.object({ lang: langParam, tz: z.optional(z.string().check(z.maxLength(64))) }),
-      c.req.query(),
-      'query',
-    );
+    const { lang, tz } = parseInput(eventQuery, c.req.query(), 'query');
     const displayZone = parseZone(tz, 'query.tz');
     const event = await getEvent(store.db, c.req.param('id'));
     if (!event) throw new ApiError('not_found', `no event with id "${c.req.param('id')}"`, 'id');

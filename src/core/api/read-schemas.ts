@@ -1,0 +1,143 @@
+/**
+ * @module api/read-schemas
+ * The JSON the read API answers with, as zod schemas: the functions that build it return these schemas'
+ * types, the OpenAPI document describes responses with them, and the contract tests validate real answers
+ * against them.
+ */
+import * as z from 'zod/mini';
+import { EVENT_KINDS, EVENT_STATUSES, LANGS, PRECISIONS } from '../model.js';
+
+const localized = z.object(
+  Object.fromEntries(LANGS.map((lang) => [lang, z.optional(z.string())])) as Record<'de' | 'en' | 'zh', z.ZodMiniOptional<z.ZodMiniString>>,
+);
+
+/** How an instant reads in one zone. */
+export const zoneViewSchema = z.object({
+  local: z.string().check(z.describe('Wall time, yyyy-MM-ddTHH:mm.')),
+  offset: z.string().check(z.describe('UTC offset, +08:00.')),
+  abbr: z.string().check(z.describe("Zone abbreviation in the reader's language (MESZ/CEST, CST) or UTC±h.")),
+});
+
+/** A time of an event at its precision: a wall time with its instant on both sides, a date, a month or a year. */
+export const eventTimeSchema = z.union([
+  z.object({
+    local: z.string(),
+    timeZone: z.string(),
+    utc: z.string().check(z.describe('RFC 3339 instant in UTC.')),
+    offset: z.string(),
+    fold: z.optional(z.literal(1)),
+    berlin: zoneViewSchema,
+    shanghai: zoneViewSchema,
+    display: z.optional(z.extend(zoneViewSchema, { timeZone: z.string() })),
+  }),
+  z.object({ date: z.string().check(z.describe("yyyy-MM-dd in the event's zone.")) }),
+  z.object({ month: z.string().check(z.describe('yyyy-MM.')) }),
+  z.object({ year: z.string().check(z.describe('yyyy.')) }),
+]);
+export type EventTimeJson = z.infer<typeof eventTimeSchema>;
+
+/** A citation of the source catalogue. */
+export const citationSchema = z.object({ ref: z.string(), note: z.optional(z.string()) });
+
+/** The first citation with its catalogue entry, as clients of the single-source shape read it. */
+export const expandedCitationSchema = z.object({
+  ref: z.string(),
+  title: z.optional(z.string()),
+  publisher: z.optional(z.string()),
+  date: z.optional(z.string()),
+  url: z.optional(z.string()),
+  file: z.optional(z.string()),
+  note: z.optional(z.string()),
+});
+export type ExpandedCitationJson = z.infer<typeof expandedCitationSchema>;
+
+/** An event as read. */
+export const eventSchema = z.object({
+  id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
+  uid: z.string().check(z.describe('Calendar UID, <id>@<UID_DOMAIN>.')),
+  kind: z.enum(EVENT_KINDS),
+  status: z.enum(EVENT_STATUSES),
+  allianceWide: z.boolean(),
+  revision: z.number().check(z.int(), z.minimum(1)),
+  title: localized,
+  description: localized,
+  lang: z.enum(LANGS).check(z.describe('The language displayTitle is in (requested → en → de → zh).')),
+  displayTitle: z.string(),
+  displayDescription: z.optional(z.string()),
+  cities: z.array(z.string()).check(z.describe('Slugs of the cities where it takes place.')),
+  participants: z.array(z.string()).check(z.describe('Slugs of other cities taking part.')),
+  timeZone: z.string(),
+  precision: z.enum(PRECISIONS),
+  allDay: z.boolean(),
+  start: z.nullable(eventTimeSchema),
+  end: z.nullable(eventTimeSchema),
+  location: z.nullable(z.string()),
+  url: z.nullable(z.string()),
+  sources: z.array(citationSchema),
+  source: z.nullable(expandedCitationSchema),
+  cancelledAt: z.optional(z.string()),
+  updated: z.string(),
+});
+export type EventJson = z.infer<typeof eventSchema>;
+
+/** A city as read. */
+export const citySchema = z.object({
+  slug: z.string(),
+  name: z.object({ de: z.string(), en: z.string(), zh: z.string() }),
+  displayName: z.string(),
+  nameZhUncertain: z.boolean(),
+  aliases: z.array(z.string()),
+  country: z.enum(['DE', 'CN']),
+  timeZone: z.string(),
+  member: z.boolean(),
+  memberSince: z.nullable(z.string()),
+  parent: z.nullable(z.string()),
+  note: z.nullable(z.string()),
+  links: z.object({ events: z.string(), page: z.string(), calendar: z.string() }),
+});
+export type CityJson = z.infer<typeof citySchema>;
+
+/** An entry of the source catalogue. */
+export const sourceSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.optional(z.string()),
+  date: z.optional(z.string()),
+  url: z.optional(z.string()),
+  file: z.optional(z.string()),
+  note: z.optional(z.string()),
+});
+
+/** One side of a change: the times as they were or are. */
+export const changeSideSchema = z.object({
+  status: z.enum(EVENT_STATUSES),
+  timeZone: z.string(),
+  precision: z.enum(PRECISIONS),
+  start: z.nullable(eventTimeSchema),
+  end: z.nullable(eventTimeSchema),
+  text: z.string().check(z.describe('The time on both sides, for people.')),
+});
+
+/** A recorded change. */
+export const changeSchema = z.object({
+  seq: z.number().check(z.int()),
+  id: z.string(),
+  revision: z.number().check(z.int()),
+  action: z.enum(['created', 'moved', 'changed', 'cancelled', 'reinstated']),
+  at: z.string(),
+  event: eventSchema,
+  before: z.nullable(changeSideSchema),
+  after: changeSideSchema,
+});
+
+/** A page of a listing: its items and the cursor of the next page. */
+export function pageOf<T extends z.ZodMiniType>(item: T) {
+  return z.object({ items: z.array(item), next: z.nullable(z.string()).check(z.describe('Opaque cursor of the next page, or null.')) });
+}
+
+/** A whole list. */
+export function listOf<T extends z.ZodMiniType>(item: T) {
+  return z.object({ items: z.array(item) });
+}
+
+export const healthSchema = z.object({ ok: z.boolean() });

@@ -1,0 +1,61 @@
+/**
+ * @module query-schemas
+ * One schema per query string: the routes validate with them and the OpenAPI document lists their
+ * parameters from them, descriptions included.
+ */
+import * as z from 'zod/mini';
+import { EVENT_KINDS, LANGS } from '../core/model.js';
+
+const lang = z.optional(z.enum(LANGS).check(z.describe('Language: de (default), en, zh; text falls back requested → en → de → zh.')));
+const kind = z.optional(z.string().check(z.maxLength(300), z.describe(`Kinds, comma-separated: ${EVENT_KINDS.join(', ')}.`)));
+const limit = (fallback: number) =>
+  z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/, 'limit is a whole number from 1 to 500'), z.describe(`1–500, default ${fallback}.`)));
+const tz = z.optional(z.string().check(z.maxLength(64), z.describe('IANA zone or alias (CET, MESZ, CST, Beijing Time …).')));
+
+/** `?lang=` alone. */
+export const langQuery = z.object({ lang });
+
+/** `GET /api/v1/events`. */
+export const eventListQuery = z.object({
+  city: z.optional(
+    z
+      .string()
+      .check(
+        z.minLength(1),
+        z.maxLength(200),
+        z.describe('A city (any spelling): its venue and participant events, and alliance-wide events from its membership on.'),
+      ),
+  ),
+  kind,
+  from: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(64),
+        z.describe(
+          'RFC 3339 instant or date (the whole day in tz, else the city zone, else UTC); events overlapping [from, to]. Default: now.',
+        ),
+      ),
+  ),
+  to: z.optional(z.string().check(z.maxLength(64), z.describe('RFC 3339 instant or date (inclusive).'))),
+  tz: z.optional(
+    z.string().check(z.maxLength(64), z.describe('IANA zone or alias (CET, MESZ, CST, Beijing Time …) for bare dates and a display time.')),
+  ),
+  lang,
+  limit: limit(50),
+  cursor: z.optional(z.string().check(z.maxLength(400), z.describe('Opaque cursor from `next`.'))),
+});
+
+/** `GET /api/v1/events/{id}`. */
+export const eventQuery = z.object({ lang, tz });
+
+/** `GET /api/v1/changes`. */
+export const changesQuery = z.object({
+  since: z.optional(z.string().check(z.maxLength(64), z.describe('RFC 3339 instant or date (UTC). Default: the beginning.'))),
+  lang,
+  limit: limit(100),
+  cursor: z.optional(z.string().check(z.regex(/^[0-9]{1,15}$/, 'cursor is not one this API returned'), z.describe('From `next`.'))),
+});
+
+/** Calendars and feeds (what their file-style name leaves open). */
+export const documentQuery = z.object({ lang, kind });
