@@ -44,7 +44,9 @@ export function importSql(raw: BetterSqlite3.Database, sqlText: string): void {
 if (isEntryPoint(import.meta.url)) {
   const [command, file] = process.argv.slice(2);
   if ((command !== 'export' && command !== 'import') || !file) {
-    console.error('usage: npm run db:export-sql|db:import-sql -- <file.sql>, or tsx src/cli/sql-transfer.ts export|import <file.sql> (DATABASE_PATH selects the SQLite file)');
+    console.error(
+      'usage: npm run db:export-sql|db:import-sql -- <file.sql>, or tsx src/cli/sql-transfer.ts export|import <file.sql> (DATABASE_PATH selects the SQLite file)',
+    );
     process.exit(2);
   }
   const store = openSqliteStore(resolve(process.env.DATABASE_PATH ?? 'data/isa-calendar.sqlite'));
