@@ -6,8 +6,14 @@
 export const LANGS = ['de', 'en', 'zh'] as const;
 export type Lang = (typeof LANGS)[number];
 
+/** Whether a string is one of the languages. */
+export const isLang = (value: string): value is Lang => (LANGS as readonly string[]).includes(value);
+
 export const EVENT_KINDS = ['member-meeting', 'plenary', 'delegation', 'conference', 'fair', 'visit', 'founding', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Whether a string is one of the kinds. */
+export const isEventKind = (value: string): value is EventKind => (EVENT_KINDS as readonly string[]).includes(value);
 
 export const EVENT_STATUSES = ['confirmed', 'tentative', 'cancelled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];

@@ -12,7 +12,7 @@ import { isCalendarPrecision, utcDay } from '../../core/calendar/render-ics.js';
 import { pickText } from '../../core/events/localize.js';
 import { calendarName } from '../../core/events/names.js';
 import { words } from '../../core/i18n/catalogue.js';
-import { type City, type EventRecord, LANGS, type Lang } from '../../core/model.js';
+import { type City, type EventRecord, isLang, LANGS, type Lang } from '../../core/model.js';
 import { describeEventTime, formatLiteral } from '../../core/time/event-time-text.js';
 import { earliestInstant, latestInstant } from '../../core/time/wall-time.js';
 import { listCities } from '../../storage/cities-repository.js';
@@ -29,7 +29,7 @@ const LIST_SIZE = 20;
 /** `?lang=` when valid, else the best of Accept-Language by primary subtag (zh-CN → zh), else German. */
 function pageLang(c: Context<AppEnv>): Lang {
   const asked = c.req.query('lang');
-  if (asked && (LANGS as readonly string[]).includes(asked)) return asked as Lang;
+  if (asked && isLang(asked)) return asked;
   return accepts(c, {
     header: 'Accept-Language',
     supports: [...LANGS],
