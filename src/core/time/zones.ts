@@ -2,7 +2,7 @@
  * @module zones
  * The two home zones of the alliance, the abbreviations people write for them, and IANA canonicalisation.
  */
-import { tzlib_get_timezones } from 'timezones-ical-library';
+import tzNames from './tz-names.json' with { type: 'json' };
 
 export const BERLIN = 'Europe/Berlin';
 export const SHANGHAI = 'Asia/Shanghai';
@@ -23,18 +23,40 @@ const ZONE_ALIASES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * IANA names (zones and links) by lower-case spelling. ICU, and so `Intl`, also accepts Java-era IDs
- * such as "PST" that are not in the tz database; the VTIMEZONE package's list is the tz database's.
+ * Names of the tz database (primary zones and links), by lower-case spelling, each to its primary name:
+ * `Asia/Calcutta` → `Asia/Kolkata`, `PRC` → `Asia/Shanghai`. From tz-names.json (generated from the `tzdata`
+ * package), not from ICU: ICU also accepts Java-era IDs such as "PST", and it canonicalises to legacy names
+ * (`Asia/Kolkata` → `Asia/Calcutta`) that the VTIMEZONE package does not know.
  */
-const IANA_NAMES: ReadonlyMap<string, string> = new Map((tzlib_get_timezones() as string[]).map((name) => [name.toLowerCase(), name]));
+const TZ_NAMES: ReadonlyMap<string, string> = new Map([
+  ...tzNames.zones.map((name): [string, string] => [name.toLowerCase(), name]),
+  ...Object.entries(tzNames.links as Record<string, string>).map(([link, primary]): [string, string] => [link.toLowerCase(), primary]),
+]);
 
-/** Resolves an alias or IANA zone name to its canonical IANA name, or `null` when it is neither. */
+/** Zone names checked against the runtime's ICU so far (at most the tz database's few hundred). */
+const usable = new Map<string, boolean>();
+
+/** Whether the runtime's ICU can compute offsets in a zone (a zone newer than its data cannot). */
+function runtimeKnows(zone: string): boolean {
+  let known = usable.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    usable.set(zone, known);
+  }
+  return known;
+}
+
+/** Resolves an alias or tz database name to its primary IANA name, or `null` when it is neither (or unusable here). */
 export function resolveZone(input: string): string | null {
   const key = input.trim().toLowerCase().replace(/\s+/g, ' ');
-  const alias = ZONE_ALIASES.get(key);
-  if (alias) return alias;
-  const name = IANA_NAMES.get(key);
-  if (!name) return null;
-  // Intl maps links to their canonical zone ("PRC" → "Asia/Shanghai").
-  return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+  const name = ZONE_ALIASES.get(key) ?? TZ_NAMES.get(key);
+  return name !== undefined && runtimeKnows(name) ? name : null;
 }
+
+/** The version of the tz database the zone names come from. */
+export const TZ_DATABASE_VERSION: string = tzNames.tzdata;

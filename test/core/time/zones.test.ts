@@ -15,8 +15,19 @@ describe('resolveZone', () => {
     expect(resolveZone('PRC')).toBe('Asia/Shanghai');
     expect(resolveZone('Europe/Berlin')).toBe('Europe/Berlin');
     expect(resolveZone('europe/berlin')).toBe('Europe/Berlin');
-    expect(resolveZone('UTC')).toBe('UTC');
+    expect(resolveZone('UTC')).toBe('Etc/UTC');
     expect(resolveZone('America/Chicago')).toBe('America/Chicago');
+  });
+
+  it("canonicalises to the tz database's primary names, not ICU's legacy ones", () => {
+    expect(resolveZone('Asia/Calcutta')).toBe('Asia/Kolkata');
+    expect(resolveZone('Asia/Kolkata')).toBe('Asia/Kolkata');
+    expect(resolveZone('Europe/Kiev')).toBe('Europe/Kyiv');
+    expect(resolveZone('US/Pacific')).toBe('America/Los_Angeles');
+  });
+
+  it('regression: unknown zone strings answered 500 (PT, ET, CT, MT, which ICU and the VTIMEZONE package accept)', () => {
+    for (const bad of ['PT', 'ET', 'CT', 'MT', 'pt', 'Factory']) expect(resolveZone(bad), bad).toBeNull();
   });
 
   it('rejects what is not in the tz database', () => {
