@@ -19,7 +19,7 @@ import { getEvent, getEvents, insertEventStatements, updateEventStatements } fro
 import { applySeedSet } from '../src/storage/seed.js';
 import { percentiles } from './machine.js';
 
-const CONFIG = { publicUrl: 'https://isa.example.org', uidDomain: 'isa-calendar.invalid', writers: [] };
+const CONFIG = { publicUrl: 'https://isa.example.org', uidDomain: 'isa-calendar.invalid', writers: [], writeOrigins: [] };
 const NOW = Date.parse('2026-11-27T08:00:00Z');
 
 /** 10,000 bilingual events across the cities, half timed (09:00–17:00 local), half all-day. */

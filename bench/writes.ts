@@ -13,18 +13,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../src/http/app.js';
 import type { AppDeps } from '../src/http/env.js';
+import { memoryLimiters } from '../src/http/rate-limit.js';
 import { createRenderingCaches } from '../src/http/rendering-cache.js';
 import { openSqliteStore } from '../src/storage/dialects/sqlite.js';
 import { generatedEvents, seededStore } from './calendar.js';
 import { percentiles } from './machine.js';
 
-// The write rate limit (60 a minute by default) is lifted: the benchmark writes as fast as it can.
 const CONFIG = {
   publicUrl: 'https://isa.example.org',
   uidDomain: 'isa-calendar.invalid',
   writers: [{ label: 'bench', token: 'bench-token-0123456789' }],
-  writeRateLimit: 1_000_000,
+  writeOrigins: [],
 };
+// The write limits are lifted: the benchmark writes as fast as it can.
+const LIMITERS = memoryLimiters({ failedAuth: 1_000_000, writes: 1_000_000 }, Date.now);
 const AUTH = { Authorization: 'Bearer bench-token-0123456789' };
 const EVENT_BODY = {
   kind: 'conference',
@@ -85,7 +87,7 @@ async function benchWriteRate(dir: string, rounds: number, batch: number): Promi
   const store = await seededStore(join(dir, 'app.sqlite'), []);
   const rawStore = openSqliteStore(join(dir, 'raw.sqlite'));
   try {
-    const deps: AppDeps = { store, clock: () => Date.now(), config: CONFIG };
+    const deps: AppDeps = { store, clock: () => Date.now(), config: CONFIG, limiters: LIMITERS };
     const app = createApp(() => deps, createRenderingCaches());
     let n = 0;
     const appWrite = async () => {
@@ -166,7 +168,7 @@ async function benchWriteRate(dir: string, rounds: number, batch: number): Promi
 async function benchCalendarAfterWrite(dir: string, changes: number, count: number): Promise<WritesBench['calendar']> {
   const store = await seededStore(join(dir, 'calendar.sqlite'), generatedEvents(count));
   try {
-    const deps: AppDeps = { store, clock: () => Date.now(), config: CONFIG };
+    const deps: AppDeps = { store, clock: () => Date.now(), config: CONFIG, limiters: LIMITERS };
     const app = createApp(() => deps, createRenderingCaches());
     const head = async () => {
       const res = await app.request('/calendar.ics', { method: 'HEAD' });

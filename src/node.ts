@@ -1,7 +1,10 @@
 /**
  * @module node
  * The embedded default: the app on @hono/node-server over a local SQLite file, migrated and seeded on start.
- * Settings: PORT (8787), DATABASE_PATH (data/isa-calendar.sqlite), PUBLIC_URL, UID_DOMAIN.
+ * Settings (environment): PORT (8787), HOST (127.0.0.1), DATABASE_PATH (data/isa-calendar.sqlite), PUBLIC_URL,
+ * UID_DOMAIN, ADMIN_TOKEN / ADMIN_TOKENS, WRITE_ORIGINS, WRITE_RATE_LIMIT and AUTH_FAILURE_LIMIT (per minute),
+ * CACHE_MEMORY_MB. Every setting is checked before anything is served; a setting or a database file that cannot
+ * be used stops the start with one line naming it.
  */
 import { mkdirSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
@@ -9,12 +12,14 @@ import { dirname, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { SEED_SET } from '../seeds/index.js';
 import { isEntryPoint } from './cli/entry-point.js';
-import { parseConfig } from './config.js';
+import { numberSetting, parseConfig, SettingError } from './config.js';
 import { utcDay } from './core/calendar/render-ics.js';
 import { createApp } from './http/app.js';
 import type { AppDeps, Clock } from './http/env.js';
+import { DEFAULT_LIMITS, memoryLimiters } from './http/rate-limit.js';
 import { refreshRenderings } from './http/refresh.js';
-import { openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
+import { createRenderingCaches, DEFAULT_CACHE_BYTES } from './http/rendering-cache.js';
+import { DatabaseFileError, openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
 import { applySeedSet } from './storage/seed.js';
 
 export interface NodeServer {
@@ -28,43 +33,46 @@ export interface NodeServerOptions {
   readonly clock?: Clock;
 }
 
+/** The port to listen on (0 picks a free one). */
+function portOf(env: NodeJS.ProcessEnv): number {
+  return numberSetting(env, 'PORT', 8787, 0, 65535);
+}
+
 /** Opens the database, loads the seeds once, and serves on 127.0.0.1 (or HOST). */
 export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, options: NodeServerOptions = {}): Promise<NodeServer> {
   const clock = options.clock ?? Date.now;
-  const port = Number(env.PORT ?? 8787);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`setting PORT: not a port number: ${env.PORT}`);
-  const host = env.HOST ?? '127.0.0.1';
-  const path = resolve(env.DATABASE_PATH ?? 'data/isa-calendar.sqlite');
+  const port = portOf(env);
+  const host = env.HOST || '127.0.0.1';
+  // Checked before anything is opened or served; PUBLIC_URL is completed once the port is known.
+  parseConfig({ ...env, PUBLIC_URL: env.PUBLIC_URL || `http://127.0.0.1:${port || 8787}` });
+  const limits = {
+    failedAuth: numberSetting(env, 'AUTH_FAILURE_LIMIT', DEFAULT_LIMITS.failedAuth, 1, 1_000_000),
+    writes: numberSetting(env, 'WRITE_RATE_LIMIT', DEFAULT_LIMITS.writes, 1, 1_000_000),
+  };
+  const cacheBytes = numberSetting(env, 'CACHE_MEMORY_MB', DEFAULT_CACHE_BYTES / 1024 / 1024, 1, 65_536) * 1024 * 1024;
+  const path = resolve(env.DATABASE_PATH || 'data/isa-calendar.sqlite');
   mkdirSync(dirname(path), { recursive: true });
   const store = openSqliteStore(path);
   await applySeedSet(store, SEED_SET, new Date(clock()).toISOString());
-  // Settings are parsed once the port is known (PORT=0 picks a free one); no request comes before that.
+  // Requests come only after listen() has called back, when the deps are complete.
   let deps: AppDeps | undefined;
   const app = createApp(() => {
     if (!deps) throw new Error('server not ready');
     return deps;
-  });
+  }, createRenderingCaches(cacheBytes));
   return new Promise((ready, failed) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
-      try {
-        const config = parseConfig({ ...env, PUBLIC_URL: env.PUBLIC_URL ?? `http://127.0.0.1:${info.port}` });
-        // @hono/node-server passes the Node request as the app's bindings: its socket is the client.
-        const clientAddress = (_request: Request, bindings: unknown) =>
-          (bindings as { incoming?: IncomingMessage }).incoming?.socket.remoteAddress ?? 'unknown';
-        deps = { store, clock, config, clientAddress };
-      } catch (error) {
-        server.close();
-        failed(error);
-        return;
-      }
+      const config = parseConfig({ ...env, PUBLIC_URL: env.PUBLIC_URL || `http://127.0.0.1:${info.port}` });
+      // @hono/node-server passes the Node request as the app's bindings: its socket is the client.
+      const clientAddress = (_request: Request, bindings: unknown) =>
+        (bindings as { incoming?: IncomingMessage }).incoming?.socket.remoteAddress ?? 'unknown';
+      deps = { store, clock, config, clientAddress, limiters: memoryLimiters(limits, clock) };
       // The daily refresh (as the Workers cron): when the UTC day changes, render the main documents ahead.
       let day = utcDay(clock());
       const timer = setInterval(() => {
         if (utcDay(clock()) === day) return;
         day = utcDay(clock());
-        refreshRenderings((path) => Promise.resolve(app.request(path)), store, clock()).catch((error: unknown) =>
-          console.error('refresh failed', error),
-        );
+        refreshRenderings((path) => Promise.resolve(app.request(path))).catch((error: unknown) => console.error('refresh failed', error));
       }, 600_000);
       timer.unref();
       ready({
@@ -77,13 +85,24 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
           }),
       });
     });
+    server.once('error', (error) => {
+      void store.close();
+      failed(error);
+    });
   });
 }
 
 if (isEntryPoint(import.meta.url)) {
-  const server = await startNodeServer();
-  console.log(`ISA calendar serving ${server.url} (database ${resolve(process.env.DATABASE_PATH ?? 'data/isa-calendar.sqlite')})`);
-  const stop = () => void server.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  try {
+    const server = await startNodeServer();
+    console.log(`ISA calendar serving ${server.url} (database ${resolve(process.env.DATABASE_PATH || 'data/isa-calendar.sqlite')})`);
+    const stop = () => void server.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (error) {
+    // A setting or a database file that cannot be used: one line naming it, no stack trace.
+    if (!(error instanceof SettingError || error instanceof DatabaseFileError)) throw error;
+    console.error(`isa-calendar: ${error.message}`);
+    process.exit(1);
+  }
 }

@@ -1,15 +1,19 @@
 /**
  * @module worker
  * Cloudflare Workers entry: the same app over D1 (binding DB). PUBLIC_URL and UID_DOMAIN are required
- * settings here. The seed set is loaded into an empty database on the first request of an isolate.
+ * settings here; a setting that cannot be used answers `503 misconfigured` naming it. The seed set is loaded
+ * into an empty database on the first request of an isolate. Kept documents have a second level in the Cache
+ * API of the data centre; write limits use Cloudflare's rate-limiting bindings.
  */
 import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { SEED_SET } from '../seeds/index.js';
-import { parseConfig } from './config.js';
+import { parseConfig, SettingError } from './config.js';
 import { createApp } from './http/app.js';
 import type { AppDeps, Clock } from './http/env.js';
+import type { Limiters } from './http/rate-limit.js';
 import { refreshRenderings } from './http/refresh.js';
-import { CACHED_DOCUMENT, edgeCached } from './runtime/workers/edge-cache.js';
+import { bindingLimiter, type RateLimitBinding } from './runtime/workers/binding-limiter.js';
+import { sharedDocuments } from './runtime/workers/shared-documents.js';
 import { createD1Store } from './storage/dialects/d1.js';
 import { applySeedSet } from './storage/seed.js';
 
@@ -20,6 +24,11 @@ export interface Env {
   /** Secrets (`wrangler secret put`): one token, or `label=token` pairs; none → writes are disabled. */
   readonly ADMIN_TOKEN?: string;
   readonly ADMIN_TOKENS?: string;
+  /** Origins besides PUBLIC_URL's whose pages may write from a browser, comma-separated. */
+  readonly WRITE_ORIGINS?: string;
+  /** wrangler.toml `[[ratelimits]]`: failed authentications per client address, and writes per token. */
+  readonly AUTH_FAILURE_LIMITER?: RateLimitBinding;
+  readonly WRITE_LIMITER?: RateLimitBinding;
   /**
    * Tests only, never set in production: an RFC 3339 instant the clock stands at, so time-dependent tests in
    * workerd are deterministic (a test passes its own env to move it). A binding, never a request header.
@@ -27,62 +36,81 @@ export interface Env {
   readonly TEST_CLOCK?: string;
 }
 
+/** The window of both rate-limiting bindings (wrangler.toml `period`). */
+const LIMIT_PERIOD_SECONDS = 60;
+
 /** The real clock, or the instant of the TEST_CLOCK binding. */
 function clockOf(env: Env): Clock {
   if (env.TEST_CLOCK === undefined) return Date.now;
   const instant = Date.parse(env.TEST_CLOCK);
-  if (Number.isNaN(instant)) throw new Error('setting TEST_CLOCK: not an RFC 3339 instant');
+  if (Number.isNaN(instant)) throw new SettingError('TEST_CLOCK', 'not an RFC 3339 instant');
   return () => instant;
 }
 
-// Per isolate: the deps for one D1 binding, built (and seeded) once. Bindings are stable for an isolate.
-let ready: { binding: D1Database; deps: Promise<Omit<AppDeps, 'clock'>> } | undefined;
+/** The rate-limiting bindings as limiters; writes cannot be limited (and are refused) without them. */
+function limitersOf(env: Env): Limiters {
+  const missing = (name: string) => ({
+    hit: () => Promise.reject(new SettingError(name, 'the rate-limiting binding is missing (wrangler.toml [[ratelimits]])')),
+  });
+  return {
+    failedAuth: env.AUTH_FAILURE_LIMITER ? bindingLimiter(env.AUTH_FAILURE_LIMITER, LIMIT_PERIOD_SECONDS) : missing('AUTH_FAILURE_LIMITER'),
+    writes: env.WRITE_LIMITER ? bindingLimiter(env.WRITE_LIMITER, LIMIT_PERIOD_SECONDS) : missing('WRITE_LIMITER'),
+  };
+}
 
-async function depsFor(env: Env): Promise<AppDeps> {
+type IsolateDeps = Pick<AppDeps, 'store' | 'config' | 'clientAddress'>;
+
+// Per isolate: the deps of its bindings, built (settings checked, seeds loaded) once per database binding and
+// settings (which are stable for an isolate; a test may pass others).
+let ready: { binding: D1Database; settings: string; deps: Promise<IsolateDeps> } | undefined;
+
+/** The settings an isolate's deps are built from, as one string. */
+const settingsOf = (env: Env) => JSON.stringify([env.PUBLIC_URL, env.UID_DOMAIN, env.ADMIN_TOKEN, env.ADMIN_TOKENS, env.WRITE_ORIGINS]);
+
+/** The deps of one request: the isolate's, plus its clock, limiters and the data centre's document cache. */
+async function depsFor(env: Env, ctx: ExecutionContext | undefined): Promise<AppDeps> {
   const clock = clockOf(env);
-  if (ready?.binding !== env.DB) {
+  const settings = settingsOf(env);
+  if (ready?.binding !== env.DB || ready.settings !== settings) {
     const deps = (async () => {
-      if (!env.UID_DOMAIN) throw new Error('setting UID_DOMAIN is required on Workers');
+      if (!env.UID_DOMAIN) throw new SettingError('UID_DOMAIN', 'is required on Workers');
+      const config = parseConfig(env);
       const store = createD1Store(env.DB);
       await applySeedSet(store, SEED_SET, new Date(clock()).toISOString());
       // Cloudflare sets CF-Connecting-IP at its edge; a client cannot forge it.
       const clientAddress = (request: Request) => request.headers.get('CF-Connecting-IP') ?? 'unknown';
-      return { store, config: parseConfig(env), clientAddress };
+      return { store, config, clientAddress };
     })();
     // A failed start is retried on the next request rather than cached.
     deps.catch(() => {
       ready = undefined;
     });
-    ready = { binding: env.DB, deps };
+    ready = { binding: env.DB, settings, deps };
   }
-  return { ...(await ready.deps), clock };
+  return {
+    ...(await ready.deps),
+    clock,
+    limiters: limitersOf(env),
+    ...(ctx && { sharedDocuments: sharedDocuments(caches.default, (p) => ctx.waitUntil(p)) }),
+  };
 }
 
-const app = createApp((env) => depsFor(env as Env));
+// The runtime passes the bindings and the execution context of each request through to getDeps.
+const app = createApp((bindings) => {
+  const { env, ctx } = bindings as { env: Env; ctx: ExecutionContext };
+  return depsFor(env, ctx);
+});
 
-async function fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-  const { pathname } = new URL(request.url);
-  if ((request.method === 'GET' || request.method === 'HEAD') && CACHED_DOCUMENT.test(pathname)) {
-    const deps = await depsFor(env);
-    const { version } = await deps.store.dataVersion();
-    return edgeCached(
-      request,
-      caches.default,
-      version,
-      deps.clock(),
-      (r) => Promise.resolve(app.fetch(r, env, ctx)),
-      (p) => ctx.waitUntil(p),
-    );
-  }
-  return app.fetch(request, env, ctx);
+function fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  return Promise.resolve(app.fetch(request, { env, ctx }));
 }
 
 export default {
   fetch,
-  /** The daily cron (wrangler.toml): renders the main documents for the new day and prunes old counters. */
+  /** The daily cron (wrangler.toml): renders the main documents for the new day. */
   async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
-    const deps = await depsFor(env);
+    const deps = await depsFor(env, ctx);
     const origin = deps.config.publicUrl;
-    await refreshRenderings((path) => fetch(new Request(`${origin}${path}`), env, ctx), deps.store, deps.clock());
+    await refreshRenderings((path) => fetch(new Request(`${origin}${path}`), env, ctx));
   },
 };

@@ -1,12 +1,30 @@
 /**
  * @module lru-map
- * A bounded map that forgets the least recently used entry first; kept renderings and prepared statements use it.
+ * A bounded map that forgets the least recently used entry first: by a number of entries (prepared
+ * statements) or by bytes (kept documents and fragments, whose sizes differ by a factor of thousands).
  */
 
-/** A Map bounded to `max` entries, dropping the least recently used. */
+export interface LruLimits<V> {
+  /** At most this many entries. */
+  readonly entries?: number;
+  /** At most this many bytes in all, as `sizeOf` counts them; an entry larger than the whole budget is not kept. */
+  readonly bytes?: number;
+  readonly sizeOf?: (value: V) => number;
+}
+
+/** A Map bounded by entries and/or bytes, dropping the least recently used. */
 export class LruMap<V> {
   readonly #map = new Map<string, V>();
-  constructor(readonly max: number) {}
+  readonly #entries: number;
+  readonly #bytes: number;
+  readonly #sizeOf: (value: V) => number;
+  #used = 0;
+
+  constructor(limits: LruLimits<V>) {
+    this.#entries = limits.entries ?? Number.POSITIVE_INFINITY;
+    this.#bytes = limits.bytes ?? Number.POSITIVE_INFINITY;
+    this.#sizeOf = limits.sizeOf ?? (() => 0);
+  }
 
   /** The value for a key, marking it as used. */
   get(key: string): V | undefined {
@@ -23,14 +41,33 @@ export class LruMap<V> {
     return this.#map.get(key);
   }
 
-  /** Stores a value, dropping the oldest entry when full. */
+  /** Stores a value, dropping the oldest entries while over a limit. */
   set(key: string, value: V): void {
-    this.#map.delete(key);
+    this.delete(key);
+    const size = this.#sizeOf(value);
+    if (size > this.#bytes) return;
     this.#map.set(key, value);
-    if (this.#map.size > this.max) this.#map.delete(this.#map.keys().next().value as string);
+    this.#used += size;
+    while (this.#map.size > this.#entries || this.#used > this.#bytes) {
+      const oldest = this.#map.keys().next().value as string;
+      this.delete(oldest);
+    }
+  }
+
+  /** Forgets a key. */
+  delete(key: string): void {
+    const value = this.#map.get(key);
+    if (value === undefined) return;
+    this.#map.delete(key);
+    this.#used -= this.#sizeOf(value);
   }
 
   get size(): number {
     return this.#map.size;
+  }
+
+  /** The bytes held, as `sizeOf` counts them. */
+  get bytes(): number {
+    return this.#used;
   }
 }

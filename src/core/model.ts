@@ -15,6 +15,14 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 /** Whether a string is one of the kinds. */
 export const isEventKind = (value: string): value is EventKind => (EVENT_KINDS as readonly string[]).includes(value);
 
+/**
+ * A list of kinds as one value: each kind once, in the order of EVENT_KINDS. Every spelling of a filter
+ * (`fair,fair`, `plenary+fair`) is one filter, so it keys one document and binds at most eight parameters.
+ */
+export function canonicalKinds(kinds: readonly EventKind[]): EventKind[] {
+  return EVENT_KINDS.filter((kind) => kinds.includes(kind));
+}
+
 export const EVENT_STATUSES = ['confirmed', 'tentative', 'cancelled'] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 

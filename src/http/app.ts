@@ -4,9 +4,10 @@
  * passed in by the entry point and set on each request; the router is built once.
  */
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
-import type { AppDeps, AppEnv } from './env.js';
+import type { AppDeps, AppEnv, RequestDeps } from './env.js';
 import { ApiError, errorResponse, handleError } from './errors.js';
+import { DEFAULT_LIMITS, memoryLimiters } from './rate-limit.js';
+import { readCors } from './read-cors.js';
 import { createRenderingCaches, type RenderingCaches } from './rendering-cache.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { calendarsRoutes } from './routes/calendars.js';
@@ -19,6 +20,7 @@ import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { pagesRoutes } from './routes/pages.js';
 import { sourcesRoutes } from './routes/sources.js';
+import { createWriteHealth } from './write-health.js';
 
 /**
  * Builds the app; `getDeps` receives the runtime's bindings (Workers `env`, or nothing on Node). Kept
@@ -29,13 +31,17 @@ export function createApp(
   caches: RenderingCaches = createRenderingCaches(),
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Per app instance: what it counts when the runtime gives no limiters, and how its writes went.
+  const ownLimiters = memoryLimiters(DEFAULT_LIMITS, () => Date.now());
+  const writeHealth = createWriteHealth();
   app.use(async (c, next) => {
-    c.set('deps', await getDeps(c.env));
+    const deps = await getDeps(c.env);
+    c.set('deps', deps.limiters ? (deps as RequestDeps) : { ...deps, limiters: ownLimiters });
     c.set('caches', caches);
+    c.set('writeHealth', writeHealth);
     await next();
   });
-  // Read-only resources may be embedded anywhere (interface.md: CORS open for GET).
-  app.use('/api/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag', 'Location'] }));
+  app.use('/api/*', readCors);
   for (const routes of [
     healthRoutes,
     citiesRoutes,

@@ -4,7 +4,7 @@
  * static host (npm run export): `calendar.ics?lang=en&kind=plenary` is also `calendar.plenary.en.ics`.
  * Grammar: `<stem>[.<kind>[+<kind>…]][.<lang>].<ext>`; kinds sorted; a name without a language is German.
  */
-import { type EventKind, isEventKind, isLang, type Lang } from '../core/model.js';
+import { canonicalKinds, type EventKind, isEventKind, isLang, type Lang } from '../core/model.js';
 
 export const DOCUMENT_EXTENSIONS = { calendar: ['ics'], feed: ['rss', 'atom', 'json'], feeds: ['opml'] } as const;
 export type DocumentStem = keyof typeof DOCUMENT_EXTENSIONS;
@@ -28,7 +28,7 @@ export function parseDocumentName(file: string): DocumentName | null {
   let kinds: EventKind[] | undefined;
   for (const part of parts.slice(1)) {
     if (isLang(part) && !lang) lang = part;
-    else if (!kinds && part.split('+').every(isEventKind)) kinds = part.split('+').filter(isEventKind);
+    else if (!kinds && part.split('+').every(isEventKind)) kinds = canonicalKinds(part.split('+').filter(isEventKind));
     else return null;
   }
   return { ext, ...(lang && { lang }), ...(kinds && { kinds }) };

@@ -4,7 +4,10 @@
  */
 import type { Config } from '../config.js';
 import type { Store } from '../storage/store.js';
+import type { SharedDocuments } from './kept-documents.js';
+import type { Limiters } from './rate-limit.js';
 import type { RenderingCaches } from './rendering-cache.js';
+import type { WriteHealth } from './write-health.js';
 
 /** A clock: ms since the epoch. Entry points pass `Date.now`, tests a fixed value. */
 export type Clock = () => number;
@@ -20,8 +23,15 @@ export interface AppDeps {
    * Node, Cloudflare's CF-Connecting-IP on Workers) — never from a header a client could set itself.
    */
   readonly clientAddress?: (request: Request, bindings: unknown) => string;
+  /** A second level for kept documents, shared beyond this instance (Workers: the Cache API of the data centre). */
+  readonly sharedDocuments?: SharedDocuments;
+  /** The runtime's write limits; without them the app counts in its own memory (rate-limit.ts). */
+  readonly limiters?: Limiters;
 }
 
+/** The deps as handlers see them: with limiters. */
+export type RequestDeps = AppDeps & { readonly limiters: Limiters };
+
 export interface AppEnv {
-  Variables: { deps: AppDeps; caches: RenderingCaches };
+  Variables: { deps: RequestDeps; caches: RenderingCaches; writeHealth: WriteHealth };
 }

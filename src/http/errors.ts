@@ -4,7 +4,9 @@
  * `{"error": {"status": 400, "code": "invalid_time", "message": "…", "field": "query.from"}}`.
  */
 import type { Context } from 'hono';
+import { SettingError } from '../config.js';
 import type { FieldError } from '../core/result.js';
+import { storageFailure } from '../storage/failures.js';
 
 export const ERROR_STATUS = {
   invalid_input: 400,
@@ -16,12 +18,15 @@ export const ERROR_STATUS = {
   method_not_allowed: 405,
   unauthorized: 401,
   writes_disabled: 403,
+  forbidden: 403,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
   precondition_required: 428,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
+  misconfigured: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -57,9 +62,19 @@ export function errorResponse(c: Context, error: ApiError): Response {
   );
 }
 
-/** `app.onError`: expected errors as themselves, anything else as a logged 500 that leaks nothing. */
+/**
+ * `app.onError`: expected errors as themselves; a setting that cannot be used as `503 misconfigured` naming it;
+ * a failing database as `503 unavailable` saying why; anything else as a logged 500 that leaks nothing.
+ */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof ApiError) return errorResponse(c, err);
+  if (err instanceof SettingError) return errorResponse(c, new ApiError('misconfigured', err.message, err.setting));
+  const storage = storageFailure(err);
   console.error(err);
+  if (storage)
+    return errorResponse(
+      c,
+      new ApiError('unavailable', `the database cannot be used: ${storage}`, undefined, 503, { 'Retry-After': '60' }),
+    );
   return errorResponse(c, new ApiError('internal', 'internal error'));
 }

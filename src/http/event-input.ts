@@ -7,20 +7,34 @@
 import * as z from 'zod/mini';
 import { resolveEventTimes } from '../core/events/event-times.js';
 import { EVENT_KINDS, type EventRecord, LANGS } from '../core/model.js';
+import { unsafeCharacter } from '../core/text/safe-text.js';
 import { findCity } from '../storage/cities-repository.js';
 import type { Store } from '../storage/store.js';
 import { ApiError } from './errors.js';
 
+/** Refuses text that an output cannot carry (safe-text.ts), naming the character. */
+const safe = z.superRefine((value: string, ctx) => {
+  const problem = unsafeCharacter(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: `contains ${problem}`, input: value });
+});
+
+const text = (max: number) => z.string().check(z.maxLength(max), safe);
+
+/** A WHATWG URL with an http(s) scheme and no credentials, kept in its serialised form. */
 function isHttpUrl(value: string): boolean {
+  let url: URL;
   try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    url = new URL(value);
   } catch {
     return false;
   }
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
 }
 
-const text = (max: number) => z.string().check(z.maxLength(max));
+const httpUrl = z.pipe(
+  text(2000).check(z.refine(isHttpUrl, 'must be an http(s) URL without user name or password')),
+  z.transform((value: string) => new URL(value).href),
+);
 const localized = (max: number) =>
   z.strictObject(
     Object.fromEntries(LANGS.map((lang) => [lang, z.optional(text(max))])) as Record<
@@ -28,9 +42,9 @@ const localized = (max: number) =>
       z.ZodMiniOptional<z.ZodMiniString>
     >,
   );
-const cityName = z.string().check(z.minLength(1), z.maxLength(100));
+const cityName = z.string().check(z.minLength(1), z.maxLength(100), safe);
 const fold = z.union([z.literal(0), z.literal(1)]);
-const timeLiteral = z.string().check(z.maxLength(32));
+const timeLiteral = z.string().check(z.maxLength(32), safe);
 
 /** An event as written: POST bodies, and an event after a PATCH merge. */
 export const eventInputSchema = z
@@ -48,7 +62,7 @@ export const eventInputSchema = z
     fold: z.optional(fold),
     endFold: z.optional(fold),
     location: z.optional(z.nullable(text(300))),
-    url: z.optional(z.nullable(text(2000).check(z.refine(isHttpUrl, 'must be an http(s) URL')))),
+    url: z.optional(z.nullable(httpUrl)),
   })
   .check(
     z.refine((e) => Object.values(e.title).some((t) => t !== undefined && t.trim() !== ''), {

@@ -14,6 +14,7 @@ import { encodeUtf8 } from './bytes.js';
 import { documentFileName } from './document-names.js';
 import type { AppDeps } from './env.js';
 import { keptDocument } from './kept-documents.js';
+import { reportLeftOut } from './left-out.js';
 import { referenceData } from './reference-data.js';
 import type { Rendering, RenderingCaches } from './rendering-cache.js';
 
@@ -25,17 +26,17 @@ export interface FeedRequest {
   readonly format: FeedFormat;
   readonly lang: Lang;
   readonly kinds?: readonly EventKind[] | undefined;
-  readonly city?: () => Promise<CityRef>;
+  /** The city whose listing it is (resolved before: the key names it). */
+  readonly city?: CityRef | undefined;
 }
 
 /** The feed for a request, kept under its data version and day. */
 export function feedDocument(deps: AppDeps, caches: RenderingCaches, request: FeedRequest): Promise<Rendering> {
   return keptDocument(deps, caches, {
     key: request.key,
-    renderer: 'feed-1',
     build: async ({ changedAt, day }) => {
       const { store, config } = deps;
-      const city = request.city ? await request.city() : undefined;
+      const { city } = request;
       const scope = { ...(city && { city }), ...(request.kinds && { kinds: request.kinds }) };
       const upcoming = (await listEvents(store.db, { ...scope, from: day, limit: FEED_LIMIT })).items;
       const past = upcoming.length < FEED_LIMIT ? await listRecentEvents(store.db, scope, day, FEED_LIMIT - upcoming.length) : [];
@@ -51,6 +52,7 @@ export function feedDocument(deps: AppDeps, caches: RenderingCaches, request: Fe
         feedLinks: { rss: self('rss'), atom: self('atom'), json: self('json') },
         emptyUpdated: changedAt,
         sources: (await referenceData(deps, caches)).sources,
+        onLeftOut: (id, error) => reportLeftOut(`feed ${request.key}`, id, error),
       });
       // Which events are upcoming changes with the day, so the day counts as a change.
       return { body: encodeUtf8(renderFeed(feed, request.format, request.lang)), lastModified: Math.max(Date.parse(changedAt), day) };

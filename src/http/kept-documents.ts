@@ -1,11 +1,14 @@
 /**
  * @module kept-documents
- * Documents (calendars, feeds, OPML) kept as bytes under their request key, the data version and the UTC
- * day: a poll of an unchanged document costs one data-version read, and its ETag is known in advance.
+ * Documents (calendars, feeds, OPML) kept as bytes under the render version, their document key, the data
+ * version and the UTC day: a poll of an unchanged document costs one data-version read, and its ETag is known
+ * in advance. On Workers a second level, shared by the isolates of a data centre (the Cache API), sits behind
+ * the memory of this instance.
  */
 import { utcDay } from '../core/calendar/render-ics.js';
 import type { AppDeps } from './env.js';
-import { type Rendering, type RenderingCaches, shortHash } from './rendering-cache.js';
+import { RENDER_VERSION } from './render-version.js';
+import type { Rendering, RenderingCaches } from './rendering-cache.js';
 
 /** What a document may depend on besides its request: the data and the date. */
 export interface DocumentState {
@@ -17,27 +20,40 @@ export interface DocumentState {
 }
 
 export interface KeptDocumentRequest {
-  /** Identifies the document: path plus the parameters that shape it. */
+  /** Identifies the document among all: canonical path (resolved city, canonical kinds, language, format). */
   readonly key: string;
-  /** Names the renderer and its version, so validators change when the code writes differently. */
-  readonly renderer: string;
   readonly build: (state: DocumentState) => Promise<{ readonly body: Uint8Array<ArrayBuffer>; readonly lastModified: number }>;
+}
+
+/** Documents kept beyond this instance (Workers: the data centre's Cache API); `put` may finish after the answer. */
+export interface SharedDocuments {
+  readonly get: (key: string) => Promise<Rendering | null>;
+  readonly put: (key: string, rendering: Rendering) => void;
+}
+
+/**
+ * The strong validator of a body (RFC 9110 §8.8.3): the render version and a digest of the bytes, so it
+ * changes exactly when the bytes do — an unrelated write leaves a city's calendar its ETag — and never
+ * survives a deploy that changes the output.
+ */
+export async function bodyEtag(body: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
+  const hex = Array.from(digest.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
+  return `"${RENDER_VERSION}-${hex}"`;
 }
 
 /** The kept document when the data version and day are unchanged, else built now and kept. */
 export async function keptDocument(deps: AppDeps, caches: RenderingCaches, request: KeptDocumentRequest): Promise<Rendering> {
   const [{ version, changedAt }, day] = [await deps.store.dataVersion(), utcDay(deps.clock())];
-  const documentKey = `${request.key}|${version}|${day}`;
-  const kept = caches.documents.get(documentKey);
-  if (kept) return kept;
+  const documentKey = `${RENDER_VERSION}|${request.key}|${version}|${day}`;
+  const kept = caches.documents.get(documentKey) ?? (await deps.sharedDocuments?.get(documentKey));
+  if (kept) {
+    caches.documents.set(documentKey, kept);
+    return kept;
+  }
   const { body, lastModified } = await request.build({ version, changedAt, day });
-  const { publicUrl, uidDomain } = deps.config;
-  const rendering: Rendering = {
-    body,
-    // Strong: the bytes are a function of the data version, the day, the request, the renderer and the settings.
-    etag: `"${version}-${day / 86_400_000}-${shortHash(`${request.renderer}|${request.key}|${publicUrl}|${uidDomain}`)}"`,
-    lastModified: new Date(lastModified).toISOString(),
-  };
+  const rendering: Rendering = { body, etag: await bodyEtag(body), lastModified: new Date(lastModified).toISOString() };
   caches.documents.set(documentKey, rendering);
+  deps.sharedDocuments?.put(documentKey, rendering);
   return rendering;
 }

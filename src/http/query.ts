@@ -2,25 +2,26 @@
  * @module query
  * Query parameters shared by listings: language, kinds, city, zone.
  */
-import { EVENT_KINDS, type EventKind, type Lang } from '../core/model.js';
+import { canonicalKinds, EVENT_KINDS, type EventKind, isEventKind, type Lang } from '../core/model.js';
 import { resolveZone } from '../core/time/zones.js';
-import { type CityRef, findCity } from '../storage/cities-repository.js';
-import type { Store } from '../storage/store.js';
+import type { CityRef } from '../storage/cities-repository.js';
 import { parseDocumentName } from './document-names.js';
+import type { AppDeps } from './env.js';
 import { ApiError } from './errors.js';
 import { documentQuery } from './query-schemas.js';
+import { cityNamed, referenceData } from './reference-data.js';
+import type { RenderingCaches } from './rendering-cache.js';
 import { parseInput } from './validate.js';
 
-/** `?kind=a,b` as a list of known kinds, or a 400 naming `query.kind`. */
+/** `?kind=a,b` as the canonical list of known kinds (canonicalKinds), or a 400 naming `query.kind`. */
 export function parseKinds(value: string | undefined): EventKind[] | undefined {
   if (value === undefined || value.trim() === '') return undefined;
   const kinds = value.split(',').map((k) => k.trim());
   for (const kind of kinds) {
-    if (!(EVENT_KINDS as readonly string[]).includes(kind)) {
+    if (!isEventKind(kind))
       throw new ApiError('invalid_input', `unknown kind "${kind}"; kinds are ${EVENT_KINDS.join(', ')}`, 'query.kind');
-    }
   }
-  return kinds as EventKind[];
+  return canonicalKinds(kinds.filter(isEventKind));
 }
 
 /** A zone parameter (alias or IANA name) as its canonical name, or a 400 naming the field. */
@@ -31,17 +32,9 @@ export function parseZone(value: string | undefined, field: string): string | un
   return zone;
 }
 
-/**
- * The city part of a kept document's key, before the city is resolved (resolving costs a query, and a kept
- * document must be found without one): spellings that differ only in case or Unicode form share a document.
- */
-export function cityKeyPart(name: string): string {
-  return name.normalize('NFC').toLowerCase();
-}
-
-/** The city any known name or alias denotes, or a 404 `unknown_city` naming the field. */
-export async function requireCity(store: Store, name: string, field: string): Promise<CityRef> {
-  const ref = await findCity(store.db, name);
+/** The city any known name or alias denotes (from the reference data, no query), or a 404 `unknown_city` naming the field. */
+export async function requireCity(deps: AppDeps, caches: RenderingCaches, name: string, field: string): Promise<CityRef> {
+  const ref = cityNamed(await referenceData(deps, caches), name);
   if (!ref) throw new ApiError('unknown_city', `no city is known as "${name}"`, field);
   return ref;
 }

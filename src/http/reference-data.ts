@@ -1,16 +1,24 @@
 /**
  * @module reference-data
- * What renderers look up besides the events themselves (today the source catalogue), read once per data
- * version: it changes only in a write, which raises the version.
+ * What requests look up besides the events themselves — the cities with all their spellings, and the source
+ * catalogue — read once per data version (it changes only in a write, which raises the version). A city name in
+ * a URL is resolved here without a query, so a document is found, and kept, under the city it names, never
+ * under the spelling.
  */
+import { nameKey } from '../core/cities/name-key.js';
 import type { SourceCatalogue } from '../core/model.js';
+import { type CityRef, listCityRefs } from '../storage/cities-repository.js';
 import { sourceCatalogue } from '../storage/sources-repository.js';
 import type { AppDeps } from './env.js';
 import { type RenderingCaches, shortHash } from './rendering-cache.js';
 
 export interface ReferenceData {
   readonly sources: SourceCatalogue;
-  /** Changes whenever what renderers look up changes: part of the keys of kept fragments. */
+  /** Every city, German members first. */
+  readonly cities: readonly CityRef[];
+  /** The city a name denotes (name-key.ts), by the name's key. */
+  readonly cityByKey: ReadonlyMap<string, CityRef>;
+  /** Changes whenever what renderers show of it changes: part of the keys of kept fragments. */
   readonly key: string;
 }
 
@@ -19,8 +27,19 @@ export async function referenceData(deps: AppDeps, caches: RenderingCaches): Pro
   const { version } = await deps.store.dataVersion();
   const kept = caches.reference;
   if (kept && kept.version === version) return kept.data;
-  const sources = await sourceCatalogue(deps.store.db);
-  const data = { sources, key: shortHash(JSON.stringify([...sources.values()])) };
+  const [sources, { cities, keys }] = [await sourceCatalogue(deps.store.db), await listCityRefs(deps.store.db)];
+  const bySlug = new Map(cities.map((ref) => [ref.city.slug, ref]));
+  const cityByKey = new Map<string, CityRef>();
+  for (const [key, slug] of keys) {
+    const ref = bySlug.get(slug);
+    if (ref) cityByKey.set(key, ref);
+  }
+  const data = { sources, cities, cityByKey, key: shortHash(JSON.stringify([[...sources.values()], cities])) };
   caches.reference = { version, data };
   return data;
+}
+
+/** The city any known name or alias denotes, or null. */
+export function cityNamed(reference: ReferenceData, name: string): CityRef | null {
+  return reference.cityByKey.get(nameKey(name)) ?? null;
 }

@@ -37,8 +37,19 @@ async function withAliases(db: Kysely<Database>, rows: CityRow[]): Promise<CityR
 
 /** Every city: German first, then Chinese, each by slug. */
 export async function listCities(db: Kysely<Database>): Promise<City[]> {
+  return (await listCityRefs(db)).cities.map((ref) => ref.city);
+}
+
+/** Every city (German first, then Chinese, each by slug) and every name key with the slug it denotes, in two queries. */
+export async function listCityRefs(db: Kysely<Database>): Promise<{ cities: CityRef[]; keys: Array<[string, string]> }> {
   const rows = await db.selectFrom('cities').selectAll().orderBy('country', 'desc').orderBy('slug').execute();
-  return (await withAliases(db, rows)).map((ref) => ref.city);
+  const names = await db.selectFrom('city_names').select(['name_key', 'slug', 'name']).orderBy('name').execute();
+  const cities = rows.map((row) => {
+    const own = new Set([row.name_de, row.name_en, row.name_zh, row.slug]);
+    const aliases = [...new Set(names.filter((n) => n.slug === row.slug && !own.has(n.name)).map((n) => n.name))];
+    return { city: cityFromRow(row, aliases), memberSinceKey: row.member_since_key };
+  });
+  return { cities, keys: names.map((n) => [n.name_key, n.slug]) };
 }
 
 /** The city that any known name or alias (any language, case, accents, apostrophes) denotes, or null. */

@@ -97,14 +97,7 @@ export interface EventHistoryTable {
   after: string;
 }
 
-export interface RateLimitsTable {
-  key: string;
-  window_start: number;
-  count: number;
-}
-
 export interface Database {
-  rate_limits: RateLimitsTable;
   event_history: EventHistoryTable;
   data_version: DataVersionTable;
   cities: CitiesTable;

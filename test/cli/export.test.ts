@@ -2,6 +2,7 @@
  * The static export: every file equals, byte for byte, what a real server answers over HTTP for the same data
  * and date, and every file parses with a real parser of its format.
  */
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportStatic } from '../../src/cli/export.js';
 import { createApp } from '../../src/http/app.js';
 import { listCities } from '../../src/storage/cities-repository.js';
+import { testConfig } from '../fixtures/config.js';
 import { parseJsonFeed, parseXmlFeed } from '../fixtures/feed-parsers.js';
 import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
 import { type TempStore, tempStore } from '../fixtures/sqlite.js';
@@ -28,7 +30,7 @@ beforeAll(async () => {
   const deps = () => ({
     store: t.store,
     clock: () => NOW,
-    config: { publicUrl: 'https://static.example.org', uidDomain: 'isa-calendar.invalid', writers: [] },
+    config: testConfig({ publicUrl: 'https://static.example.org' }),
   });
   const slugs = (await listCities(t.store.db)).map((c) => c.slug);
   const exporter = createApp(deps);

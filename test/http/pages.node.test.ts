@@ -2,9 +2,11 @@
  * The web pages over HTTP (through the app, a real SQLite file): each page in each language, language
  * negotiation, both-sides times, subscribe links, escaping, and HTML error pages.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { insertEventStatements } from '../../src/storage/events-repository.js';
+import { testConfig } from '../fixtures/config.js';
 import { makeEvent } from '../fixtures/events.js';
 import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
@@ -34,7 +36,7 @@ beforeAll(async () => {
   app = createApp(() => ({
     store: t.store,
     clock: () => NOW,
-    config: { publicUrl: 'https://isa.example.org', uidDomain: 'isa-calendar.invalid', writers: [] },
+    config: testConfig(),
   }));
 });
 afterAll(() => t.dispose());

@@ -8,10 +8,13 @@
  * The fuzz found two bugs in the merge-patch step (reserved keys dropped silently; deep nesting overflowing
  * the stack): both are fixed, stay in the fuzz, and have regression tests at the end.
  */
+
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_KINDS } from '../../src/core/model.js';
 import { createApp } from '../../src/http/app.js';
+import { memoryLimiters } from '../../src/http/rate-limit.js';
+import { testConfig } from '../fixtures/config.js';
 import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
 const TOKEN = 'fuzz-writer-token-0123456789';
@@ -38,18 +41,14 @@ async function harness(): Promise<Harness> {
     store: t.store,
     clock: () => Date.parse('2026-11-27T08:00:00Z'),
     newId: () => `fuzz-created-${++n}`,
-    config: {
-      publicUrl: 'https://isa.example.org',
-      uidDomain: 'isa-calendar.invalid',
-      writers: [{ label: 'admin', token: TOKEN }],
-      // The clock stands still: without a high limit every attempt after the 60th would be a 429 (rate-limit.node.test.ts covers that).
-      writeRateLimit: 1_000_000,
-    },
+    config: testConfig({ writers: [{ label: 'admin', token: TOKEN }] }),
+    // Limits lifted: the fuzz sends hundreds of writes a minute (rate-limit.node.test.ts covers the limits).
+    limiters: memoryLimiters({ failedAuth: 1_000_000, writes: 1_000_000 }, Date.now),
   }));
   return { t, app };
 }
 
-/** Everything a write may change, as one string (not `rate_limits`: every attempt is counted there, by design). */
+/** Everything a write may change, as one string. */
 function snapshot(t: TempStore): string {
   const all = (sql: string) => t.store.raw.prepare(sql).all();
   return JSON.stringify({

@@ -14,7 +14,7 @@ import { statusPrefix } from '../events/names.js';
 import { words } from '../i18n/catalogue.js';
 import type { EventRecord, Lang, SourceCatalogue, WallTime } from '../model.js';
 import { fail, ok, type Result } from '../result.js';
-import { withoutControlCharacters } from '../text/control-characters.js';
+import { withoutUnsafeCharacters } from '../text/safe-text.js';
 import { describeEventTime } from '../time/event-time-text.js';
 import { latestInstant, possibleInstants, precisionOf } from '../time/wall-time.js';
 import { foldLine, unfold } from './fold.js';
@@ -76,7 +76,7 @@ export function utcDay(instant: number): number {
  * newline, comma and semicolon, but leaves a lone CR, which some parsers take for a line break.
  */
 function icsText(text: string): string {
-  return withoutControlCharacters(text);
+  return withoutUnsafeCharacters(text);
 }
 
 /** `[y, m, d]` of a date literal plus `days`. */
@@ -92,7 +92,9 @@ function dateArray(value: string, days = 0): [number, number, number] {
  */
 function dateTime(time: WallTime, zone: string): string {
   const instants = possibleInstants(time.value, zone);
-  if (instants.length > 1) {
+  if (instants.length === 0) throw new RangeError(`${time.value} does not exist in ${zone}`);
+  // Without a VTIMEZONE for the zone, a TZID would be read as floating time: the instant in UTC instead.
+  if (instants.length > 1 || vtimezone(zone) === null) {
     const instant = instants[time.fold] ?? instants[0] ?? 0;
     return DateTime.fromMillis(instant, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
   }
@@ -177,26 +179,60 @@ function adaptVevent(raw: string, event: EventRecord, options: IcsOptions): Veve
   return { text: `${lines.join('\r\n')}\r\n`, tzid };
 }
 
-/**
- * VEVENTs for events of day or minute precision, in input order, rendered by one `ics` call.
- * Fails with `ics`'s message when it rejects an input.
- */
-export function renderVevents(events: readonly EventRecord[], options: IcsOptions): Result<VeventFragment[], string> {
-  const renderable = events.filter(isCalendarPrecision);
-  if (renderable.length === 0) return ok([]);
+/** VEVENTs rendered by id, and the events that could not be rendered (each left out of the calendar). */
+export interface RenderedVevents {
+  readonly fragments: ReadonlyMap<string, VeventFragment>;
+  readonly failed: ReadonlyArray<{ readonly id: string; readonly message: string }>;
+}
+
+/** The VEVENTs of a batch of attributes by one `ics` call, or why `ics` refused the batch. */
+function renderBatch(
+  batch: ReadonlyArray<{ event: EventRecord; attributes: EventAttributes }>,
+  options: IcsOptions,
+): Result<VeventFragment[], string> {
   const { error, value } = createEvents(
-    renderable.map((e) => icsAttributes(e, options)),
+    batch.map((b) => b.attributes),
     { productId: PRODUCT_ID },
   );
   if (error || !value) return fail(error?.message ?? 'ics rendered nothing');
   const raw = value.split('BEGIN:VEVENT\r\n').slice(1);
-  if (raw.length !== renderable.length) return fail(`ics rendered ${raw.length} events for ${renderable.length}`);
+  if (raw.length !== batch.length) return fail(`ics rendered ${raw.length} events for ${batch.length}`);
   return ok(
     raw.map((text, i) => {
       const body = text.slice(0, text.indexOf('END:VEVENT\r\n') + 'END:VEVENT\r\n'.length);
-      return adaptVevent(`BEGIN:VEVENT\r\n${body}`, renderable[i] as EventRecord, options);
+      return adaptVevent(`BEGIN:VEVENT\r\n${body}`, (batch[i] as { event: EventRecord }).event, options);
     }),
   );
+}
+
+/**
+ * VEVENTs for the events of day or minute precision, rendered by one `ics` call. Total: an event that cannot
+ * be rendered (a stored row no write would produce today) is left out and named in `failed`, and the others
+ * are rendered one by one when `ics` refuses the batch.
+ */
+export function renderVevents(events: readonly EventRecord[], options: IcsOptions): RenderedVevents {
+  const fragments = new Map<string, VeventFragment>();
+  const failed: Array<{ id: string; message: string }> = [];
+  const batch: Array<{ event: EventRecord; attributes: EventAttributes }> = [];
+  for (const event of events.filter(isCalendarPrecision)) {
+    try {
+      batch.push({ event, attributes: icsAttributes(event, options) });
+    } catch (error) {
+      failed.push({ id: event.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  if (batch.length === 0) return { fragments, failed };
+  const all = renderBatch(batch, options);
+  if (all.ok) {
+    all.value.forEach((fragment, i) => fragments.set((batch[i] as { event: EventRecord }).event.id, fragment));
+    return { fragments, failed };
+  }
+  for (const one of batch) {
+    const single = renderBatch([one], options);
+    if (single.ok && single.value[0]) fragments.set(one.event.id, single.value[0]);
+    else failed.push({ id: one.event.id, message: single.ok ? 'ics rendered nothing' : single.error });
+  }
+  return { fragments, failed };
 }
 
 export interface CalendarMeta {

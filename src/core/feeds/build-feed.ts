@@ -12,7 +12,7 @@ import { pickText } from '../events/localize.js';
 import { statusPrefix } from '../events/names.js';
 import { words } from '../i18n/catalogue.js';
 import type { EventRecord, Lang, SourceCatalogue } from '../model.js';
-import { withoutControlCharacters } from '../text/control-characters.js';
+import { withoutUnsafeCharacters } from '../text/safe-text.js';
 import { describeEventTime, formatDate, formatLiteral, placeName, sidesOf, untilText } from '../time/event-time-text.js';
 import { zoneFor } from '../time/intl-offset-zone.js';
 import { earliestInstant, precisionOf } from '../time/wall-time.js';
@@ -30,6 +30,8 @@ export interface FeedMeta {
   readonly emptyUpdated: string;
   /** The source catalogue, for the citations in item content. */
   readonly sources: SourceCatalogue;
+  /** Told of each event left out because it cannot be rendered. */
+  readonly onLeftOut?: (id: string, error: unknown) => void;
 }
 
 /** The stable id of an event's feed item: `tag:<uid domain>,2016:event:<id>`. */
@@ -58,7 +60,7 @@ export function titleDate(event: EventRecord, lang: Lang): string {
   return event.start ? text : untilText(text, lang);
 }
 
-const clean = (text: string) => withoutControlCharacters(text);
+const clean = (text: string) => withoutUnsafeCharacters(text);
 
 /** The item's HTML: status, both-sides time (`timeText`), description, place, source and links — all text escaped. */
 export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedMeta, 'lang' | 'publicUrl' | 'sources'>): string {
@@ -89,8 +91,32 @@ export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedM
 export function buildFeed(events: readonly EventRecord[], meta: FeedMeta): Feed {
   const { lang } = meta;
   // ISO-8601 UTC strings order as their instants.
+  // Items first, each on its own: an event that cannot be rendered is left out and reported, not the feed.
+  const items: Array<{ event: EventRecord; item: Parameters<Feed['addItem']>[0] }> = [];
+  for (const event of events) {
+    try {
+      const title = pickText(event.title, lang);
+      const timeText = describeEventTime(event, lang);
+      const item = {
+        title: clean(`${titleDate(event, lang)} · ${statusPrefix(event.status, lang)}${title?.text ?? event.id}`),
+        id: itemId(meta.uidDomain, event.id),
+        guid: itemId(meta.uidDomain, event.id),
+        link: `${meta.publicUrl}/events/${event.id}?lang=${lang}`,
+        date: new Date(event.updated),
+        published: new Date(event.created),
+        description: escapeHtml(clean(timeText)),
+        content: eventHtml(event, timeText, meta),
+        category: [{ name: words(lang).kinds[event.kind], term: event.kind }],
+      };
+      if (Number.isNaN(item.date.getTime()) || Number.isNaN(item.published.getTime())) throw new RangeError('no valid change dates');
+      items.push({ event, item });
+    } catch (error) {
+      meta.onLeftOut?.(event.id, error);
+    }
+  }
+  // ISO-8601 UTC strings order as their instants.
   let updated = '';
-  for (const e of events) if (e.updated > updated) updated = e.updated;
+  for (const { event } of items) if (event.updated > updated) updated = event.updated;
   const feed = new Feed({
     id: `${meta.feedLinks.atom}`,
     title: clean(meta.title),
@@ -104,21 +130,6 @@ export function buildFeed(events: readonly EventRecord[], meta: FeedMeta): Feed 
     ttl: 60,
     author: { name: 'ISA calendar', link: meta.publicUrl },
   });
-  for (const event of events) {
-    const title = pickText(event.title, lang);
-    const prefix = statusPrefix(event.status, lang);
-    const timeText = describeEventTime(event, lang);
-    feed.addItem({
-      title: clean(`${titleDate(event, lang)} · ${prefix}${title?.text ?? event.id}`),
-      id: itemId(meta.uidDomain, event.id),
-      guid: itemId(meta.uidDomain, event.id),
-      link: `${meta.publicUrl}/events/${event.id}?lang=${lang}`,
-      date: new Date(event.updated),
-      published: new Date(event.created),
-      description: escapeHtml(clean(timeText)),
-      content: eventHtml(event, timeText, meta),
-      category: [{ name: words(lang).kinds[event.kind], term: event.kind }],
-    });
-  }
+  for (const { item } of items) feed.addItem(item);
   return feed;
 }

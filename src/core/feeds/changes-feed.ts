@@ -8,7 +8,7 @@ import { Feed } from 'feed';
 import { pickText } from '../events/localize.js';
 import { words } from '../i18n/catalogue.js';
 import type { EventRecord, Lang } from '../model.js';
-import { withoutControlCharacters } from '../text/control-characters.js';
+import { withoutUnsafeCharacters } from '../text/safe-text.js';
 import { describeEventTime } from '../time/event-time-text.js';
 
 export type ChangeKind = 'created' | 'moved' | 'changed' | 'cancelled' | 'reinstated';
@@ -62,9 +62,9 @@ export function buildChangesFeed(changes: readonly ChangeEntry[], meta: ChangesF
     const title = pickText(change.after.title, lang)?.text ?? change.after.id;
     const after = describeEventTime(change.after, lang);
     const before = change.before && kind === 'moved' ? describeEventTime(change.before, lang) : null;
-    const p = (label: string, text: string) => `<p>${escapeHtml(label)}: ${escapeHtml(withoutControlCharacters(text))}</p>`;
+    const p = (label: string, text: string) => `<p>${escapeHtml(label)}: ${escapeHtml(withoutUnsafeCharacters(text))}</p>`;
     feed.addItem({
-      title: withoutControlCharacters(`${w[kind]}: ${title}`),
+      title: withoutUnsafeCharacters(`${w[kind]}: ${title}`),
       id: `tag:${meta.uidDomain},2016:change:${change.seq}`,
       link: `${meta.publicUrl}/events/${change.after.id}?lang=${lang}`,
       date: new Date(change.at),

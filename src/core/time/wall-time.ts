@@ -14,6 +14,14 @@ const PATTERNS: ReadonlyArray<readonly [Precision, RegExp]> = [
   ['year', /^(\d{4})$/],
 ];
 
+/**
+ * The years a time may fall in. Outside them the tz data is guesswork (before 1900 many zones are local mean
+ * time) and dates stop fitting the formats calendars and feeds write (a day after 9999-12-31 has no
+ * four-digit year).
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
 /** Why a wall time was rejected; the HTTP layer maps this to an error code. */
 export type WallTimeError =
   | { readonly code: 'invalid_time'; readonly message: string }
@@ -59,16 +67,18 @@ export function checkWallTime(value: string, zone: string): Parsed<Precision> {
   if (!precision || !f) {
     return invalid(`"${value}" is not a time of the forms 2027-04-12T10:00, 2018-10-24, 2018-07 or 2013 (no offset)`);
   }
+  if (f.year < MIN_YEAR || f.year > MAX_YEAR) return invalid(`"${value}" is outside the years ${MIN_YEAR}–${MAX_YEAR}`);
   // Validate the calendar fields without a zone, so a DST gap is not mistaken for an invalid date.
   const plain = DateTime.fromObject(f, { zone: 'UTC' });
   if (!plain.isValid || plain.day !== f.day || plain.hour !== f.hour) return invalid(`"${value}" is not a valid calendar time`);
-  if (precision === 'minute') {
+  if (precision === 'minute' || precision === 'day') {
+    // luxon moves a wall time the zone skipped forward; any field that moved means it never existed there —
+    // a DST hour, or a whole day a zone skipped (Pacific/Apia left out 2011-12-30 when it crossed the date line).
     const local = DateTime.fromObject(f, { zone: zoneFor(zone) });
-    if (local.hour !== f.hour || local.minute !== f.minute) {
-      return {
-        ok: false,
-        error: { code: 'nonexistent_time', message: `${value} does not exist in ${zone}: the clocks skip it (DST change)` },
-      };
+    const moved = local.year !== f.year || local.month !== f.month || local.day !== f.day;
+    if (moved || (precision === 'minute' && (local.hour !== f.hour || local.minute !== f.minute))) {
+      const what = moved ? 'the zone skipped that day' : 'the clocks skip it (DST change)';
+      return { ok: false, error: { code: 'nonexistent_time', message: `${value} does not exist in ${zone}: ${what}` } };
     }
   }
   return { ok: true, value: precision };

@@ -5,31 +5,22 @@
  */
 import { Hono } from 'hono';
 import { isCalendarPrecision } from '../../core/calendar/render-ics.js';
-import { revisionEtag } from '../../core/events/identity.js';
 import { calendarName } from '../../core/events/names.js';
 import { getEvent } from '../../storage/events-repository.js';
-import { calendarBytes, calendarDocument, fragmentsFor } from '../calendar-documents.js';
+import { calendarBytes, calendarDocument, fragmentOptions, fragmentsFor } from '../calendar-documents.js';
+import { contentDisposition } from '../content-disposition.js';
 import { documentFileName, documentFilePattern } from '../document-names.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { cityKeyPart, documentParams, langOf, requireCity } from '../query.js';
+import { keptDocument } from '../kept-documents.js';
+import { documentParams, langOf, requireCity } from '../query.js';
 import { langQuery } from '../query-schemas.js';
-import { referenceData } from '../reference-data.js';
 import { serveRendering } from '../responses.js';
 import { parseInput } from '../validate.js';
 
 const CONTENT_TYPE = 'text/calendar; charset=utf-8';
 // Subscribers poll; five minutes of shared caching keeps a burst of pollers to one rendering check.
 const CACHE_CONTROL = 'public, max-age=300';
-
-/** `inline; filename=…` with an ASCII name and the UTF-8 one (RFC 6266 §4.3). */
-function disposition(type: 'inline' | 'attachment', name: string): string {
-  const ascii = name
-    .normalize('NFKD')
-    .replace(/[^\x20-\x7E]/g, '')
-    .replace(/["\\]/g, '');
-  return `${type}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export const calendarsRoutes = new Hono<AppEnv>()
   .get(`/${documentFilePattern('calendar')}`, async (c) => {
@@ -38,37 +29,37 @@ export const calendarsRoutes = new Hono<AppEnv>()
       key: `/${documentFileName('calendar', 'ics', lang, kinds)}`,
       lang,
       kinds,
-      name: () => calendarName(lang, null, kinds),
+      name: calendarName(lang, null, kinds),
     });
     return serveRendering(c.req.raw, rendering, {
       contentType: CONTENT_TYPE,
       cacheControl: CACHE_CONTROL,
-      disposition: () => disposition('inline', 'isa.ics'),
+      disposition: () => contentDisposition('inline', 'isa.ics'),
     });
   })
   .get(`/cities/:city/${documentFilePattern('calendar')}`, async (c) => {
     const { lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
-    const name = c.req.param('city');
-    const { store } = c.get('deps');
+    // Any spelling of the city is one document: it is keyed by the city it names.
+    const city = await requireCity(c.get('deps'), c.get('caches'), c.req.param('city'), 'city');
+    const { slug } = city.city;
     const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
-      // Any spelling of the city is the same document once resolved; unresolved names are keyed as given.
-      key: `/cities/${cityKeyPart(name)}/${documentFileName('calendar', 'ics', lang, kinds)}`,
+      key: `/cities/${slug}/${documentFileName('calendar', 'ics', lang, kinds)}`,
       lang,
       kinds,
-      city: () => requireCity(store, name, 'city'),
-      name: (city) => calendarName(lang, city?.city.name[lang] ?? name, kinds),
+      city,
+      name: calendarName(lang, city.city.name[lang], kinds),
     });
     return serveRendering(c.req.raw, rendering, {
       contentType: CONTENT_TYPE,
       cacheControl: CACHE_CONTROL,
-      disposition: () => disposition('inline', `isa-${name}.ics`),
+      disposition: () => contentDisposition('inline', `isa-${slug}.ics`),
     });
   })
   .get('/events/:file{[^/]+\\.ics}', async (c) => {
     const id = c.req.param('file').replace(/\.ics$/, '');
     const lang = langOf(parseInput(langQuery, c.req.query(), 'query').lang);
-    const { store, config } = c.get('deps');
-    const event = await getEvent(store.db, id);
+    const deps = c.get('deps');
+    const event = await getEvent(deps.store.db, id);
     if (!event) throw new ApiError('not_found', `no event with id "${id}"`, 'id');
     if (!isCalendarPrecision(event)) {
       throw new ApiError(
@@ -77,19 +68,18 @@ export const calendarsRoutes = new Hono<AppEnv>()
         'id',
       );
     }
-    const reference = await referenceData(c.get('deps'), c.get('caches'));
-    const fragments = fragmentsFor(c.get('caches'), [event], {
-      lang,
-      uidDomain: config.uidDomain,
-      publicUrl: config.publicUrl,
-      sources: reference.sources,
-      referenceKey: reference.key,
-    });
+    const options = await fragmentOptions(deps, c.get('caches'), lang);
+    const fragment = fragmentsFor(c.get('caches'), [event], options).get(event.id);
+    if (!fragment || fragment.bytes.byteLength === 0)
+      throw new ApiError('not_found', `event "${id}" cannot be shown as a calendar entry`, 'id');
     // A download carries no calendar name: Outlook would otherwise open it as a new calendar.
-    const body = calendarBytes({ name: null, lang }, fragments);
-    return serveRendering(
-      c.req.raw,
-      { body, etag: revisionEtag(event.revision), lastModified: event.updated },
-      { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: () => disposition('attachment', `${id}.ics`) },
-    );
+    const rendering = await keptDocument(deps, c.get('caches'), {
+      key: `/events/${id}.${lang}.ics|r${event.revision}`,
+      build: async () => ({ body: calendarBytes({ name: null, lang }, [fragment]), lastModified: Date.parse(event.updated) }),
+    });
+    return serveRendering(c.req.raw, rendering, {
+      contentType: CONTENT_TYPE,
+      cacheControl: CACHE_CONTROL,
+      disposition: () => contentDisposition('attachment', `${id}.ics`),
+    });
   });

@@ -64,7 +64,6 @@ export const changesRoutes = new Hono<AppEnv>()
     const lang = langOf(parseInput(langQuery, c.req.query(), 'query').lang);
     const rendering = await keptDocument(deps, c.get('caches'), {
       key: `/changes.atom?lang=${lang}`,
-      renderer: 'changes-1',
       build: async ({ changedAt }) => {
         const { publicUrl, uidDomain } = deps.config;
         const changes = await listRecentChanges(deps.store.db, 100);

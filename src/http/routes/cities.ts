@@ -19,8 +19,8 @@ export const citiesRoutes = new Hono<AppEnv>()
     return jsonResponse({ items: cities.map((city) => cityJson(city, lang, config.publicUrl)) });
   })
   .get('/api/v1/cities/:city', async (c) => {
-    const { store, config } = c.get('deps');
+    const { config } = c.get('deps');
     const lang = langOf(parseInput(langQuery, c.req.query(), 'query').lang);
-    const ref = await requireCity(store, c.req.param('city'), 'city');
+    const ref = await requireCity(c.get('deps'), c.get('caches'), c.req.param('city'), 'city');
     return jsonResponse(cityJson(ref.city, lang, config.publicUrl));
   });

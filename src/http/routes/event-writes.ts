@@ -13,12 +13,12 @@ import { revisionEtag } from '../../core/events/identity.js';
 import type { EventRecord } from '../../core/model.js';
 import { bumpDataVersion } from '../../storage/data-version.js';
 import { getEvent, insertEventStatements, updateEventStatements } from '../../storage/events-repository.js';
+import { storageFailure } from '../../storage/failures.js';
 import { type ChangeAction, isLostRace, recordChange } from '../../storage/history-repository.js';
-import { authorizeWriter } from '../auth.js';
+import { authorize } from '../auth.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { eventInputSchema, inputOf, recordFromInput } from '../event-input.js';
-import { limitWrites } from '../rate-limit.js';
 import { referenceData } from '../reference-data.js';
 import { jsonResponse } from '../responses.js';
 import { parseInput } from '../validate.js';
@@ -74,28 +74,41 @@ async function jsonBody(request: Request, types: readonly string[]): Promise<unk
 /** Throws 412 unless an `If-Match` header (RFC 9110 §13.1.1) matches the event's current ETag. */
 function requireMatch(header: string, event: EventRecord): void {
   const etag = revisionEtag(event.revision);
-  if (header.trim() === '*' || header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return;
+  // Strong comparison (RFC 9110 §8.8.3.2): a weak tag W/"r2" never matches.
+  if (header.trim() === '*' || header.split(',').some((tag) => tag.trim() === etag)) return;
   throw new ApiError('precondition_failed', `the event is at revision ${event.revision} (ETag ${etag})`, 'headers.if-match');
 }
 
-/** Stores a changed event atomically with its history row; a lost race answers 412. */
-async function storeChange(deps: AppDeps, before: EventRecord, after: EventRecord, action: ChangeAction, actor: string): Promise<void> {
-  const { db } = deps.store;
+/**
+ * Applies a write's statements in one atomic batch and records how it went for `/healthz`: a lost race answers
+ * 412, a storage failure (full disk, read-only file) 503 saying why.
+ */
+async function commit(c: Context<AppEnv>, statements: Parameters<AppDeps['store']['batch']>[0]): Promise<void> {
   try {
-    await deps.store.batch([
-      ...updateEventStatements(db, after),
-      recordChange(db, { eventId: after.id, revision: after.revision, action, actor, at: after.updated, before, after }),
-      bumpDataVersion(db, after.updated),
-    ]);
+    await c.get('deps').store.batch(statements);
+    c.get('writeHealth').record(null);
   } catch (error) {
-    if (isLostRace(error))
+    if (isLostRace(error)) {
       throw new ApiError(
         'precondition_failed',
         'the event was changed by another write meanwhile; fetch it and try again',
         'headers.if-match',
       );
+    }
+    const failure = storageFailure(error);
+    if (failure) c.get('writeHealth').record(failure);
     throw error;
   }
+}
+
+/** Stores a changed event atomically with its history row. */
+function storeChange(c: Context<AppEnv>, before: EventRecord, after: EventRecord, action: ChangeAction, actor: string): Promise<void> {
+  const { db } = c.get('deps').store;
+  return commit(c, [
+    ...updateEventStatements(db, after),
+    recordChange(db, { eventId: after.id, revision: after.revision, action, actor, at: after.updated, before, after }),
+    bumpDataVersion(db, after.updated),
+  ]);
 }
 
 /** The response for an event after a write: its JSON, ETag and Last-Modified. */
@@ -122,14 +135,6 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-/** Rate limits (per address before the token, per writer after it), then the writer's label. */
-async function authorize(deps: AppDeps, request: Request, bindings: unknown): Promise<string> {
-  if (deps.config.writers.length > 0) await limitWrites(deps, `address:${deps.clientAddress?.(request, bindings) ?? 'unknown'}`);
-  const actor = await authorizeWriter(request, deps.config.writers);
-  await limitWrites(deps, `writer:${actor}`);
-  return actor;
-}
-
 const now = (deps: AppDeps) => new Date(deps.clock()).toISOString();
 
 export const eventWritesRoutes = new Hono<AppEnv>()
@@ -146,7 +151,7 @@ export const eventWritesRoutes = new Hono<AppEnv>()
       at,
     );
     const { db } = deps.store;
-    await deps.store.batch([
+    await commit(c, [
       ...insertEventStatements(db, event),
       recordChange(db, { eventId: id, revision: 1, action: 'created', actor, at, before: null, after: event }),
       bumpDataVersion(db, at),
@@ -171,7 +176,7 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     // Nothing changed: no new revision, no history row.
     if (canonicalJson({ ...inputOf(before), status: before.status }) === canonicalJson({ ...inputOf(after), status: after.status }))
       return written(c, before);
-    await storeChange(deps, before, after, before.status === 'cancelled' && after.status !== 'cancelled' ? 'reinstated' : 'changed', actor);
+    await storeChange(c, before, after, before.status === 'cancelled' && after.status !== 'cancelled' ? 'reinstated' : 'changed', actor);
     return written(c, after);
   })
   .delete('/api/v1/events/:id', async (c) => {
@@ -183,6 +188,6 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     if (before.status === 'cancelled') return written(c, before);
     const at = now(deps);
     const after: EventRecord = { ...before, status: 'cancelled', cancelledAt: at, revision: before.revision + 1, updated: at };
-    await storeChange(deps, before, after, 'cancelled', actor);
+    await storeChange(c, before, after, 'cancelled', actor);
     return written(c, after);
   });

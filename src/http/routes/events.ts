@@ -26,7 +26,7 @@ export const eventsRoutes = new Hono<AppEnv>()
     const q = parseInput(eventListQuery, c.req.query(), 'query');
     const lang = langOf(q.lang);
     const displayZone = parseZone(q.tz, 'query.tz');
-    const city = q.city === undefined ? undefined : await requireCity(store, q.city, 'query.city');
+    const city = q.city === undefined ? undefined : await requireCity(c.get('deps'), c.get('caches'), q.city, 'query.city');
     // A bare date is a whole day in ?tz, else in the city's zone, else in UTC.
     const dayZone = displayZone ?? city?.city.timeZone ?? 'UTC';
     const bound = (value: string | undefined, side: 'from' | 'to') => {

@@ -6,7 +6,6 @@
  */
 
 import { Hono } from 'hono';
-import { cors } from 'hono/cors';
 import { calendarName } from '../../core/events/names.js';
 import { renderOpml } from '../../core/feeds/opml.js';
 import { FEED_CONTENT_TYPES, FEED_FORMATS, type FeedFormat } from '../../core/feeds/render-feed.js';
@@ -16,18 +15,18 @@ import { documentFileName, documentFilePattern } from '../document-names.js';
 import type { AppEnv } from '../env.js';
 import { feedDocument } from '../feed-documents.js';
 import { keptDocument } from '../kept-documents.js';
-import { cityKeyPart, documentParams, requireCity } from '../query.js';
+import { documentParams, requireCity } from '../query.js';
+import { readCors } from '../read-cors.js';
 import { serveRendering } from '../responses.js';
 
 // Feed readers poll; the same short shared caching as calendars.
 const CACHE_CONTROL = 'public, max-age=300';
 const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
 const JSON_FEED = /\/feed(\.[a-z+-]+)*\.json$/;
-const openCors = cors({ origin: '*', allowMethods: ['GET', 'HEAD'], exposeHeaders: ['ETag'] });
 
 export const feedsRoutes = new Hono<AppEnv>()
   // JSON Feed may be embedded by other sites (interface.md: CORS open for GET).
-  .use('*', (c, next) => (JSON_FEED.test(c.req.path) ? openCors(c, next) : next()))
+  .use('*', (c, next) => (JSON_FEED.test(c.req.path) ? readCors(c, next) : next()))
   .get(`/${documentFilePattern('feed')}`, async (c) => {
     const { ext, lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
     const format = ext as FeedFormat;
@@ -42,14 +41,14 @@ export const feedsRoutes = new Hono<AppEnv>()
   .get(`/cities/:city/${documentFilePattern('feed')}`, async (c) => {
     const { ext, lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
     const format = ext as FeedFormat;
-    const name = c.req.param('city');
-    const { store } = c.get('deps');
+    // Any spelling of the city is one document: it is keyed by the city it names.
+    const city = await requireCity(c.get('deps'), c.get('caches'), c.req.param('city'), 'city');
     const rendering = await feedDocument(c.get('deps'), c.get('caches'), {
-      key: `/cities/${cityKeyPart(name)}/${documentFileName('feed', format, lang, kinds)}`,
+      key: `/cities/${city.city.slug}/${documentFileName('feed', format, lang, kinds)}`,
       format,
       lang,
       kinds,
-      city: () => requireCity(store, name, 'city'),
+      city,
     });
     return serveRendering(c.req.raw, rendering, { contentType: FEED_CONTENT_TYPES[format], cacheControl: CACHE_CONTROL });
   })
@@ -58,7 +57,6 @@ export const feedsRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const rendering = await keptDocument(deps, c.get('caches'), {
       key: `/${documentFileName('feeds', 'opml', lang)}`,
-      renderer: 'opml-1',
       build: async ({ changedAt }) => {
         const { publicUrl } = deps.config;
         const cities = await listCities(deps.store.db);

@@ -144,7 +144,7 @@ ${helpBlock(lang)}`;
     page(c, async (lang) => {
       const { store, clock, config } = c.get('deps');
       const w = words(lang).pages;
-      const ref = await requireCity(store, c.req.param('city'), 'city');
+      const ref = await requireCity(c.get('deps'), c.get('caches'), c.req.param('city'), 'city');
       const { city } = ref;
       const day = utcDay(clock());
       const upcoming = (await listEvents(store.db, { city: ref, from: day, limit: LIST_SIZE })).items;

@@ -3,7 +3,7 @@
  * The embedded default: a local SQLite file through better-sqlite3, migrated from db/migrations with the
  * same bookkeeping table as `wrangler d1 migrations apply`, so a database can move between the runtimes.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
@@ -25,13 +25,28 @@ export interface SqliteStore extends Store {
   readonly close: () => Promise<void>;
 }
 
+/** A database file this version cannot use: not SQLite, damaged, or of a newer schema. */
+export class DatabaseFileError extends Error {
+  constructor(
+    readonly path: string,
+    problem: string,
+  ) {
+    super(`database ${path}: ${problem}`);
+  }
+}
+
+/** The migration files, by name. */
+function migrationNames(dir: string | URL): string[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.sql'))
+    .sort();
+}
+
 /** Applies the migrations that the file has not seen yet, each in its own transaction; returns their names. */
 export function migrate(raw: BetterSqlite3.Database, dir: string | URL = MIGRATIONS_DIR): string[] {
   raw.exec(MIGRATIONS_TABLE);
   const applied = new Set(raw.prepare('SELECT name FROM d1_migrations').pluck().all() as string[]);
-  const pending = readdirSync(dir)
-    .filter((name) => name.endsWith('.sql') && !applied.has(name))
-    .sort();
+  const pending = migrationNames(dir).filter((name) => !applied.has(name));
   for (const name of pending) {
     const sqlText = readFileSync(join(dir instanceof URL ? dir.pathname : dir, name), 'utf8');
     raw.transaction(() => {
@@ -42,13 +57,63 @@ export function migrate(raw: BetterSqlite3.Database, dir: string | URL = MIGRATI
   return pending;
 }
 
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/** Refuses a file that exists but is not SQLite, before SQLite reads it (the magic string of the SQLite file format). */
+function checkHeader(path: string): void {
+  let size = 0;
+  try {
+    size = statSync(path).size;
+  } catch {
+    return; // not there yet: SQLite creates it
+  }
+  if (size === 0) return;
+  const head = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (head.toString('latin1') !== SQLITE_HEADER) throw new DatabaseFileError(path, 'is not a SQLite database');
+}
+
+/**
+ * A cheap check of the schema, not a full integrity check: the schema pages must read, and every migration the
+ * file records must be one this version knows (a newer version wrote it otherwise).
+ */
+function checkSchema(raw: BetterSqlite3.Database, path: string): void {
+  let tables: string[];
+  try {
+    tables = raw.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").pluck().all() as string[];
+  } catch (error) {
+    throw new DatabaseFileError(path, `is damaged (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (!tables.includes('d1_migrations')) return;
+  const known = new Set(migrationNames(MIGRATIONS_DIR));
+  const unknown = (raw.prepare('SELECT name FROM d1_migrations ORDER BY id').pluck().all() as string[]).filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new DatabaseFileError(path, `has a newer schema than this version knows (migration ${unknown[0]}); run a newer version`);
+  }
+}
+
+/** Whether SQLite could open the file for reading only (it does so silently when the file is read-only). */
+function isReadOnlyFile(raw: BetterSqlite3.Database): boolean {
+  try {
+    accessSync(raw.name, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * better-sqlite3 as Kysely's structural SqliteDatabase, keeping prepared statements by SQL text (least
  * recently used dropped first). Kysely's driver prepares every query anew, and preparing a listing costs
  * about as much as running it; query text repeats because values are bound parameters.
  */
 function withStatementCache(raw: BetterSqlite3.Database, size = 256): SqliteDatabase {
-  const cache = new LruMap<BetterSqlite3.Statement>(size);
+  const cache = new LruMap<BetterSqlite3.Statement>({ entries: size });
   return {
     close: () => raw.close(),
     prepare: (sqlText) => {
@@ -68,12 +133,26 @@ function withStatementCache(raw: BetterSqlite3.Database, size = 256): SqliteData
  * for the writer instead of failing with SQLITE_BUSY.
  */
 export function openSqliteStore(path: string): SqliteStore {
-  const raw = new BetterSqlite3(path);
-  raw.pragma('journal_mode = WAL');
-  raw.pragma('synchronous = FULL');
-  raw.pragma('busy_timeout = 5000');
-  raw.pragma('foreign_keys = ON');
-  migrate(raw);
+  checkHeader(path);
+  let raw: BetterSqlite3.Database;
+  try {
+    raw = new BetterSqlite3(path);
+  } catch (error) {
+    throw new DatabaseFileError(path, `cannot be opened (${error instanceof Error ? error.message : String(error)})`);
+  }
+  try {
+    checkSchema(raw, path);
+    raw.pragma('busy_timeout = 5000');
+    // A read-only file is served read-only (writes answer 503); WAL needs a writable file.
+    if (!raw.readonly && !isReadOnlyFile(raw)) raw.pragma('journal_mode = WAL');
+    raw.pragma('synchronous = FULL');
+    raw.pragma('foreign_keys = ON');
+    migrate(raw);
+  } catch (error) {
+    raw.close();
+    if (error instanceof DatabaseFileError) throw error;
+    throw new DatabaseFileError(path, `cannot be prepared (${error instanceof Error ? error.message : String(error)})`);
+  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   const version = raw.prepare('SELECT version, changed_at FROM data_version WHERE id = 1');
   return {

@@ -33,9 +33,9 @@ const TEST_EVENTS: EventRecord[] = [
 const SEEDS = seedRecords(SEED_SET);
 
 function render(events: readonly EventRecord[], lang: Lang = 'de', name: string | null = 'ISA – Test'): string {
-  const fragments = renderVevents(events, { ...OPTIONS, lang });
-  if (!fragments.ok) throw new Error(fragments.error);
-  const calendar = assembleCalendar({ name, lang }, fragments.value);
+  const { fragments, failed } = renderVevents(events, { ...OPTIONS, lang });
+  if (failed.length > 0) throw new Error(JSON.stringify(failed));
+  const calendar = assembleCalendar({ name, lang }, [...fragments.values()]);
   if (!calendar.ok) throw new Error(calendar.error);
   return calendar.value;
 }
@@ -190,8 +190,8 @@ describe('renderVevents + assembleCalendar', () => {
   });
 
   it('regression: a public URL with a one-digit port renders (ics rejects it in its url field)', () => {
-    const fragments = renderVevents([TEST_EVENTS[0] as EventRecord], { ...OPTIONS, publicUrl: 'http://localhost:8', lang: 'en' });
-    expect(fragments.ok && fragments.value[0]?.text).toContain('URL:http://localhost:8/events/summer-0900-shanghai?lang=en');
+    const { fragments } = renderVevents([TEST_EVENTS[0] as EventRecord], { ...OPTIONS, publicUrl: 'http://localhost:8', lang: 'en' });
+    expect(fragments.get('summer-0900-shanghai')?.text).toContain('URL:http://localhost:8/events/summer-0900-shanghai?lang=en');
   });
 
   it('matches the reviewed golden file byte for byte (CRLF, folding, escaping)', () => {
