@@ -224,7 +224,10 @@ export function renderVevents(events: readonly EventRecord[], options: IcsOption
   if (batch.length === 0) return { fragments, failed };
   const all = renderBatch(batch, options);
   if (all.ok) {
-    all.value.forEach((fragment, i) => fragments.set((batch[i] as { event: EventRecord }).event.id, fragment));
+    batch.forEach(({ event }, i) => {
+      const fragment = all.value[i];
+      if (fragment) fragments.set(event.id, fragment);
+    });
     return { fragments, failed };
   }
   for (const one of batch) {

@@ -10,7 +10,6 @@
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/u;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const DELETE_AND_C1 = /[\u007F-\u009F]/u;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
