@@ -193,7 +193,14 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           operationId: 'health',
           tags: ['Service'],
           summary: 'Health: the database answers',
-          responses: { 200: { description: 'Healthy', content: json(ref('Health')) }, ...errors(400, 503) },
+          responses: {
+            200: { description: 'The database answers', content: json(ref('Health')) },
+            503: {
+              description: 'Writes fail (writes: failing), or the database does not answer (error envelope)',
+              content: json({ oneOf: [ref('Health'), ref('Error')] }),
+            },
+            ...errors(400),
+          },
         },
       },
       '/api/v1/cities': {

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { EVENT_KINDS, LANGS } from '../core/model.js';
 
 const lang = z.optional(z.enum(LANGS).check(z.describe('Language: de (default), en, zh; text falls back requested → en → de → zh.')));
-const kind = z.optional(z.string().check(z.maxLength(300), z.describe(`Kinds, comma-separated: ${EVENT_KINDS.join(', ')}.`)));
+const kind = z.optional(z.string().check(z.maxLength(2000), z.describe(`Kinds, comma-separated: ${EVENT_KINDS.join(', ')}.`)));
 const limit = (fallback: number) =>
   z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/, 'limit is a whole number from 1 to 500'), z.describe(`1–500, default ${fallback}.`)));
 const tz = z.optional(z.string().check(z.maxLength(64), z.describe('IANA zone or alias (CET, MESZ, CST, Beijing Time …).')));

@@ -4,6 +4,7 @@
  */
 import type { Compilable, Kysely, Selectable } from 'kysely';
 import type { EventRecord } from '../core/model.js';
+import { recordFromHistory } from './rows.js';
 import type { Database, EventHistoryTable } from './schema.js';
 
 export type ChangeAction = EventHistoryTable['action'];
@@ -43,20 +44,15 @@ export async function listChanges(db: Kysely<Database>, since: string, limit: nu
     .orderBy('seq')
     .limit(limit)
     .execute();
-  return rows.map(toChange);
+  return rows.flatMap(toChange);
 }
 
-function toChange(r: Selectable<EventHistoryTable>): Change {
-  return {
-    seq: r.seq,
-    eventId: r.event_id,
-    revision: r.revision,
-    action: r.action,
-    actor: r.actor,
-    at: r.at,
-    before: r.before === null ? null : (JSON.parse(r.before) as EventRecord),
-    after: JSON.parse(r.after) as EventRecord,
-  };
+/** A history row as a change; none when its `after` is not an event (a row no version writes). */
+function toChange(r: Selectable<EventHistoryTable>): Change[] {
+  const after = recordFromHistory(r.after);
+  if (!after) return [];
+  const before = r.before === null ? null : recordFromHistory(r.before);
+  return [{ seq: r.seq, eventId: r.event_id, revision: r.revision, action: r.action, actor: r.actor, at: r.at, before, after }];
 }
 
 /** Whether an error is the history's uniqueness failing: another write took this revision first. */
@@ -70,5 +66,5 @@ export function isLostRace(error: unknown): boolean {
 /** The latest changes, newest first. */
 export async function listRecentChanges(db: Kysely<Database>, limit: number): Promise<Change[]> {
   const rows = await db.selectFrom('event_history').selectAll().orderBy('seq', 'desc').limit(limit).execute();
-  return rows.map(toChange);
+  return rows.flatMap(toChange);
 }

@@ -83,3 +83,49 @@ export function citationsFromJson(json: string): Citation[] {
 export function sourceFromRow(row: SourcesTable): SourceEntry {
   return { id: row.id, title: row.title, publisher: row.publisher, date: row.date, url: row.url, file: row.file, note: row.note };
 }
+
+/**
+ * An event record as a history row keeps it (JSON written by this or an older version, whose records lacked
+ * fields added since), with those fields filled in; null when the JSON is not an event at all.
+ */
+export function recordFromHistory(json: string): EventRecord | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const r = value as Partial<Record<keyof EventRecord, unknown>>;
+  if (typeof r.id !== 'string' || typeof r.timeZone !== 'string') return null;
+  const text = (v: unknown): LocalizedText => (typeof v === 'object' && v !== null ? (v as LocalizedText) : {});
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const time = (v: unknown): WallTime | null =>
+    typeof v === 'object' && v !== null && typeof (v as WallTime).value === 'string'
+      ? { value: (v as WallTime).value, fold: (v as WallTime).fold === 1 ? 1 : 0 }
+      : null;
+  const start = time(r.start);
+  const end = time(r.end);
+  const str = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
+  return {
+    id: r.id,
+    kind: str(r.kind, 'other') as EventKind,
+    status: str(r.status, 'confirmed') as EventStatus,
+    allianceWide: r.allianceWide === true,
+    revision: typeof r.revision === 'number' ? r.revision : 1,
+    title: text(r.title),
+    description: text(r.description),
+    cities: list(r.cities),
+    participants: list(r.participants),
+    timeZone: r.timeZone,
+    precision: str(r.precision, 'day') as Precision,
+    start,
+    end,
+    location: typeof r.location === 'string' ? r.location : null,
+    url: typeof r.url === 'string' ? r.url : null,
+    sources: Array.isArray(r.sources) ? citationsFromJson(JSON.stringify(r.sources)) : [],
+    created: str(r.created, ''),
+    updated: str(r.updated, ''),
+    cancelledAt: typeof r.cancelledAt === 'string' ? r.cancelledAt : null,
+  };
+}

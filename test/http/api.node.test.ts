@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { describeReadApi } from './api-contract.js';
 import { describeCalendars } from './calendar-contract.js';
 import { describeFeeds } from './feed-contract.js';
+import { describeHardening } from './hardening-contract.js';
 import { serveForSuite } from './node-server.js';
 import { describeWrites, WRITE_TOKEN } from './write-contract.js';
 
@@ -60,6 +61,15 @@ describe('Node + SQLite', () => {
   describe('feeds', () => {
     const s = serveForSuite();
     describeFeeds('Node + SQLite', () => s.fetch);
+  });
+
+  describe('hardening', () => {
+    const s = serveForSuite({ ADMIN_TOKEN: WRITE_TOKEN });
+    describeHardening('Node + SQLite', () => ({
+      fetch: s.fetch,
+      sql: async (statement) => void s.server().store.raw.exec(statement),
+      origin: new URL(s.server().url).origin,
+    }));
   });
 
   describe('writes', () => {

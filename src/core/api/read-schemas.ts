@@ -140,4 +140,9 @@ export function listOf<T extends z.ZodMiniType>(item: T) {
   return z.object({ items: z.array(item) });
 }
 
-export const healthSchema = z.object({ ok: z.boolean() });
+/** `/healthz`: whether the database answers and how writes went. */
+export const healthSchema = z.object({
+  ok: z.boolean(),
+  writes: z.enum(['ok', 'disabled', 'failing']).check(z.describe('From real writes of this instance, never a probe.')),
+  reason: z.optional(z.string().check(z.describe('Why writes fail, while they do.'))),
+});

@@ -42,35 +42,54 @@ export interface ChangesFeedMeta {
   readonly selfUrl: string;
   /** The feed's date when nothing changed yet (the data's last change), never the clock. */
   readonly emptyUpdated: string;
+  /** Told of each change left out because its event cannot be rendered. */
+  readonly onLeftOut?: (seq: number, error: unknown) => void;
+}
+
+/** The time of an event for people, or null when it cannot be told (a row no write produces today). */
+function timeOrNull(event: EventRecord, lang: Lang): string | null {
+  try {
+    return describeEventTime(event, lang);
+  } catch {
+    return null;
+  }
 }
 
 /** The changes feed model, newest change first. */
 export function buildChangesFeed(changes: readonly ChangeEntry[], meta: ChangesFeedMeta): Feed {
   const { lang } = meta;
   const w = words(lang).changes;
+  const items: Array<Parameters<Feed['addItem']>[0]> = [];
+  for (const change of changes) {
+    const kind = changeKind(change);
+    const title = pickText(change.after.title, lang)?.text ?? change.after.id;
+    const after = timeOrNull(change.after, lang);
+    const date = new Date(change.at);
+    if (after === null || Number.isNaN(date.getTime())) {
+      meta.onLeftOut?.(change.seq, new RangeError(after === null ? 'its time cannot be told' : 'no valid date'));
+      continue;
+    }
+    // A before that cannot be told (a change repairing a broken row) is left out of the item, not the item.
+    const before = change.before && kind === 'moved' ? timeOrNull(change.before, lang) : null;
+    const p = (label: string, text: string) => `<p>${escapeHtml(label)}: ${escapeHtml(withoutUnsafeCharacters(text))}</p>`;
+    items.push({
+      title: withoutUnsafeCharacters(`${w[kind]}: ${title}`),
+      id: `tag:${meta.uidDomain},2016:change:${change.seq}`,
+      link: `${meta.publicUrl}/events/${change.after.id}?lang=${lang}`,
+      date,
+      published: date,
+      content: [before ? p(w.before, before) : '', p(before ? w.now : w[kind], after)].join(''),
+    });
+  }
   const feed = new Feed({
     id: meta.selfUrl,
     title: meta.title,
     link: `${meta.publicUrl}/?lang=${lang}`,
     language: lang,
-    updated: new Date(changes[0]?.at ?? meta.emptyUpdated),
+    updated: items[0]?.date ?? new Date(meta.emptyUpdated),
     generator: 'isa-calendar',
     feedLinks: { atom: meta.selfUrl },
   });
-  for (const change of changes) {
-    const kind = changeKind(change);
-    const title = pickText(change.after.title, lang)?.text ?? change.after.id;
-    const after = describeEventTime(change.after, lang);
-    const before = change.before && kind === 'moved' ? describeEventTime(change.before, lang) : null;
-    const p = (label: string, text: string) => `<p>${escapeHtml(label)}: ${escapeHtml(withoutUnsafeCharacters(text))}</p>`;
-    feed.addItem({
-      title: withoutUnsafeCharacters(`${w[kind]}: ${title}`),
-      id: `tag:${meta.uidDomain},2016:change:${change.seq}`,
-      link: `${meta.publicUrl}/events/${change.after.id}?lang=${lang}`,
-      date: new Date(change.at),
-      published: new Date(change.at),
-      content: [before ? p(w.before, before) : '', p(before ? w.now : w[kind], after)].join(''),
-    });
-  }
+  for (const item of items) feed.addItem(item);
   return feed;
 }

@@ -17,6 +17,7 @@ import { encodeUtf8 } from '../bytes.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { keptDocument } from '../kept-documents.js';
+import { renderEach, reportLeftOut } from '../left-out.js';
 import { langOf } from '../query.js';
 import { changesQuery, langQuery } from '../query-schemas.js';
 import { referenceData } from '../reference-data.js';
@@ -47,16 +48,21 @@ export const changesRoutes = new Hono<AppEnv>()
     // Instants are stored as ISO text at millisecond precision; one before `since` keeps `since` itself.
     const changes = await listChanges(store.db, new Date(since - 1).toISOString(), limit, q.cursor === undefined ? 0 : Number(q.cursor));
     const options = { lang, uidDomain: config.uidDomain, sources: (await referenceData(c.get('deps'), c.get('caches'))).sources };
-    const items = changes.map((change) => ({
-      seq: change.seq,
-      id: change.eventId,
-      revision: change.revision,
-      action: changeKind(change),
-      at: change.at,
-      event: eventJson(change.after, options),
-      before: change.before && sideJson(change.before, options),
-      after: sideJson(change.after, options),
-    }));
+    const items = renderEach(
+      'changes',
+      changes,
+      (change) => `change ${change.seq}`,
+      (change) => ({
+        seq: change.seq,
+        id: change.eventId,
+        revision: change.revision,
+        action: changeKind(change),
+        at: change.at,
+        event: eventJson(change.after, options),
+        before: change.before && sideJson(change.before, options),
+        after: sideJson(change.after, options),
+      }),
+    );
     return jsonResponse({ items, next: changes.length === limit ? String(changes.at(-1)?.seq) : null });
   })
   .get('/changes.atom', async (c) => {
@@ -74,6 +80,7 @@ export const changesRoutes = new Hono<AppEnv>()
           publicUrl,
           selfUrl: `${publicUrl}/changes.atom?lang=${lang}`,
           emptyUpdated: changedAt,
+          onLeftOut: (seq, error) => reportLeftOut('changes feed', `change ${seq}`, error),
         });
         return { body: encodeUtf8(renderFeed(feed, 'atom', lang)), lastModified: Date.parse(changedAt) };
       },

@@ -11,6 +11,7 @@ import { getEvent, listEvents } from '../../storage/events-repository.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { renderEach } from '../left-out.js';
 import { langOf, parseKinds, parseZone, requireCity } from '../query.js';
 import { eventListQuery, eventQuery } from '../query-schemas.js';
 import { referenceData } from '../reference-data.js';
@@ -56,7 +57,15 @@ export const eventsRoutes = new Hono<AppEnv>()
       displayZone,
       sources: (await referenceData(c.get('deps'), c.get('caches'))).sources,
     };
-    return jsonResponse({ items: page.items.map((e) => eventJson(e, options)), next: page.next && encodeCursor(page.next) });
+    return jsonResponse({
+      items: renderEach(
+        'event list',
+        page.items,
+        (e) => e.id,
+        (e) => eventJson(e, options),
+      ),
+      next: page.next && encodeCursor(page.next),
+    });
   })
   .get('/api/v1/events/:id', async (c) => {
     const { store, config } = c.get('deps');

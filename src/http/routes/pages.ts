@@ -19,6 +19,7 @@ import { listCities } from '../../storage/cities-repository.js';
 import { getEvent, listEvents, listRecentEvents } from '../../storage/events-repository.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { reportLeftOut } from '../left-out.js';
 import { requireCity } from '../query.js';
 import { referenceData } from '../reference-data.js';
 import { cityDirectory, eventList, helpBlock, sourceList, subscribeBlock, subscribeLinks } from '../views/components.js';
@@ -186,10 +187,18 @@ ${helpBlock(lang)}
       const names = cityNames(await listCities(store.db), lang);
       const title = pickText(event.title, lang);
       const description = pickText(event.description, lang);
-      const add = addLinks(event, lang, config.publicUrl);
+      let when: string;
+      let add: ReturnType<typeof addLinks>;
+      try {
+        when = `${weekday(event, lang)}${describeEventTime(event, lang)}`;
+        add = addLinks(event, lang, config.publicUrl);
+      } catch (error) {
+        reportLeftOut('event page', event.id, error);
+        throw new ApiError('not_found', `event "${event.id}" cannot be shown`, 'id');
+      }
       const body = html`<article class="${event.status}">
 <h1 class="what" lang="${title?.lang ?? lang}">${event.status === 'cancelled' ? html`<span class="badge">${words(lang).event.cancelled}</span>` : ''}${title?.text ?? event.id}</h1>
-<p class="when">${weekday(event, lang)}${describeEventTime(event, lang)}</p>
+<p class="when">${when}</p>
 ${description ? html`<p lang="${description.lang}">${description.text}</p>` : ''}
 <p>${w.where}: ${event.cities.map(names).join(', ')}${event.location ? html` — ${event.location}` : ''}</p>
 ${event.participants.length ? html`<p>${w.participants}: ${event.participants.map(names).join(', ')}</p>` : ''}
@@ -210,7 +219,7 @@ ${
           {
             lang,
             title: `${pageTitle} – ${w.siteTitle}`,
-            description: describeEventTime(event, lang),
+            description: when,
             url: `${config.publicUrl}/events/${event.id}`,
             feeds: [],
           },

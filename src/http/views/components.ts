@@ -9,6 +9,7 @@ import { words } from '../../core/i18n/catalogue.js';
 import type { City, EventRecord, Lang, SourceCatalogue } from '../../core/model.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
 import { documentFileName } from '../document-names.js';
+import { renderEach } from '../left-out.js';
 
 /** Display name of a city slug, falling back to the slug. */
 export type CityNames = (slug: string) => string;
@@ -28,7 +29,16 @@ export function eventItem(event: EventRecord, lang: Lang, cityName: CityNames) {
 /** A titled list of events, or a sentence when empty. */
 export function eventList(heading: string, events: readonly EventRecord[], lang: Lang, cityName: CityNames, empty?: string) {
   return html`<section aria-labelledby="${headingId(heading)}"><h2 id="${headingId(heading)}">${heading}</h2>
-${events.length ? html`<ul class="events">${events.map((e) => eventItem(e, lang, cityName))}</ul>` : html`<p>${empty ?? ''}</p>`}</section>`;
+${
+  events.length
+    ? html`<ul class="events">${renderEach(
+        'page',
+        events,
+        (e) => e.id,
+        (e) => eventItem(e, lang, cityName),
+      )}</ul>`
+    : html`<p>${empty ?? ''}</p>`
+}</section>`;
 }
 
 function headingId(text: string): string {
