@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { describeReadApi } from './api-contract.js';
+import { describeCacheKeys } from './cache-keys-contract.js';
 import { describeCalendars } from './calendar-contract.js';
 import { describeFeeds } from './feed-contract.js';
 import { describeHardening } from './hardening-contract.js';
@@ -70,6 +71,11 @@ describe('Node + SQLite', () => {
       sql: async (statement) => void s.server().store.raw.exec(statement),
       origin: new URL(s.server().url).origin,
     }));
+  });
+
+  describe('kept documents', () => {
+    const s = serveForSuite();
+    describeCacheKeys('Node + SQLite', () => s.server().store);
   });
 
   describe('writes', () => {

@@ -112,7 +112,10 @@ function isReadOnlyFile(raw: BetterSqlite3.Database): boolean {
  * recently used dropped first). Kysely's driver prepares every query anew, and preparing a listing costs
  * about as much as running it; query text repeats because values are bound parameters.
  */
-function withStatementCache(raw: BetterSqlite3.Database, size = 256): SqliteDatabase {
+function withStatementCache(
+  raw: BetterSqlite3.Database,
+  size = 256,
+): SqliteDatabase & { prepare: (sql: string) => BetterSqlite3.Statement } {
   const cache = new LruMap<BetterSqlite3.Statement>({ entries: size });
   return {
     close: () => raw.close(),
@@ -153,7 +156,13 @@ export function openSqliteStore(path: string): SqliteStore {
     if (error instanceof DatabaseFileError) throw error;
     throw new DatabaseFileError(path, `cannot be prepared (${error instanceof Error ? error.message : String(error)})`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+  const statements = withStatementCache(raw);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  // better-sqlite3's own transaction: it rolls back only what is still open, so the error a write failed with
+  // (SQLITE_FULL, SQLITE_READONLY …, after which SQLite has rolled back already) is the one reported.
+  const inTransaction = raw.transaction((compiled: ReadonlyArray<{ sql: string; parameters: readonly unknown[] }>) => {
+    for (const { sql, parameters } of compiled) statements.prepare(sql).run(parameters);
+  });
   const version = raw.prepare('SELECT version, changed_at FROM data_version WHERE id = 1');
   return {
     raw,
@@ -162,10 +171,8 @@ export function openSqliteStore(path: string): SqliteStore {
       const row = version.get() as { version: number; changed_at: string };
       return { version: row.version, changedAt: row.changed_at };
     },
-    batch: async (statements) => {
-      await db.transaction().execute(async (trx) => {
-        for (const statement of statements) await trx.executeQuery(statement.compile());
-      });
+    batch: async (batch) => {
+      inTransaction(batch.map((statement) => statement.compile()));
     },
     close: () => db.destroy(),
   };
