@@ -127,7 +127,7 @@ export function describeHardening(runtime: string, getTarget: () => HardeningTar
     });
 
     it('regression: XML-forbidden characters broke every feed — refused at the edge, stripped from older rows', async () => {
-      for (const bad of ['Mit \uFFFF', 'Mit \uFFFE', 'Mit \uD800 allein', 'Mit \u0001', 'Mit \u001B']) {
+      for (const bad of ['Mit \uFFFF', 'Mit \uFFFE', 'Mit \uD800 allein', 'Mit \u0001', 'Mit \u001B', 'Mit \uFDD0', 'Mit \u{10FFFF}']) {
         await expectRefused({ ...base, title: { de: bad }, start: '2027-05-01' }, 'invalid_input', 'title.de');
       }
       await expectRefused({ ...base, title: { de: 'Ort' }, location: 'Foshan\uFFFF', start: '2027-05-01' }, 'invalid_input', 'location');

@@ -2,22 +2,25 @@
  * @module safe-text
  * Characters no output may carry. XML 1.0 §2.2 allows TAB, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD and
  * U+10000–U+10FFFF: so no other C0 control, no lone surrogate, no U+FFFE or U+FFFF. iCalendar TEXT allows HTAB
- * only (RFC 5545 §3.3.11; line breaks are escaped). DEL and the C1 controls are legal XML but no text needs
- * them. Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) let one title
+ * only (RFC 5545 §3.3.11; line breaks are escaped). DEL, the C1 controls and the other noncharacters
+ * (U+FDD0–U+FDEF, U+nFFFE/U+nFFFF of every plane) are legal XML but no text needs them, and the HTML standard
+ * reports each as a parse error. Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) let one title
  * pose as another. Input with any of these is refused at the edge (unsafeCharacter); renderers strip them all
  * the same (withoutUnsafeCharacters), for data stored before the edge refused them.
  */
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|\p{Cs}/u;
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/u;
 const DELETE_AND_C1 = /[\u007F-\u009F]/u;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const ALL_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF\u202A-\u202E\u2066-\u2069]|\p{Cs}/gu;
+const ALL_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|\p{Cs}|\p{Noncharacter_Code_Point}/gu;
 
 const REFUSED: ReadonlyArray<readonly [RegExp, string]> = [
   [XML_FORBIDDEN, 'a character XML cannot carry'],
   [DELETE_AND_C1, 'a control character'],
+  [NONCHARACTER, 'a noncharacter'],
   [BIDI_CONTROL, 'a bidirectional control character'],
 ];
 
