@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { benchCalendar } from './calendar.js';
 import { benchFeeds } from './feeds.js';
 import { machineLine } from './machine.js';
+import { benchMemory } from './memory.js';
 import { benchServeCpu } from './serve-cpu.js';
 import { benchUpcomingByCity } from './upcoming-by-city.js';
 import { benchWrites } from './writes.js';
@@ -98,6 +99,28 @@ lines.push(
   '|---|---|---|---|---|---|',
   `| 200, full body | ${us(serve.ours200.cpuPerRequestUs)} | ${us(serve.base200.cpuPerRequestUs)} | **${(serve.ours200.cpuPerRequestUs / serve.base200.cpuPerRequestUs).toFixed(2)}×** (goal ≤ 1.5×) | ${serve.ours200.rps.toFixed(0)} | ${serve.base200.rps.toFixed(0)} |`,
   `| 304 to If-None-Match | ${us(serve.ours304.cpuPerRequestUs)} | ${us(serve.base304.cpuPerRequestUs)} | ${(serve.ours304.cpuPerRequestUs / serve.base304.cpuPerRequestUs).toFixed(2)}× | ${serve.ours304.rps.toFixed(0)} | ${serve.base304.rps.toFixed(0)} (rate **${(serve.ours304.rps / serve.base304.rps).toFixed(2)}×**, goal ≥ 0.8×) |`,
+  '',
+);
+
+const memory = await benchMemory();
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+const growth = memory.after.rss - memory.warm.rss;
+const allowed = memory.after.cache.budget + 64 * 2 ** 20;
+lines.push(
+  "## Memory under strangers' requests (issue: no input can take the site down)",
+  '',
+  `The Node server over ${memory.events.toLocaleString('en')} generated events (plus the seeds), in its own process, measured after a full collection. Baseline: resident memory after warming every real document once (${memory.warmPaths.toLocaleString('en')} calendars, feeds and lists). Then ${memory.requests.toLocaleString('en')} requests, each a distinct URL: city spellings (case, dashes, apostrophes, other scripts, unknown names), repeated kinds, query strings (answers: ${Object.entries(
+    memory.statuses,
+  )
+    .map(([status, n]) => `${n} × ${status}`)
+    .join(', ')}).`,
+  '',
+  '| | resident memory | kept renderings (bytes counted by the caches) | cache budget |',
+  '|---|---|---|---|',
+  `| after warming every document once | ${mib(memory.warm.rss)} | ${mib(memory.warm.cache.bytes)} | ${mib(memory.warm.cache.budget)} |`,
+  `| after ${memory.requests.toLocaleString('en')} stranger requests | ${mib(memory.after.rss)} | ${mib(memory.after.cache.bytes)} | ${mib(memory.after.cache.budget)} |`,
+  '',
+  `Growth: **${mib(growth)}** (goal ≤ budget + 64 MiB = ${mib(allowed)}: **${growth <= allowed ? 'met' : 'missed'}**); caches within budget: **${memory.after.cache.bytes <= memory.after.cache.budget ? 'yes' : 'no'}**.`,
   '',
 );
 

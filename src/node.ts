@@ -18,13 +18,15 @@ import { createApp } from './http/app.js';
 import type { AppDeps, Clock } from './http/env.js';
 import { DEFAULT_LIMITS, memoryLimiters } from './http/rate-limit.js';
 import { refreshRenderings } from './http/refresh.js';
-import { createRenderingCaches, DEFAULT_CACHE_BYTES } from './http/rendering-cache.js';
+import { cachedBytes, createRenderingCaches, DEFAULT_CACHE_BYTES } from './http/rendering-cache.js';
 import { DatabaseFileError, openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
 import { applySeedSet } from './storage/seed.js';
 
 export interface NodeServer {
   readonly url: string;
   readonly store: SqliteStore;
+  /** The bytes the kept renderings hold, and their budget (CACHE_MEMORY_MB). */
+  readonly cache: () => { readonly bytes: number; readonly budget: number };
   readonly close: () => Promise<void>;
 }
 
@@ -56,10 +58,11 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   await applySeedSet(store, SEED_SET, new Date(clock()).toISOString());
   // Requests come only after listen() has called back, when the deps are complete.
   let deps: AppDeps | undefined;
+  const caches = createRenderingCaches(cacheBytes);
   const app = createApp(() => {
     if (!deps) throw new Error('server not ready');
     return deps;
-  }, createRenderingCaches(cacheBytes));
+  }, caches);
   return new Promise((ready, failed) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       const config = parseConfig({ ...env, PUBLIC_URL: env.PUBLIC_URL || `http://127.0.0.1:${info.port}` });
@@ -78,6 +81,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
       ready({
         url: `http://${host}:${info.port}`,
         store,
+        cache: () => ({ bytes: cachedBytes(caches), budget: cacheBytes }),
         close: () =>
           new Promise<void>((done) => {
             clearInterval(timer);

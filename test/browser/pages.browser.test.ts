@@ -10,6 +10,8 @@
  * .ci/run installs Chromium with apt.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +20,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NodeServer, startNodeServer } from '../../src/node.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+/** A writer's token, as a page of another origin might hold it. */
+const TOKEN = 'browser-test-token-0123';
 const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -73,7 +77,7 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
     if (!haveChromium) throw new Error(`CI=true but ${CHROMIUM} is missing: .ci/run must install Chromium (apt-get install chromium)`);
     dir = mkdtempSync(join(tmpdir(), 'isa-browser-'));
     mkdirSync(SCREENSHOTS, { recursive: true });
-    server = await startNodeServer({ PORT: '0', DATABASE_PATH: join(dir, 'isa-calendar.sqlite') });
+    server = await startNodeServer({ PORT: '0', DATABASE_PATH: join(dir, 'isa-calendar.sqlite'), ADMIN_TOKEN: TOKEN });
     origin = new URL(server.url).origin;
     // launch() gives each browser a fresh, temporary user-data dir of its own, removed on close.
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -243,6 +247,54 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
       }
     } finally {
       await context.close();
+    }
+  });
+
+  it('regression: a page of another origin holding a token could write (Chromium sent the POST, 201)', async () => {
+    // The attacker's page, served from another origin (another port of the loopback).
+    const attacker = createServer((_req, res) =>
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<!doctype html><title>x</title>'),
+    );
+    await new Promise<void>((ready) => attacker.listen(0, '127.0.0.1', ready));
+    const attackerOrigin = `http://localhost:${(attacker.address() as AddressInfo).port}`;
+    const context = await newContext(DESKTOP);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${attackerOrigin}/`);
+      const before = (await (await fetch(`${origin}/api/v1/events?from=2000-01-01&limit=500`)).json()) as { items: unknown[] };
+      const outcomes = await page.evaluate(
+        async ({ target, token }) => {
+          const body = JSON.stringify({ kind: 'visit', title: { en: 'Planted' }, cities: ['foshan'], start: '2027-03-01' });
+          const attempt = async (init: RequestInit) => {
+            try {
+              const res = await fetch(`${target}/api/v1/events`, init);
+              return `status ${res.status}`;
+            } catch (error) {
+              return `blocked: ${String(error)}`;
+            }
+          };
+          return [
+            // A non-simple request: the preflight must not allow it.
+            await attempt({ method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body }),
+            // A simple request goes out without a preflight; the server must refuse its Origin.
+            await attempt({ method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body }),
+          ];
+        },
+        { target: origin, token: TOKEN },
+      );
+      expect(outcomes[0]).toMatch(/^blocked/);
+      const after = (await (await fetch(`${origin}/api/v1/events?from=2000-01-01&limit=500`)).json()) as { items: unknown[] };
+      expect(after.items).toHaveLength(before.items.length);
+      // The server refuses what the browser sends with the attacker's Origin, whatever the browser makes of the answer.
+      const direct = await fetch(`${origin}/api/v1/events`, {
+        method: 'POST',
+        headers: { Origin: attackerOrigin, Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind: 'visit', title: { en: 'Planted' }, cities: ['foshan'], start: '2027-03-01' }),
+      });
+      expect(direct.status).toBe(403);
+    } finally {
+      await context.close();
+      attacker.close();
     }
   });
 });
