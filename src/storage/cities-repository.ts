@@ -88,9 +88,19 @@ export function insertCityStatements(db: Kysely<Database>, city: City): Compilab
         note: city.note,
       })
       .onConflict((oc) => oc.doNothing()),
-    db
-      .insertInto('city_names')
-      .values([...keyed].map(([name_key, name]) => ({ name_key, slug: city.slug, name })))
-      .onConflict((oc) => oc.doNothing()),
+    // At most 30 rows (90 parameters) per statement: D1 binds at most 100.
+    ...chunks([...keyed], 30).map((rows) =>
+      db
+        .insertInto('city_names')
+        .values(rows.map(([name_key, name]) => ({ name_key, slug: city.slug, name })))
+        .onConflict((oc) => oc.doNothing()),
+    ),
   ];
+}
+
+/** The items in runs of at most `size`. */
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
