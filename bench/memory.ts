@@ -77,7 +77,7 @@ export async function benchMemory(events = 5_000, requests = 20_000): Promise<Me
       await res.arrayBuffer();
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
     };
-    const warmPaths = exportPaths(SEED_SET.cities.map((c) => c.slug));
+    const warmPaths = exportPaths({ citySlugs: SEED_SET.cities.map((c) => c.slug), events: [] });
     for (const p of warmPaths) await get(p);
     const warm = await memory();
     for (const key of Object.keys(statuses)) delete statuses[key];

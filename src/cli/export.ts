@@ -1,76 +1,134 @@
 /**
  * @module export
- * `npm run export`: writes every calendar and feed — all events and each city; every kind; every language —
- * into feeds/ as files named like their URLs (document-names.ts), byte-identical to what the server answers
- * for the same data and date, plus the OPML lists and an index.html, so the set can be served from any static
- * host or CDN (e.g. where *.workers.dev cannot be reached). Settings as for `npm start`; set PUBLIC_URL to the
- * address the files will be served from.
+ * `npm run export`: writes the public site as static files into feeds/, each named like the static path the app
+ * answers it at (docs/interface.md, "Static paths"; src/http/document-names.ts) and byte-identical to what the
+ * server answers for the same data and date:
+ * - the pages: home, each city, each event, in three languages (`index.de.html`, `cities/koeln/index.zh.html`,
+ *   `events/{id}.en.html`), and `index.html` (the German home page);
+ * - every calendar and feed — all events and each city; every kind; every language — the single-event
+ *   downloads, the changes feeds and the OPML lists;
+ * - `_headers`, giving each kind of file its content type when served by Workers Static Assets or Pages.
+ * Every link between them is to a file of the export, so the set can be served from any static host or CDN
+ * (e.g. where *.workers.dev cannot be reached). Settings as for `npm start`; set PUBLIC_URL to the address the
+ * files will be served from.
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import escapeHtml from 'escape-html';
 import { SEED_SET } from '../../seeds/index.js';
 import { parseConfig } from '../config.js';
+import { isCalendarPrecision } from '../core/calendar/render-ics.js';
+import { FEED_FORMATS } from '../core/feeds/render-feed.js';
 import { EVENT_KINDS, type EventKind, LANGS } from '../core/model.js';
+import { cityPagePath, eventCalendarPath, eventPagePath, homePath } from '../core/site-paths.js';
 import { createApp } from '../http/app.js';
 import { documentFileName } from '../http/document-names.js';
 import { listCities } from '../storage/cities-repository.js';
 import { openSqliteStore } from '../storage/dialects/sqlite.js';
+import { listEvents } from '../storage/events-repository.js';
 import { applySeedSet } from '../storage/seed.js';
+import type { Store } from '../storage/store.js';
 import { isEntryPoint } from './entry-point.js';
 
 /** Fetches a path from the app (in process or over HTTP). */
 export type PathFetch = (path: string) => Promise<Response>;
 
+/** What the site shows: the cities' slugs and the events (with whether each has a calendar entry). */
+export interface SiteContent {
+  readonly citySlugs: readonly string[];
+  readonly events: ReadonlyArray<{ readonly id: string; readonly inCalendar: boolean }>;
+}
+
+/** The content of the site in a store: every city and every event. */
+export async function siteContent(store: Store): Promise<SiteContent> {
+  const citySlugs = (await listCities(store.db)).map((c) => c.slug);
+  const events: Array<{ id: string; inCalendar: boolean }> = [];
+  let after: { key: number; id: string } | undefined;
+  for (;;) {
+    const page = await listEvents(store.db, { from: Number.MIN_SAFE_INTEGER, limit: 500, ...(after && { after }) });
+    events.push(...page.items.map((e) => ({ id: e.id, inCalendar: isCalendarPrecision(e) })));
+    if (!page.next) break;
+    after = page.next;
+  }
+  return { citySlugs, events };
+}
+
 /** Every exported path, as served: file-style names plus the bare default names (German, all kinds). */
-export function exportPaths(citySlugs: readonly string[]): string[] {
+export function exportPaths(content: SiteContent): string[] {
   const paths: string[] = [];
   const variants: Array<readonly EventKind[] | undefined> = [undefined, ...EVENT_KINDS.map((k) => [k] as const)];
-  for (const base of ['', ...citySlugs.map((slug) => `/cities/${slug}`)]) {
+  for (const base of ['', ...content.citySlugs.map((slug) => `/cities/${slug}`)]) {
     paths.push(`${base}/calendar.ics`, `${base}/feed.rss`, `${base}/feed.atom`, `${base}/feed.json`);
     for (const lang of LANGS) {
       for (const kinds of variants) {
         paths.push(`${base}/${documentFileName('calendar', 'ics', lang, kinds)}`);
-        for (const format of ['rss', 'atom', 'json']) paths.push(`${base}/${documentFileName('feed', format, lang, kinds)}`);
+        for (const format of FEED_FORMATS) paths.push(`${base}/${documentFileName('feed', format, lang, kinds)}`);
       }
     }
   }
-  paths.push('/feeds.opml', ...LANGS.map((lang) => `/${documentFileName('feeds', 'opml', lang)}`));
+  paths.push('/feeds.opml', '/changes.atom');
+  for (const lang of LANGS) {
+    paths.push(`/${documentFileName('changes', 'atom', lang)}`, `/${documentFileName('feeds', 'opml', lang)}`);
+    for (const format of FEED_FORMATS) paths.push(`/${documentFileName('feeds', 'opml', lang, undefined, format)}`);
+    paths.push(homePath(lang), ...content.citySlugs.map((slug) => cityPagePath(slug, lang)));
+    for (const { id, inCalendar } of content.events) {
+      paths.push(eventPagePath(id, lang));
+      if (inCalendar) paths.push(eventCalendarPath(id, lang));
+    }
+  }
   return paths;
 }
 
-/** Writes the paths' bodies under `outDir` (emptied first, keeping README.md) and an index.html; returns the paths. */
-export async function exportStatic(fetchPath: PathFetch, citySlugs: readonly string[], outDir: string): Promise<string[]> {
+/** Content types by file extension, for `_headers` (Cloudflare Workers Static Assets and Pages). */
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  html: 'text/html; charset=utf-8',
+  ics: 'text/calendar; charset=utf-8',
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+  json: 'application/feed+json; charset=utf-8',
+  opml: 'text/x-opml; charset=utf-8',
+};
+
+/** The `_headers` file: each kind of file with its content type; calendars and feeds as the app caches them. */
+export function headersFile(): string {
+  return `${Object.entries(CONTENT_TYPES)
+    .map(([ext, type]) => `/*.${ext}\n  Content-Type: ${type}\n  Cache-Control: public, max-age=${ext === 'html' ? 60 : 300}\n`)
+    .join('\n')}`;
+}
+
+/** Writes the paths' bodies under `outDir` (emptied first, keeping README.md), `index.html` and `_headers`; returns the paths. */
+export async function exportStatic(fetchPath: PathFetch, content: SiteContent, outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   for (const entry of readdirSync(outDir)) if (entry !== 'README.md') rmSync(join(outDir, entry), { recursive: true, force: true });
-  const paths = exportPaths(citySlugs);
+  const paths = exportPaths(content);
+  const write = (path: string, body: Uint8Array | string) => {
+    const file = join(outDir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, body);
+  };
   for (const path of paths) {
     const res = await fetchPath(path);
     if (res.status !== 200) throw new Error(`export: ${path} answered ${res.status}`);
-    const file = join(outDir, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, new Uint8Array(await res.arrayBuffer()));
+    write(path, new Uint8Array(await res.arrayBuffer()));
   }
-  const links = paths.map((p) => `<li><a href="${escapeHtml(p.slice(1))}">${escapeHtml(p.slice(1))}</a></li>`).join('\n');
-  writeFileSync(
-    join(outDir, 'index.html'),
-    `<!doctype html>\n<html lang="de"><head><meta charset="utf-8"><title>ISA – Kalender und Feeds</title></head>\n<body><main><h1>ISA – Kalender und Feeds / calendars and feeds / 日历与订阅</h1>\n<ul>\n${links}\n</ul></main></body></html>\n`,
-  );
+  // The site's root: the German home page (static hosts serve index.html for "/").
+  write('/index.html', new Uint8Array(await (await fetchPath(homePath('de'))).arrayBuffer()));
+  write('/_headers', headersFile());
   return paths;
 }
 
 if (isEntryPoint(import.meta.url)) {
-  const port = process.env.PORT ?? '8787';
-  const config = parseConfig({ ...process.env, PUBLIC_URL: process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}` });
-  const store = openSqliteStore(resolve(process.env.DATABASE_PATH ?? 'data/isa-calendar.sqlite'));
+  const port = process.env.PORT || '8787';
+  const config = parseConfig({ ...process.env, PUBLIC_URL: process.env.PUBLIC_URL || `http://127.0.0.1:${port}` });
+  const path = resolve(process.env.DATABASE_PATH || 'data/isa-calendar.sqlite');
+  mkdirSync(dirname(path), { recursive: true });
+  const store = openSqliteStore(path);
   await applySeedSet(store, SEED_SET, new Date().toISOString());
   // One instant for the whole export, so every file belongs to the same day.
   const now = Date.now();
   const app = createApp(() => ({ store, clock: () => now, config }));
-  const slugs = (await listCities(store.db)).map((c) => c.slug);
-  const outDir = resolve(process.env.EXPORT_DIR ?? 'feeds');
+  const outDir = resolve(process.env.EXPORT_DIR || 'feeds');
   const t0 = performance.now();
-  const paths = await exportStatic((path) => Promise.resolve(app.request(path)), slugs, outDir);
+  const paths = await exportStatic((p) => Promise.resolve(app.request(p)), await siteContent(store), outDir);
   console.log(`exported ${paths.length} files to ${outDir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   await store.close();
 }

@@ -3,10 +3,14 @@
  * File-style names of calendars and feeds, so the same documents can be served by this app and from any
  * static host (npm run export): `calendar.ics?lang=en&kind=plenary` is also `calendar.plenary.en.ics`.
  * Grammar: `<stem>[.<kind>[+<kind>…]][.<lang>].<ext>`; kinds sorted; a name without a language is German.
+ * The lists of feeds (OPML) name their format: `feeds[.<rss|atom|json>][.<lang>].opml`, RSS by default.
  */
+import { FEED_FORMATS, type FeedFormat } from '../core/feeds/render-feed.js';
 import { canonicalKinds, type EventKind, isEventKind, isLang, type Lang } from '../core/model.js';
 
-export const DOCUMENT_EXTENSIONS = { calendar: ['ics'], feed: ['rss', 'atom', 'json'], feeds: ['opml'] } as const;
+export const DOCUMENT_EXTENSIONS = { calendar: ['ics'], feed: ['rss', 'atom', 'json'], feeds: ['opml'], changes: ['atom'] } as const;
+
+const isFeedFormat = (part: string): part is FeedFormat => (FEED_FORMATS as readonly string[]).includes(part);
 export type DocumentStem = keyof typeof DOCUMENT_EXTENSIONS;
 
 /** Route pattern (Hono) of a document file name with the given stem. */
@@ -15,27 +19,36 @@ export function documentFilePattern(stem: DocumentStem): string {
 }
 
 export interface DocumentName {
+  readonly stem: DocumentStem;
   readonly ext: string;
   readonly lang?: Lang;
   readonly kinds?: EventKind[];
+  /** The format of the feeds an OPML list names. */
+  readonly format?: FeedFormat;
 }
 
-/** Reads the variant parts of a file name; null when a part is neither a language nor kinds. */
+/** Reads a file name's stem and variant parts; null when a part is not one that stem takes. */
 export function parseDocumentName(file: string): DocumentName | null {
   const parts = file.split('.');
   const ext = parts.pop() ?? '';
+  const stem = parts[0] as DocumentStem;
+  if (!Object.hasOwn(DOCUMENT_EXTENSIONS, stem)) return null;
   let lang: Lang | undefined;
   let kinds: EventKind[] | undefined;
+  let format: FeedFormat | undefined;
   for (const part of parts.slice(1)) {
     if (isLang(part) && !lang) lang = part;
-    else if (!kinds && part.split('+').every(isEventKind)) kinds = canonicalKinds(part.split('+').filter(isEventKind));
-    else return null;
+    else if (stem === 'feeds' && isFeedFormat(part) && !format) format = part;
+    else if ((stem === 'calendar' || stem === 'feed') && !kinds && part.split('+').every(isEventKind)) {
+      kinds = canonicalKinds(part.split('+').filter(isEventKind));
+    } else return null;
   }
-  return { ext, ...(lang && { lang }), ...(kinds && { kinds }) };
+  return { stem, ext, ...(lang && { lang }), ...(kinds && { kinds }), ...(format && { format }) };
 }
 
-/** The canonical file name of a variant: language always, kinds sorted. */
-export function documentFileName(stem: DocumentStem, ext: string, lang: Lang, kinds?: readonly string[]): string {
+/** The canonical file name of a variant: language always, kinds sorted, the format of a list of feeds. */
+export function documentFileName(stem: DocumentStem, ext: string, lang: Lang, kinds?: readonly string[], format?: FeedFormat): string {
   const kindPart = kinds?.length ? `.${[...kinds].sort().join('+')}` : '';
-  return `${stem}${kindPart}.${lang}.${ext}`;
+  const formatPart = format ? `.${format}` : '';
+  return `${stem}${formatPart}${kindPart}.${lang}.${ext}`;
 }

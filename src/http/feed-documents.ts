@@ -8,6 +8,7 @@ import { calendarName } from '../core/events/names.js';
 import { buildFeed } from '../core/feeds/build-feed.js';
 import { type FeedFormat, renderFeed } from '../core/feeds/render-feed.js';
 import type { EventKind, Lang } from '../core/model.js';
+import { cityPagePath, homePath } from '../core/site-paths.js';
 import type { CityRef } from '../storage/cities-repository.js';
 import { listEvents, listRecentEvents } from '../storage/events-repository.js';
 import { encodeUtf8 } from './bytes.js';
@@ -47,12 +48,13 @@ export function feedDocument(deps: AppDeps, caches: RenderingCaches, request: Fe
         title: calendarName(request.lang, city?.city.name[request.lang] ?? null, request.kinds),
         uidDomain: config.uidDomain,
         publicUrl: config.publicUrl,
-        pageUrl: city ? `${base}?lang=${request.lang}` : `${config.publicUrl}/?lang=${request.lang}`,
+        pageUrl: `${config.publicUrl}${city ? cityPagePath(city.city.slug, request.lang) : homePath(request.lang)}`,
         // File-style URLs: the same on this server and on a static host (npm run export).
         feedLinks: { rss: self('rss'), atom: self('atom'), json: self('json') },
         emptyUpdated: changedAt,
         sources: (await referenceData(deps, caches)).sources,
         onLeftOut: (id, error) => reportLeftOut(`feed ${request.key}`, id, error),
+        feedKey: request.key,
       });
       // Which events are upcoming changes with the day, so the day counts as a change.
       return { body: encodeUtf8(renderFeed(feed, request.format, request.lang)), lastModified: Math.max(Date.parse(changedAt), day) };

@@ -57,5 +57,11 @@ export const changesQuery = z.object({
   cursor: z.optional(z.string().check(z.regex(/^[0-9]{1,15}$/, 'cursor is not one this API returned'), z.describe('From `next`.'))),
 });
 
-/** Calendars and feeds (what their file-style name leaves open). */
-export const documentQuery = z.object({ lang, kind });
+/** Calendars and feeds (what their file-style name leaves open); `tz` is checked, and changes nothing. */
+export const documentQuery = z.object({
+  lang,
+  kind,
+  tz: z.optional(
+    z.string().check(z.maxLength(64), z.describe('Checked (400 unknown_zone when it is none) and otherwise ignored: clients convert.')),
+  ),
+});

@@ -2,6 +2,7 @@
  * @module query
  * Query parameters shared by listings: language, kinds, city, zone.
  */
+import type { FeedFormat } from '../core/feeds/render-feed.js';
 import { canonicalKinds, EVENT_KINDS, type EventKind, isEventKind, type Lang } from '../core/model.js';
 import { resolveZone } from '../core/time/zones.js';
 import type { CityRef } from '../storage/cities-repository.js';
@@ -48,9 +49,15 @@ export function langOf(lang: Lang | undefined): Lang {
  * The variant of a calendar or feed: from its file name (`feed.plenary.en.atom`) and, for what the name
  * leaves open, from `?lang=` and `?kind=`; German and all kinds by default.
  */
-export function documentParams(file: string, query: Record<string, string>): { ext: string; lang: Lang; kinds: EventKind[] | undefined } {
+export function documentParams(
+  file: string,
+  query: Record<string, string>,
+): { ext: string; lang: Lang; kinds: EventKind[] | undefined; format: FeedFormat | undefined } {
   const name = parseDocumentName(file);
   if (!name) throw new ApiError('not_found', `no document is named "${file}"`);
   const q = parseInput(documentQuery, query, 'query');
-  return { ext: name.ext, lang: name.lang ?? langOf(q.lang), kinds: name.kinds ?? parseKinds(q.kind) };
+  // Calendars and feeds show both countries' times and clients convert: `?tz` changes nothing, but a zone that
+  // is not one answers 400, never silently ignored.
+  parseZone(q.tz, 'query.tz');
+  return { ext: name.ext, lang: name.lang ?? langOf(q.lang), kinds: name.kinds ?? parseKinds(q.kind), format: name.format };
 }

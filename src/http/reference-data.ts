@@ -39,7 +39,11 @@ export async function referenceData(deps: AppDeps, caches: RenderingCaches): Pro
   return data;
 }
 
-/** The city any known name or alias denotes, or null. */
+/**
+ * The city any known name or alias denotes, or null. Chinese names are found with or without the 市, 区 or 县
+ * of an administrative unit (佛山市 is 佛山, 科隆市 is 科隆).
+ */
 export function cityNamed(reference: ReferenceData, name: string): CityRef | null {
-  return reference.cityByKey.get(nameKey(name)) ?? null;
+  const key = nameKey(name);
+  return reference.cityByKey.get(key) ?? reference.cityByKey.get(key.replace(/[市区县]$/u, '')) ?? null;
 }

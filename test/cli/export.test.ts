@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportStatic } from '../../src/cli/export.js';
+import { exportStatic, siteContent } from '../../src/cli/export.js';
 import { createApp } from '../../src/http/app.js';
-import { listCities } from '../../src/storage/cities-repository.js';
 import { testConfig } from '../fixtures/config.js';
+import { expectParses } from '../fixtures/documents.js';
 import { parseJsonFeed, parseXmlFeed } from '../fixtures/feed-parsers.js';
 import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
+import { internalLinks } from '../fixtures/links.js';
 import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
 const NOW = Date.parse('2026-11-27T08:00:00Z');
@@ -32,9 +33,8 @@ beforeAll(async () => {
     clock: () => NOW,
     config: testConfig({ publicUrl: 'https://static.example.org' }),
   });
-  const slugs = (await listCities(t.store.db)).map((c) => c.slug);
   const exporter = createApp(deps);
-  paths = await exportStatic((path) => Promise.resolve(exporter.request(path)), slugs, outDir);
+  paths = await exportStatic((path) => Promise.resolve(exporter.request(path)), await siteContent(t.store), outDir);
   // A separate app instance (nothing kept from the export) behind a real HTTP server.
   await new Promise<void>((ready) => {
     server = serve({ fetch: createApp(deps).fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => {
@@ -51,16 +51,59 @@ afterAll(async () => {
 });
 
 describe('npm run export', () => {
-  it('writes every calendar and feed: all and each city, each kind, each language, and the OPML', () => {
-    expect(paths).toContain('/calendar.ics');
-    expect(paths).toContain('/cities/koeln/feed.plenary.zh.atom');
-    expect(paths).toContain('/cities/maanshan/calendar.en.ics');
-    expect(paths).toContain('/feeds.zh.opml');
+  it('writes the whole public site: pages, every calendar and feed, downloads, changes, OPML lists, _headers', () => {
+    for (const path of [
+      '/calendar.ics',
+      '/cities/koeln/feed.plenary.zh.atom',
+      '/cities/maanshan/calendar.en.ics',
+      '/feeds.zh.opml',
+      '/feeds.atom.en.opml',
+      '/changes.en.atom',
+      '/index.zh.html',
+      '/cities/foshan/index.en.html',
+      '/events/isa-plenary-2018.de.html',
+      '/events/isa-plenary-2018.zh.ics',
+      '/events/dresden-delegation-jinan-2018.en.html',
+    ]) {
+      expect(paths, path).toContain(path);
+    }
+    // A start-unknown item has a page but no calendar entry, so no download either.
+    expect(paths).not.toContain('/events/dresden-delegation-jinan-2018.en.ics');
     expect(new Set(paths).size).toBe(paths.length);
-    // (1 + 39 cities) × (4 defaults + 3 languages × 9 kind variants × 4 documents) + 4 OPML
-    expect(paths).toHaveLength(40 * (4 + 3 * 9 * 4) + 4);
-    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('href="cities/koeln/feed.de.rss"');
+    expect(readFileSync(join(outDir, 'index.html'), 'utf8')).toContain('<html lang="de">');
+    expect(readFileSync(join(outDir, '_headers'), 'utf8')).toContain('/*.ics\n  Content-Type: text/calendar; charset=utf-8');
   });
+
+  it('regression: exported feeds and calendars linked to pages that were not exported; every internal link is a file', () => {
+    const files = new Set([...paths, '/index.html']);
+    const dead: string[] = [];
+    for (const path of paths) {
+      const text = readFileSync(join(outDir, path), 'utf8');
+      for (const link of internalLinks(text, 'https://static.example.org')) {
+        const target = link.replace(/\?.*$/, '') || '/';
+        if (target !== '/' && !files.has(target)) dead.push(`${path} → ${link}`);
+        // A static host ignores query strings: a link must not need one.
+        if (link.includes('?')) dead.push(`${path} → ${link} (query string)`);
+      }
+    }
+    expect(dead).toEqual([]);
+  });
+
+  it('regression: start-unknown items linked to a .ics that answered 404; every internal link of the app answers 200', async () => {
+    const checked = new Map<string, number>();
+    for (const path of paths.filter(
+      (p) => !/\.(?:de|en|zh)\.html$/.test(p) || p.startsWith('/index') || p.includes('isa-plenary') || p.includes('dresden'),
+    )) {
+      const text = readFileSync(join(outDir, path), 'utf8');
+      for (const link of internalLinks(text, 'https://static.example.org')) {
+        if (checked.has(link)) continue;
+        const res = await fetch(`${origin}${link}`, { method: 'HEAD' });
+        checked.set(link, res.status);
+      }
+    }
+    expect([...checked].filter(([, status]) => status !== 200)).toEqual([]);
+    expect(checked.size).toBeGreaterThan(100);
+  }, 120_000);
 
   it('matches the HTTP responses byte for byte', async () => {
     for (const path of paths) {
@@ -76,6 +119,7 @@ describe('npm run export', () => {
       if (path.endsWith('.ics')) expect(() => parseWithIcalJs(text), path).not.toThrow();
       else if (path.endsWith('.json')) expect(() => parseJsonFeed(text), path).not.toThrow();
       else if (path.endsWith('.rss') || path.endsWith('.atom')) expect(() => parseXmlFeed(text), path).not.toThrow();
+      else if (path.endsWith('.html')) expectParses(path, 'html', text);
       else expect(text, path).toContain('<opml version="2.0">');
     }
   }, 120_000);

@@ -83,6 +83,24 @@ export function describeReadApi(runtime: string, getFetch: () => Fetch): void {
       }
     });
 
+    it('regression: 佛山市, 科隆市, 台州市 and the Chinese names of German members answered 404', async () => {
+      for (const [name, slug] of [
+        ['佛山市', 'foshan'],
+        ['科隆市', 'koeln'],
+        ['台州市', 'taizhou'],
+        ['乌珀塔尔', 'wuppertal'],
+        ['伍珀塔尔市', 'wuppertal'],
+        ['因戈尔施塔特', 'ingolstadt'],
+        ['弗莱堡', 'schwarzwald'],
+        ['宝安区', 'baoan'],
+      ] as const) {
+        const res = await get(`/api/v1/cities/${encodeURIComponent(name)}`);
+        expect(res.status, name).toBe(200);
+        expect(((await res.json()) as { slug: string }).slug, name).toBe(slug);
+      }
+      expect((await get(`/cities/${encodeURIComponent('佛山市')}/calendar.ics`)).status).toBe(200);
+    });
+
     it('lists the cities: 21 German and 14 Chinese members plus the venues', async () => {
       const items = (
         (await (await get('/api/v1/cities')).json()) as {

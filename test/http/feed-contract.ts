@@ -19,7 +19,7 @@ export function describeFeeds(runtime: string, getFetch: () => Fetch): void {
   const feedIds = async (path: string) => {
     const doc = xml.parse(await (await get(path)).text());
     return asArray<{ id: string }>(doc.feed.entry)
-      .map((e) => e.id.replace(/^tag:[^:]+:event:/, ''))
+      .map((e) => e.id.replace(/^tag:[^:]+:event:([a-z0-9-]+)\/.*$/, '$1'))
       .sort();
   };
 
@@ -60,20 +60,42 @@ export function describeFeeds(runtime: string, getFetch: () => Fetch): void {
         items: Array<{ id: string }>;
       };
       // The seed events are all past: latest first.
-      expect(doc.items[0]?.id).toMatch(/:dresden-delegation-jinan-2018$/);
-      expect(doc.items.at(-1)?.id).toMatch(/:jinan-dresden-contact-office-2013$/);
+      expect(doc.items[0]?.id).toMatch(/:dresden-delegation-jinan-2018\//);
+      expect(doc.items.at(-1)?.id).toMatch(/:jinan-dresden-contact-office-2013\//);
       const cors = await get('/cities/foshan/feed.json', { headers: { Origin: 'https://example.org' } });
       expect(cors.headers.get('access-control-allow-origin')).toBe('*');
     });
 
-    it('lists every feed in the OPML', async () => {
-      const doc = xml.parse(await (await get('/feeds.opml?lang=en')).text());
-      const groups = asArray<{ text: string; outline: Array<{ xmlUrl: string }> }>(doc.opml.body.outline);
-      expect(groups.map((g) => g.text)).toEqual(['RSS 2.0', 'Atom 1.0', 'JSON Feed 1.1']);
+    it('lists every feed in the OPML, one format per list, titled by city, format and language', async () => {
       const cities = ((await (await get('/api/v1/cities')).json()) as { items: unknown[] }).items.length;
-      for (const group of groups) expect(group.outline).toHaveLength(cities + 1);
-      expect(groups[1]?.outline[0]?.xmlUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/feed\.en\.atom$/);
-      expect(groups[2]?.outline[1]?.xmlUrl).toMatch(/\/cities\/aachen\/feed\.en\.json$/);
+      for (const [path, ext] of [
+        ['/feeds.en.opml', 'rss'],
+        ['/feeds.rss.en.opml', 'rss'],
+        ['/feeds.atom.en.opml', 'atom'],
+        ['/feeds.json.en.opml', 'json'],
+      ] as const) {
+        const doc = xml.parse(await (await get(path)).text());
+        const groups = asArray<{ text: string; outline: unknown }>(doc.opml.body.outline);
+        const feeds = groups.flatMap((g) => asArray<{ xmlUrl: string; title: string }>(g.outline as never));
+        expect(feeds, path).toHaveLength(cities + 1);
+        for (const feed of feeds) expect(feed.xmlUrl, path).toMatch(new RegExp(`/feed\\.en\\.${ext}$`));
+        expect(feeds[0]?.xmlUrl, path).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/feed\.en\./);
+        expect(feeds.find((f) => f.xmlUrl.includes('/cities/koeln/'))?.title, path).toMatch(
+          /^ISA – Cologne \((RSS|Atom|JSON Feed), English\)$/,
+        );
+      }
+      expect(await (await get('/feeds.opml')).text()).toBe(await (await get('/feeds.rss.de.opml')).text());
+    });
+
+    it('regression: readers lost items that appear in two feeds; each feed gives an event an id of its own', async () => {
+      const idsOf = async (path: string) => asArray<{ id: string }>(xml.parse(await (await get(path)).text()).feed.entry).map((e) => e.id);
+      const koeln = await idsOf('/cities/koeln/feed.atom');
+      const all = await idsOf('/feed.atom');
+      expect(koeln.length).toBeGreaterThan(0);
+      for (const id of koeln) expect(all).not.toContain(id);
+      // Every spelling of one feed is one feed: the same ids.
+      expect(await idsOf('/cities/K%C3%B6ln/feed.de.atom')).toEqual(koeln);
+      expect(koeln[0]).toMatch(/^tag:isa-calendar\.invalid,2016:event:[a-z0-9-]+\/cities\/koeln\/feed\.de\.atom$/);
     });
 
     it('serves the same document under its file-style name (for static hosting)', async () => {

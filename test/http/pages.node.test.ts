@@ -32,6 +32,18 @@ beforeAll(async () => {
         start: { value: '2027-10-25T03:00', fold: 0 },
       }),
     ),
+    ...insertEventStatements(
+      t.store.db,
+      makeEvent({
+        id: 'across-dst',
+        title: { de: 'Über die Zeitumstellung', en: 'Across the change of time' },
+        description: { de: 'Erste Zeile\nZweite Zeile', en: 'First line\nSecond line' },
+        participants: ['solingen'],
+        precision: 'minute',
+        start: { value: '2027-10-31T06:00', fold: 0 },
+        end: { value: '2027-10-31T12:00', fold: 0 },
+      }),
+    ),
   ]);
   app = createApp(() => ({
     store: t.store,
@@ -99,7 +111,8 @@ describe('pages', () => {
       '<link rel="alternate" type="application/atom+xml" title="ISA – 佛山 (Atom)" href="https://isa.example.org/cities/foshan/feed.zh.atom">',
     );
     const event = (await get('/events/isa-plenary-2018?lang=en')).text;
-    expect(event).toContain('href="/events/isa-plenary-2018.ics?lang=en"');
+    expect(event).toContain('href="/events/isa-plenary-2018.en.ics"');
+    expect(event).toContain('href="https://outlook.office.com/calendar/0/deeplink/compose?');
     expect(event).toMatch(
       /href="https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&amp;text=[^"]*&amp;dates=20181024%2F20181025/,
     );
@@ -120,5 +133,81 @@ describe('pages', () => {
       expect(res.headers.get('content-type'), path).toMatch(/^text\/html/);
       expect(text, path).toContain('<h1>');
     }
+  });
+
+  it('regression: a span across a DST change was labelled with its start offset; each end carries its own', async () => {
+    const text = (await get('/events/across-dst?lang=de')).text;
+    expect(text).toContain('31.10.2027 06:00–12:00 China (CST, UTC+8) · 00:00 Deutschland (MESZ, UTC+2) – 05:00 (MEZ, UTC+1)');
+    // The add links carry the same text.
+    const google = new URL((/href="(https:\/\/calendar\.google\.com[^"]+)"/.exec(text)?.[1] ?? '').replace(/&amp;/g, '&'));
+    expect(google.searchParams.get('details')).toContain('· 00:00 Deutschland (MESZ, UTC+2) – 05:00 (MEZ, UTC+1)');
+  });
+
+  it("regression: ?tz= was ignored silently; pages add the reader's time, and a bogus zone answers 400", async () => {
+    const text = (await get('/events/across-dst?lang=en&tz=America/New_York')).text;
+    expect(text).toContain('Your time (America/New_York): 30 Oct 2027 18:00 – 31 Oct 2027 00:00 (UTC−4)');
+    expect((await get('/?lang=en&tz=America/New_York')).text).toContain('Your time (America/New_York)');
+    const bogus = await get('/?tz=Bogus');
+    expect(bogus.res.status).toBe(400);
+    expect(bogus.res.headers.get('content-type')).toMatch(/^text\/html/);
+    for (const path of ['/calendar.ics?tz=Bogus', '/feed.atom?tz=PT', '/cities/foshan/feed.json?tz=Mars/Olympus']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { error: { code: string; field: string } }).error, path).toMatchObject({
+        code: 'unknown_zone',
+        field: 'query.tz',
+      });
+    }
+    // A zone that is one changes nothing in calendars and feeds: clients convert.
+    expect(await (await app.request('/calendar.ics?tz=Asia/Tokyo')).text()).toBe(await (await app.request('/calendar.ics')).text());
+  });
+
+  it("regression: a cancelled event's page offered to add it, and its previews did not say it was cancelled", async () => {
+    const text = (await get('/events/called-off?lang=en')).text;
+    expect(text).not.toContain('calendar.google.com');
+    expect(text).not.toContain('deeplink/compose');
+    expect(text).toContain('This event is cancelled.');
+    expect(text).toMatch(/<title>Cancelled: Called-off meeting – ISA calendar<\/title>/);
+    expect(text).toMatch(/<meta property="og:title" content="Cancelled: Called-off meeting – ISA calendar">/);
+    expect(text).toMatch(/<meta property="og:description" content="Cancelled, /);
+  });
+
+  it('regression: the new Outlook strips webcal:; Outlook.com, Microsoft 365 and the https address lead', async () => {
+    const text = (await get('/cities/foshan?lang=en')).text;
+    const box = text.slice(text.indexOf('id="subscribe"'));
+    expect(box.indexOf('outlook.live.com')).toBeLessThan(box.indexOf('webcal://'));
+    expect(box.indexOf('outlook.office.com')).toBeLessThan(box.indexOf('webcal://'));
+    expect(box).toContain('Classic Outlook (desktop) and Apple Calendar (webcal://)');
+  });
+
+  it('regression: descriptions lost their lines, participants were labelled as places, and downloads as subscriptions', async () => {
+    const event = (await get('/events/across-dst?lang=en')).text;
+    expect(event).toContain('First line<br>Second line');
+    expect(event).toContain('<h2 id="add">Download and add</h2>');
+    expect(event).toContain('Add to Microsoft 365');
+    const list = (await get('/cities/foshan?lang=de')).text;
+    expect(list).toMatch(/Ort: Foshan · Beteiligte Städte: Solingen/);
+  });
+
+  it('regression: Chinese pages used half-width punctuation and wrote a year as "2017（德国）"', async () => {
+    const text = (await get('/cities/foshan?lang=zh')).text;
+    expect(text).toContain('地点：佛山');
+    expect(text).not.toMatch(/地点: /);
+    expect((await get('/cities/dresden?lang=zh')).text).toContain('2013年（德国）');
+    expect((await get('/events/isa-founding-2016?lang=zh')).text).toContain('2016年4月（德国）');
+  });
+
+  it('answers the static paths of every page, each in its language', async () => {
+    for (const [path, lang] of [
+      ['/index.zh.html', 'zh'],
+      ['/cities/foshan/index.en.html', 'en'],
+      ['/cities/%E4%BD%9B%E5%B1%B1/index.de.html', 'de'],
+      ['/events/isa-plenary-2018.en.html', 'en'],
+    ] as const) {
+      const { res, text } = await get(path, { 'Accept-Language': 'fr' });
+      expect(res.status, path).toBe(200);
+      expect(text, path).toContain(`<html lang="${lang}">`);
+    }
+    expect((await app.request('/events/isa-plenary-2018.zh.ics')).status).toBe(200);
   });
 });

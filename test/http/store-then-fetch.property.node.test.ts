@@ -2,7 +2,8 @@
  * Property: whatever passes validation can be published. Random events that the write API accepts — years
  * across the supported range, text from every Unicode plane, any zone of the tz database, every precision —
  * are stored through the API; then every public document of the app answers 200 and reads with a real parser
- * of its format (fixtures/documents.ts). fast-check with a fixed seed; FUZZ_SEED=<n> explores others.
+ * of its format (fixtures/documents.ts), and every instant of every calendar is the API's. fast-check with a
+ * fixed seed; FUZZ_SEED=<n> explores others.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,6 +15,7 @@ import { createApp } from '../../src/http/app.js';
 import { memoryLimiters } from '../../src/http/rate-limit.js';
 import { testConfig } from '../fixtures/config.js';
 import { expectParses, publicDocuments } from '../fixtures/documents.js';
+import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
 import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
@@ -93,6 +95,8 @@ afterAll(async () => {
 describe('store, then fetch every public document', () => {
   it('publishes every event the write API accepts, in documents that real parsers read', { timeout: 120_000 }, async () => {
     const stored: Array<{ id: string; inCalendar: boolean }> = [];
+    // The API's instants of timed events, to hold every calendar to them.
+    const instants = new Map<string, { start: number; end: number | null }>();
     const cities = new Set<string>();
     await fc.assert(
       fc.asyncProperty(fc.array(eventInput, { minLength: EVENTS_PER_RUN, maxLength: EVENTS_PER_RUN }), async (inputs) => {
@@ -102,8 +106,15 @@ describe('store, then fetch every public document', () => {
             headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
             body: JSON.stringify(input),
           });
-          const body = (await res.json()) as { id: string; precision: string; start: unknown };
+          const body = (await res.json()) as {
+            id: string;
+            precision: string;
+            start: { utc?: string } | null;
+            end: { utc?: string } | null;
+          };
           expect(res.status, `${JSON.stringify(input)} → ${JSON.stringify(body)}`).toBe(201);
+          if (body.start?.utc)
+            instants.set(body.id, { start: Date.parse(body.start.utc), end: body.end?.utc ? Date.parse(body.end.utc) : null });
           stored.push({ id: body.id, inCalendar: body.start !== null && (body.precision === 'day' || body.precision === 'minute') });
           for (const city of input.cities) cities.add(city);
         }
@@ -112,6 +123,14 @@ describe('store, then fetch every public document', () => {
           const body = await res.text();
           expect(res.status, `${path}: ${body.slice(0, 300)}`).toBe(200);
           expectParses(path, format, body);
+          if (format !== 'ics') continue;
+          // Every instant exactly the API's, in every zone and year (ical.js reads TZIDs with the file's VTIMEZONEs).
+          for (const event of parseWithIcalJs(body)) {
+            const api = instants.get(event.uid.replace(/@.*$/, ''));
+            if (!api) continue;
+            expect(event.start.instant, `${path} ${event.uid} DTSTART`).toBe(api.start);
+            if (api.end !== null) expect(event.end?.instant, `${path} ${event.uid} DTEND`).toBe(api.end);
+          }
         }
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },

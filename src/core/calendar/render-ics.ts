@@ -14,11 +14,12 @@ import { statusPrefix } from '../events/names.js';
 import { words } from '../i18n/catalogue.js';
 import type { EventRecord, Lang, SourceCatalogue, WallTime } from '../model.js';
 import { fail, ok, type Result } from '../result.js';
+import { eventPagePath } from '../site-paths.js';
 import { withoutUnsafeCharacters } from '../text/safe-text.js';
 import { describeEventTime } from '../time/event-time-text.js';
 import { latestInstant, possibleInstants, precisionOf } from '../time/wall-time.js';
 import { foldLine, unfold } from './fold.js';
-import { vtimezone } from './vtimezone.js';
+import { tzidFits, vtimezone } from './vtimezone.js';
 
 export const PRODUCT_ID = '-//ISA Chinese-German Industrial Cities Alliance//isa-calendar//EN';
 
@@ -79,6 +80,17 @@ function icsText(text: string): string {
   return withoutUnsafeCharacters(text);
 }
 
+/** A text as an escaped TEXT value (RFC 5545 §3.3.11), escaped by `ics` itself (as it writes a SUMMARY). */
+function textValue(text: string): Result<string, string> {
+  const { error, value } = createEvents([{ title: text, start: [2000, 1, 1], duration: { days: 1 }, uid: 'text', productId: PRODUCT_ID }]);
+  const summary = value
+    ? unfold(value)
+        .split('\r\n')
+        .find((line) => line.startsWith('SUMMARY:'))
+    : undefined;
+  return summary === undefined ? fail(error?.message ?? 'ics wrote no SUMMARY') : ok(summary.slice('SUMMARY:'.length));
+}
+
 /** `[y, m, d]` of a date literal plus `days`. */
 function dateArray(value: string, days = 0): [number, number, number] {
   const d = DateTime.fromISO(value, { zone: 'UTC' }).plus({ days });
@@ -86,18 +98,17 @@ function dateArray(value: string, days = 0): [number, number, number] {
 }
 
 /**
- * A wall time as an ics DATE-TIME string: local (`20271024T090000`, given a TZID below) or, where the wall
- * time is ambiguous (DST fold), the UTC instant (`…Z`): with a TZID, RFC 5545 §3.3.5 reads an ambiguous time
- * as its first occurrence, so the second cannot be written that way, and clients disagree even on the first.
+ * A wall time as an ics DATE-TIME string: local (`20271024T090000`, given a TZID below) where a VTIMEZONE of
+ * that exact name is right for the date (vtimezone.ts), else the UTC instant (`…Z`). The instant is written
+ * also where the wall time is ambiguous (DST fold): with a TZID, RFC 5545 §3.3.5 reads an ambiguous time as
+ * its first occurrence, so the second cannot be written that way, and clients disagree even on the first.
  */
 function dateTime(time: WallTime, zone: string): string {
   const instants = possibleInstants(time.value, zone);
-  if (instants.length === 0) throw new RangeError(`${time.value} does not exist in ${zone}`);
-  // Without a VTIMEZONE for the zone, a TZID would be read as floating time: the instant in UTC instead.
-  if (instants.length > 1 || vtimezone(zone) === null) {
-    const instant = instants[time.fold] ?? instants[0] ?? 0;
+  const instant = instants[time.fold] ?? instants[0];
+  if (instant === undefined) throw new RangeError(`${time.value} does not exist in ${zone}`);
+  if (instants.length > 1 || !tzidFits(zone, instant))
     return DateTime.fromMillis(instant, { zone: 'UTC' }).toFormat("yyyyMMdd'T'HHmmss'Z'");
-  }
   return `${time.value.replace(/[-:]/g, '')}00`;
 }
 
@@ -135,7 +146,8 @@ export function icsAttributes(event: EventRecord, options: IcsOptions): EventAtt
     description: icsText(body.join('\n\n')),
     ...(event.location && { location: icsText(event.location) }),
     status: event.status === 'cancelled' ? 'CANCELLED' : event.status === 'tentative' ? 'TENTATIVE' : 'CONFIRMED',
-    categories: [event.kind],
+    // People read categories (Outlook shows them): the kind in the calendar's language.
+    categories: [words(lang).kinds[event.kind]],
     // Subscribed events must not block anyone's schedule.
     busyStatus: 'FREE',
     transp: 'TRANSPARENT',
@@ -146,7 +158,7 @@ export function icsAttributes(event: EventRecord, options: IcsOptions): EventAtt
 
 /** The event page, the VEVENT's URL (RFC 5545 §3.8.4.6). */
 function eventPage(event: EventRecord, options: IcsOptions): string {
-  return `${options.publicUrl}/events/${event.id}?lang=${options.lang}`;
+  return `${options.publicUrl}${eventPagePath(event.id, options.lang)}`;
 }
 
 /**
@@ -248,23 +260,19 @@ export const CALENDAR_FOOTER = 'END:VCALENDAR\r\n';
 
 /** The VCALENDAR header and one VTIMEZONE per TZID used; the VEVENTs and CALENDAR_FOOTER follow it. */
 export function calendarHeader(meta: CalendarMeta, tzids: Iterable<string | null>): Result<string, string> {
-  const { error, value } = createEvents([], {
-    productId: PRODUCT_ID,
-    method: 'PUBLISH',
-    ...(meta.name && { calName: icsText(meta.name) }),
-  });
+  const { error, value } = createEvents([], { productId: PRODUCT_ID, method: 'PUBLISH' });
   if (error || !value) return fail(error?.message ?? 'ics rendered no header');
   const header: string[] = [];
   for (const line of unfold(value).split('\r\n')) {
-    if (line === '' || line === 'END:VCALENDAR') continue;
-    if (line.startsWith('X-PUBLISHED-TTL:')) {
-      if (!meta.name) continue;
-      header.push(`X-PUBLISHED-TTL:${REFRESH_INTERVAL}`, `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`);
-    } else if (line.startsWith('X-WR-CALNAME:')) {
-      header.push(foldLine(line), foldLine(`NAME;LANGUAGE=${meta.lang}:${line.slice('X-WR-CALNAME:'.length)}`));
-    } else {
-      header.push(foldLine(line));
-    }
+    if (line === '' || line === 'END:VCALENDAR' || line.startsWith('X-PUBLISHED-TTL:')) continue;
+    header.push(foldLine(line));
+  }
+  if (meta.name) {
+    // ics writes X-WR-CALNAME without escaping commas and semicolons; both names are TEXT (RFC 5545 §3.3.11).
+    const name = textValue(icsText(meta.name));
+    if (!name.ok) return name;
+    header.push(foldLine(`X-WR-CALNAME:${name.value}`), foldLine(`NAME;LANGUAGE=${meta.lang}:${name.value}`));
+    header.push(`X-PUBLISHED-TTL:${REFRESH_INTERVAL}`, `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`);
   }
   const zones = [...new Set(tzids)].filter((z): z is string => z !== null).sort();
   const timezones: string[] = [];

@@ -7,11 +7,13 @@
 import escapeHtml from 'escape-html';
 import { Feed } from 'feed';
 import { DateTime } from 'luxon';
+import { isCalendarPrecision } from '../calendar/render-ics.js';
 import { citationText } from '../events/citations.js';
 import { pickText } from '../events/localize.js';
 import { statusPrefix } from '../events/names.js';
 import { words } from '../i18n/catalogue.js';
 import type { EventRecord, Lang, SourceCatalogue } from '../model.js';
+import { eventCalendarPath, eventPagePath } from '../site-paths.js';
 import { withoutUnsafeCharacters } from '../text/safe-text.js';
 import { describeEventTime, formatDate, formatLiteral, placeName, sidesOf, untilText } from '../time/event-time-text.js';
 import { zoneFor } from '../time/intl-offset-zone.js';
@@ -32,11 +34,22 @@ export interface FeedMeta {
   readonly sources: SourceCatalogue;
   /** Told of each event left out because it cannot be rendered. */
   readonly onLeftOut?: (id: string, error: unknown) => void;
+  /**
+   * The feed's canonical name (`/cities/koeln/feed.plenary.de.atom`: resolved city, kinds, language, format),
+   * the same for every spelling of the feed. Item ids carry it (itemId).
+   */
+  readonly feedKey: string;
 }
 
-/** The stable id of an event's feed item: `tag:<uid domain>,2016:event:<id>`. */
-export function itemId(uidDomain: string, id: string): string {
-  return `tag:${uidDomain},2016:event:${id}`;
+/**
+ * The id of an event's item in one feed: a tag URI (RFC 4151) on the UID domain with the event id and the
+ * feed's canonical name, `tag:isa-calendar.invalid,2016:event:isa-plenary-2018/cities/koeln/feed.de.atom`. It
+ * never changes when the event moves, is edited or cancelled, nor with the host; and it differs between feeds,
+ * because readers such as newsboat keep an id in one feed only, so an event in Köln's feed and in the feed of
+ * all events must have two.
+ */
+export function itemId(uidDomain: string, id: string, feedKey: string): string {
+  return `tag:${uidDomain},2016:event:${id}${feedKey}`;
 }
 
 /**
@@ -47,14 +60,15 @@ export function titleDate(event: EventRecord, lang: Lang): string {
   const first = event.start ?? event.end;
   if (!first) return '';
   if (precisionOf(first.value) === 'minute') {
+    const t = words(lang).time;
     const instant = earliestInstant(first, event.timeZone);
     const own = DateTime.fromMillis(instant, { zone: zoneFor(event.timeZone) });
     const others = sidesOf(event.timeZone)
       .slice(1)
       .map((zone) => DateTime.fromMillis(instant, { zone: zoneFor(zone) }))
       .filter((dt) => dt.toISODate() !== own.toISODate())
-      .map((dt) => `${placeName(dt.zoneName ?? '', lang)}: ${formatDate(dt, lang)}`);
-    return others.length ? `${formatDate(own, lang)} (${others.join(', ')})` : formatDate(own, lang);
+      .map((dt) => `${placeName(dt.zoneName ?? '', lang)}${t.colon}${formatDate(dt, lang)}`);
+    return others.length ? `${formatDate(own, lang)}${t.open}${others.join(t.comma)}${t.close}` : formatDate(own, lang);
   }
   const text = formatLiteral(first, lang);
   return event.start ? text : untilText(text, lang);
@@ -68,7 +82,7 @@ export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedM
   const w = words(lang).event;
   const p = (html: string) => `<p>${html}</p>`;
   const e = (text: string) => escapeHtml(clean(text));
-  const page = `${meta.publicUrl}/events/${event.id}?lang=${lang}`;
+  const page = `${meta.publicUrl}${eventPagePath(event.id, lang)}`;
   const description = pickText(event.description, lang);
   const parts = [
     event.status === 'cancelled' ? p(`<strong>${e(w.cancelled)}</strong>`) : '',
@@ -79,8 +93,9 @@ export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedM
     ...event.sources.map((c) => citationText(c, meta.sources)).map((text) => (text ? p(`${e(w.source)}${e(text)}`) : '')),
     p(
       `<a href="${escapeHtml(page)}">${e(w.details.replace(/[:：]\s*$/, ''))}</a>` +
-        (event.precision === 'day' || event.precision === 'minute'
-          ? ` · <a href="${escapeHtml(`${meta.publicUrl}/events/${event.id}.ics?lang=${lang}`)}">${e(w.calendarFile)}</a>`
+        // Only events with a calendar entry have a download: no link to a document that does not exist.
+        (isCalendarPrecision(event)
+          ? ` · <a href="${escapeHtml(`${meta.publicUrl}${eventCalendarPath(event.id, lang)}`)}">${e(w.calendarFile)}</a>`
           : ''),
     ),
   ];
@@ -99,9 +114,9 @@ export function buildFeed(events: readonly EventRecord[], meta: FeedMeta): Feed 
       const timeText = describeEventTime(event, lang);
       const item = {
         title: clean(`${titleDate(event, lang)} · ${statusPrefix(event.status, lang)}${title?.text ?? event.id}`),
-        id: itemId(meta.uidDomain, event.id),
-        guid: itemId(meta.uidDomain, event.id),
-        link: `${meta.publicUrl}/events/${event.id}?lang=${lang}`,
+        id: itemId(meta.uidDomain, event.id, meta.feedKey),
+        guid: itemId(meta.uidDomain, event.id, meta.feedKey),
+        link: `${meta.publicUrl}${eventPagePath(event.id, lang)}`,
         date: new Date(event.updated),
         published: new Date(event.created),
         description: escapeHtml(clean(timeText)),

@@ -8,6 +8,7 @@ import { Feed } from 'feed';
 import { pickText } from '../events/localize.js';
 import { words } from '../i18n/catalogue.js';
 import type { EventRecord, Lang } from '../model.js';
+import { eventPagePath, homePath } from '../site-paths.js';
 import { withoutUnsafeCharacters } from '../text/safe-text.js';
 import { describeEventTime } from '../time/event-time-text.js';
 
@@ -75,7 +76,7 @@ export function buildChangesFeed(changes: readonly ChangeEntry[], meta: ChangesF
     items.push({
       title: withoutUnsafeCharacters(`${w[kind]}: ${title}`),
       id: `tag:${meta.uidDomain},2016:change:${change.seq}`,
-      link: `${meta.publicUrl}/events/${change.after.id}?lang=${lang}`,
+      link: `${meta.publicUrl}${eventPagePath(change.after.id, lang)}`,
       date,
       published: date,
       content: [before ? p(w.before, before) : '', p(before ? w.now : w[kind], after)].join(''),
@@ -84,7 +85,7 @@ export function buildChangesFeed(changes: readonly ChangeEntry[], meta: ChangesF
   const feed = new Feed({
     id: meta.selfUrl,
     title: meta.title,
-    link: `${meta.publicUrl}/?lang=${lang}`,
+    link: `${meta.publicUrl}${homePath(lang)}`,
     language: lang,
     updated: items[0]?.date ?? new Date(meta.emptyUpdated),
     generator: 'isa-calendar',

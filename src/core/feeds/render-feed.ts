@@ -1,12 +1,13 @@
 /**
  * @module render-feed
  * One renderer per format over the one feed model. `feed` 6.0.0 writes RSS 2.0 and Atom 1.0 as needed
- * (CDATA for item text, `atom:link rel="self"`); small adapters add what it lacks: HTML-escaped item titles
- * in the XML formats, `xml:lang` on the Atom feed (RFC 4287 §2) and JSON Feed version 1.1 (version URL,
- * `authors`, `language`) where it writes version 1.
+ * (CDATA for item text, `atom:link rel="self"`); small adapters add what it lacks: Atom entry titles as plain
+ * text and `xml:lang` on the Atom feed (RFC 4287 §3.1.1, §2), both changed with an XML library, and JSON Feed
+ * version 1.1 (version URL, `authors`, `language`) where it writes version 1. Item titles are plain text in
+ * every format (readers show RSS titles as text); item content is HTML.
  */
-import escapeHtml from 'escape-html';
-import { Feed } from 'feed';
+import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import type { Feed } from 'feed';
 import type { Lang } from '../model.js';
 
 export const FEED_FORMATS = ['rss', 'atom', 'json'] as const;
@@ -18,23 +19,35 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
-const ATOM_ROOT = '<feed xmlns="http://www.w3.org/2005/Atom">';
+// Parsed and built with order, CDATA and comments kept, so only what the adapter changes differs.
+const XML_TREE = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  cdataPropName: '#cdata',
+  commentPropName: '#comment',
+  processEntities: true,
+  suppressEmptyNode: true,
+} as const;
+const atomParser = new XMLParser({ ...XML_TREE, trimValues: false });
+const atomBuilder = new XMLBuilder({ ...XML_TREE, format: false });
+
+type XmlNode = Record<string, unknown> & { ':@'?: Record<string, string> };
 
 /**
- * The model's item titles are plain text; `feed` writes them as Atom `type="html"` (RFC 4287 §3.1.1.2) and
- * into RSS, where readers decode entities, so for both XML formats they are HTML-escaped first.
+ * Atom 1.0 with entry titles declared as plain text (`feed` hard-codes `type="html"`, so readers decoded
+ * "Maß &amp; Grün" as markup) and the feed's language as `xml:lang` on the root element.
  */
-function withHtmlTitles(feed: Feed): Feed {
-  const copy = new Feed(feed.options);
-  for (const item of feed.items) copy.addItem({ ...item, title: escapeHtml(item.title) });
-  return copy;
-}
-
-/** Atom 1.0 with the feed's language as `xml:lang` on the root element. */
 function atom(feed: Feed, lang: Lang): string {
-  const xml = withHtmlTitles(feed).atom1();
-  if (!xml.includes(ATOM_ROOT)) throw new Error('feed wrote an unexpected Atom root element');
-  return xml.replace(ATOM_ROOT, `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`);
+  const tree = atomParser.parse(feed.atom1()) as XmlNode[];
+  const root = tree.find((node) => 'feed' in node);
+  if (!root) throw new Error('feed wrote an Atom document without a feed element');
+  root[':@'] = { ...root[':@'], '@_xml:lang': lang };
+  for (const node of root.feed as XmlNode[]) {
+    if (!('entry' in node)) continue;
+    for (const child of node.entry as XmlNode[]) if ('title' in child) child[':@'] = { ...child[':@'], '@_type': 'text' };
+  }
+  return atomBuilder.build(tree) as string;
 }
 
 type JsonAuthor = { name?: string; url?: string; avatar?: string };
@@ -57,7 +70,7 @@ function json(feed: Feed, lang: Lang): string {
 
 /** The feed in one format. */
 export function renderFeed(feed: Feed, format: FeedFormat, lang: Lang): string {
-  if (format === 'rss') return withHtmlTitles(feed).rss2();
+  if (format === 'rss') return feed.rss2();
   if (format === 'atom') return atom(feed, lang);
   return json(feed, lang);
 }

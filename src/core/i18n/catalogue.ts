@@ -31,14 +31,17 @@ export interface Catalogue {
     readonly feedDescription: string;
     readonly changesTitle: string;
     readonly calendarsAndFeeds: string;
+    /** The language's own name, as the language switcher and feed lists show it. */
+    readonly languageName: string;
   };
   readonly time: {
     /** The countries of the two home zones, as labels of times. */
     readonly germany: string;
     readonly china: string;
-    /** luxon formats of a date and of a month. */
+    /** luxon formats of a date, a month and a year. */
     readonly dateFormat: string;
     readonly monthFormat: string;
+    readonly yearFormat: string;
     readonly allDay: string;
     readonly until: string;
     readonly dayShift: (days: number) => string;
@@ -83,8 +86,15 @@ export interface Catalogue {
     readonly where: string;
     readonly participants: string;
     readonly download: string;
+    /** Heading of the box on an event page: a download is a copy, not a subscription. */
+    readonly downloadHeading: string;
     readonly addGoogle: string;
     readonly addOutlook: string;
+    readonly addOffice365: string;
+    /** What a cancelled event's page says instead of offering to add it. */
+    readonly cancelledNotice: string;
+    /** Leads the time of a timed event in the zone the reader asked for (`?tz=`). */
+    readonly yourTime: string;
     readonly noCalendarEntry: string;
     readonly language: string;
     readonly help: string;

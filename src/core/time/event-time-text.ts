@@ -31,11 +31,17 @@ export function sidesOf(zone: string): string[] {
   return [zone, BERLIN, SHANGHAI];
 }
 
+/** "CST, UTC+8": the zone's abbreviation and offset at that time ("UTC−4" once where it has no abbreviation). */
+function zoneLabel(dt: DateTime, lang: Lang): string {
+  const abbreviation = zoneAbbreviation(dt.zoneName ?? '', dt.offset, lang);
+  const offset = utcLabel(dt.offset);
+  return abbreviation === offset ? offset : `${abbreviation}${words(lang).time.comma}${offset}`;
+}
+
 /** "China (CST, UTC+8)", with an optional note inside the parentheses ("−1 Tag"). */
 function label(dt: DateTime, lang: Lang, note = ''): string {
   const w = words(lang).time;
-  const zone = dt.zoneName ?? '';
-  return `${placeName(zone, lang)}${w.open}${zoneAbbreviation(zone, dt.offset, lang)}${w.comma}${utcLabel(dt.offset)}${note}${w.close}`;
+  return `${placeName(dt.zoneName ?? '', lang)}${w.open}${zoneLabel(dt, lang)}${note}${w.close}`;
 }
 
 /** Calendar days from `a` to `b` (their local dates). */
@@ -54,7 +60,7 @@ export function formatLiteral(time: WallTime, lang: Lang): string {
   // A literal is formatted as written: calendar fields need no zone (and UTC costs no offset lookups).
   const dt = DateTime.fromISO(time.value, { zone: 'UTC' }).setLocale(lang);
   const w = words(lang).time;
-  if (precision === 'year') return time.value;
+  if (precision === 'year') return dt.toFormat(w.yearFormat);
   if (precision === 'month') return dt.toFormat(w.monthFormat);
   if (precision === 'day') return dt.toFormat(w.dateFormat);
   return `${dt.toFormat(w.dateFormat)} ${time.value.slice(11)}`;
@@ -72,17 +78,20 @@ function timedText(event: EventRecord, start: WallTime, lang: Lang): string {
       const e = endInstant === null ? null : DateTime.fromMillis(endInstant, { zone: zoneFor(zone) });
       // The first side carries the date; others show it only where it differs (+1/−1 day).
       const shift = dayDifference(own, s);
-      let text = i === 0 || shift !== 0 ? `${formatDate(s, lang)} ${s.toFormat('HH:mm')}` : s.toFormat('HH:mm');
-      if (e) text += dayDifference(s, e) === 0 ? `–${e.toFormat('HH:mm')}` : ` – ${formatDate(e, lang)} ${e.toFormat('HH:mm')}`;
-      return `${text} ${label(s, lang, i > 0 && shift !== 0 ? `${w.comma}${w.dayShift(shift)}` : '')}`;
+      const startText = i === 0 || shift !== 0 ? `${formatDate(s, lang)} ${s.toFormat('HH:mm')}` : s.toFormat('HH:mm');
+      const endText = e && (dayDifference(s, e) === 0 ? e.toFormat('HH:mm') : `${formatDate(e, lang)} ${e.toFormat('HH:mm')}`);
+      const startLabel = label(s, lang, i > 0 && shift !== 0 ? `${w.comma}${w.dayShift(shift)}` : '');
+      if (!e || endText === null) return `${startText} ${startLabel}`;
+      // A span across a change of offset (DST) gives each end its own: "00:00 Deutschland (MESZ, UTC+2) – 05:00 (MEZ, UTC+1)".
+      if (e.offset !== s.offset) return `${startText} ${startLabel} – ${endText}${w.open}${zoneLabel(e, lang)}${w.close}`;
+      return `${startText}${dayDifference(s, e) === 0 ? '–' : ' – '}${endText} ${startLabel}`;
     })
     .join(' · ');
 }
 
 /** Zone abbreviation and offset of a span's ends, once when they agree: "MESZ, UTC+2". */
 function spanZone(a: DateTime, b: DateTime, lang: Lang): string {
-  const one = (dt: DateTime) => `${zoneAbbreviation(dt.zoneName ?? '', dt.offset, lang)}${words(lang).time.comma}${utcLabel(dt.offset)}`;
-  return a.offset === b.offset ? one(a) : `${one(a)} / ${one(b)}`;
+  return a.offset === b.offset ? zoneLabel(a, lang) : `${zoneLabel(a, lang)} / ${zoneLabel(b, lang)}`;
 }
 
 /**
@@ -116,4 +125,22 @@ function allDayText(event: EventRecord, lang: Lang): string {
 export function describeEventTime(event: EventRecord, lang: Lang): string {
   if (event.start && precisionOf(event.start.value) === 'minute') return timedText(event, event.start, lang);
   return allDayText(event, lang);
+}
+
+/**
+ * A timed event in a zone the reader chose (`?tz=`), for the "your time" line of pages: "24.10.2027 21:00–05:00
+ * (UTC−4 / UTC−5)" with the zone's offsets; null for events known only to the day or coarser, whose dates
+ * depend on no zone.
+ */
+export function describeInZone(event: EventRecord, zone: string, lang: Lang): string | null {
+  if (!event.start || precisionOf(event.start.value) !== 'minute') return null;
+  const w = words(lang).time;
+  const s = DateTime.fromMillis(earliestInstant(event.start, event.timeZone), { zone: zoneFor(zone) });
+  const e = event.end ? DateTime.fromMillis(earliestInstant(event.end, event.timeZone), { zone: zoneFor(zone) }) : null;
+  const start = `${formatDate(s, lang)} ${s.toFormat('HH:mm')}`;
+  if (!e) return `${start}${w.open}${zoneLabel(s, lang)}${w.close}`;
+  const sameDay = dayDifference(s, e) === 0;
+  const end = sameDay ? e.toFormat('HH:mm') : `${formatDate(e, lang)} ${e.toFormat('HH:mm')}`;
+  if (e.offset !== s.offset) return `${start}${w.open}${zoneLabel(s, lang)}${w.close} – ${end}${w.open}${zoneLabel(e, lang)}${w.close}`;
+  return `${start}${sameDay ? '–' : ' – '}${end}${w.open}${zoneLabel(s, lang)}${w.close}`;
 }

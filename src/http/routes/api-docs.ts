@@ -54,7 +54,14 @@ ${
 })}`;
   return c.html(
     layout(
-      { lang: 'en', title: doc.info.title, description: 'Reference of the ISA calendar API', url: `${publicUrl}/api/docs`, feeds: [] },
+      {
+        lang: 'en',
+        title: doc.info.title,
+        description: 'Reference of the ISA calendar API',
+        publicUrl,
+        path: () => '/api/docs',
+        feeds: [],
+      },
       body,
     ),
   );

@@ -6,6 +6,8 @@
 import { Hono } from 'hono';
 import { isCalendarPrecision } from '../../core/calendar/render-ics.js';
 import { calendarName } from '../../core/events/names.js';
+import { isLang } from '../../core/model.js';
+import { eventCalendarPath } from '../../core/site-paths.js';
 import { getEvent } from '../../storage/events-repository.js';
 import { calendarBytes, calendarDocument, fragmentOptions, fragmentsFor } from '../calendar-documents.js';
 import { contentDisposition } from '../content-disposition.js';
@@ -56,8 +58,10 @@ export const calendarsRoutes = new Hono<AppEnv>()
     });
   })
   .get('/events/:file{[^/]+\\.ics}', async (c) => {
-    const id = c.req.param('file').replace(/\.ics$/, '');
-    const lang = langOf(parseInput(langQuery, c.req.query(), 'query').lang);
+    // `/events/{id}.ics?lang=en`, or the static path `/events/{id}.en.ics`.
+    const [, id = '', named] = /^(.*?)(?:\.(de|en|zh))?\.ics$/.exec(c.req.param('file')) ?? [];
+    const asked = parseInput(langQuery, c.req.query(), 'query').lang;
+    const lang = named && isLang(named) ? named : langOf(asked);
     const deps = c.get('deps');
     const event = await getEvent(deps.store.db, id);
     if (!event) throw new ApiError('not_found', `no event with id "${id}"`, 'id');
@@ -74,7 +78,7 @@ export const calendarsRoutes = new Hono<AppEnv>()
       throw new ApiError('not_found', `event "${id}" cannot be shown as a calendar entry`, 'id');
     // A download carries no calendar name: Outlook would otherwise open it as a new calendar.
     const rendering = await keptDocument(deps, c.get('caches'), {
-      key: `/events/${id}.${lang}.ics|r${event.revision}`,
+      key: `${eventCalendarPath(id, lang)}|r${event.revision}`,
       build: async () => ({ body: calendarBytes({ name: null, lang }, [fragment]), lastModified: Date.parse(event.updated) }),
     });
     return serveRendering(c.req.raw, rendering, {

@@ -14,12 +14,13 @@ import { parseBoundary } from '../../core/time/boundary.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
 import { listChanges, listRecentChanges } from '../../storage/history-repository.js';
 import { encodeUtf8 } from '../bytes.js';
+import { documentFileName, documentFilePattern } from '../document-names.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { keptDocument } from '../kept-documents.js';
 import { renderEach, reportLeftOut } from '../left-out.js';
-import { langOf } from '../query.js';
-import { changesQuery, langQuery } from '../query-schemas.js';
+import { documentParams, langOf } from '../query.js';
+import { changesQuery } from '../query-schemas.js';
 import { referenceData } from '../reference-data.js';
 import { jsonResponse, serveRendering } from '../responses.js';
 import { parseInput } from '../validate.js';
@@ -65,11 +66,11 @@ export const changesRoutes = new Hono<AppEnv>()
     );
     return jsonResponse({ items, next: changes.length === limit ? String(changes.at(-1)?.seq) : null });
   })
-  .get('/changes.atom', async (c) => {
+  .get(`/${documentFilePattern('changes')}`, async (c) => {
     const deps = c.get('deps');
-    const lang = langOf(parseInput(langQuery, c.req.query(), 'query').lang);
+    const { lang } = documentParams(c.req.param('file') ?? '', c.req.query());
     const rendering = await keptDocument(deps, c.get('caches'), {
-      key: `/changes.atom?lang=${lang}`,
+      key: `/${documentFileName('changes', 'atom', lang)}`,
       build: async ({ changedAt }) => {
         const { publicUrl, uidDomain } = deps.config;
         const changes = await listRecentChanges(deps.store.db, 100);
@@ -78,7 +79,7 @@ export const changesRoutes = new Hono<AppEnv>()
           title: words(lang).site.changesTitle,
           uidDomain,
           publicUrl,
-          selfUrl: `${publicUrl}/changes.atom?lang=${lang}`,
+          selfUrl: `${publicUrl}/${documentFileName('changes', 'atom', lang)}`,
           emptyUpdated: changedAt,
           onLeftOut: (seq, error) => reportLeftOut('changes feed', `change ${seq}`, error),
         });

@@ -2,14 +2,16 @@
  * @module routes/feeds
  * RSS 2.0, Atom 1.0 and JSON Feed 1.1: `GET /feed.{rss,atom,json}` and `GET /cities/{city}/feed.{…}` (with
  * `?kind=` and `?lang=`, or the file-style names of document-names.ts), and `GET /feeds.opml` listing them
- * all. HEAD and conditional GET come with them.
+ * all in one format (RSS by default; `feeds.atom.en.opml`, `feeds.json.zh.opml`). HEAD and conditional GET
+ * come with them.
  */
 
 import { Hono } from 'hono';
 import { calendarName } from '../../core/events/names.js';
 import { renderOpml } from '../../core/feeds/opml.js';
-import { FEED_CONTENT_TYPES, FEED_FORMATS, type FeedFormat } from '../../core/feeds/render-feed.js';
-import { listCities } from '../../storage/cities-repository.js';
+import { FEED_CONTENT_TYPES, type FeedFormat } from '../../core/feeds/render-feed.js';
+import { words } from '../../core/i18n/catalogue.js';
+import { cityPagePath, homePath } from '../../core/site-paths.js';
 import { encodeUtf8 } from '../bytes.js';
 import { documentFileName, documentFilePattern } from '../document-names.js';
 import type { AppEnv } from '../env.js';
@@ -17,11 +19,12 @@ import { feedDocument } from '../feed-documents.js';
 import { keptDocument } from '../kept-documents.js';
 import { documentParams, requireCity } from '../query.js';
 import { readCors } from '../read-cors.js';
+import { referenceData } from '../reference-data.js';
 import { serveRendering } from '../responses.js';
 
 // Feed readers poll; the same short shared caching as calendars.
 const CACHE_CONTROL = 'public, max-age=300';
-const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' };
+const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
 const JSON_FEED = /\/feed(\.[a-z+-]+)*\.json$/;
 
 export const feedsRoutes = new Hono<AppEnv>()
@@ -53,31 +56,34 @@ export const feedsRoutes = new Hono<AppEnv>()
     return serveRendering(c.req.raw, rendering, { contentType: FEED_CONTENT_TYPES[format], cacheControl: CACHE_CONTROL });
   })
   .get(`/${documentFilePattern('feeds')}`, async (c) => {
-    const { lang } = documentParams(c.req.param('file') ?? '', c.req.query());
+    const { lang, format = 'rss' } = documentParams(c.req.param('file') ?? '', c.req.query());
     const deps = c.get('deps');
     const rendering = await keptDocument(deps, c.get('caches'), {
-      key: `/${documentFileName('feeds', 'opml', lang)}`,
+      key: `/${documentFileName('feeds', 'opml', lang, undefined, format)}`,
       build: async ({ changedAt }) => {
         const { publicUrl } = deps.config;
-        const cities = await listCities(deps.store.db);
-        const listings = [
-          { title: calendarName(lang, null, undefined), base: publicUrl, page: `${publicUrl}/?lang=${lang}` },
-          ...cities.map((city) => ({
-            title: calendarName(lang, city.name[lang], undefined),
-            base: `${publicUrl}/cities/${city.slug}`,
-            page: `${publicUrl}/cities/${city.slug}?lang=${lang}`,
-          })),
-        ];
-        const groups = FEED_FORMATS.map((format) => ({
-          title: FORMAT_NAMES[format],
-          feeds: listings.map((l) => ({
-            title: l.title,
-            xmlUrl: `${l.base}/${documentFileName('feed', format, lang)}`,
-            htmlUrl: l.page,
-            language: lang,
-          })),
-        }));
-        const opml = renderOpml(`${calendarName(lang, null, undefined)} (${lang})`, changedAt, groups);
+        const { cities } = await referenceData(deps, c.get('caches'));
+        const w = words(lang);
+        // One format per list (RSS and Atom readers cannot read JSON Feed); titles name the city, format and language.
+        const entry = (placeName: string | null, base: string, page: string) => ({
+          title: `${calendarName(lang, placeName, undefined)} (${FORMAT_NAMES[format]}, ${w.site.languageName})`,
+          xmlUrl: `${publicUrl}${base}/${documentFileName('feed', format, lang)}`,
+          htmlUrl: `${publicUrl}${page}`,
+          language: lang,
+        });
+        const cityEntries = (list: typeof cities) =>
+          list.map(({ city }) => entry(city.name[lang], `/cities/${city.slug}`, cityPagePath(city.slug, lang)));
+        const groups = [
+          { title: w.site.allEvents, feeds: [entry(null, '', homePath(lang))] },
+          { title: w.pages.germanMembers, feeds: cityEntries(cities.filter((r) => r.city.member && r.city.country === 'DE')) },
+          { title: w.pages.chineseMembers, feeds: cityEntries(cities.filter((r) => r.city.member && r.city.country === 'CN')) },
+          { title: w.pages.venues, feeds: cityEntries(cities.filter((r) => !r.city.member)) },
+        ].filter((group) => group.feeds.length > 0);
+        const opml = renderOpml(
+          `${calendarName(lang, null, undefined)} (${FORMAT_NAMES[format]}, ${w.site.languageName})`,
+          changedAt,
+          groups,
+        );
         return { body: encodeUtf8(opml), lastModified: Date.parse(changedAt) };
       },
     });

@@ -8,18 +8,21 @@ import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { words } from '../../core/i18n/catalogue.js';
 import { LANGS, type Lang } from '../../core/model.js';
+import { homePath } from '../../core/site-paths.js';
+import { documentFileName } from '../document-names.js';
 
 export interface PageMeta {
   readonly lang: Lang;
   readonly title: string;
   readonly description: string;
-  /** The page's own URL without `lang`, absolute. */
-  readonly url: string;
+  /** The base of absolute links (PUBLIC_URL). */
+  readonly publicUrl: string;
+  /** The page's own static path in each language (core/site-paths.ts): language switcher, hreflang, og:url. */
+  readonly path: (lang: Lang) => string;
   readonly feeds: ReadonlyArray<{ readonly type: string; readonly title: string; readonly href: string }>;
 }
 
 const OG_LOCALE: Record<Lang, string> = { de: 'de_DE', en: 'en_GB', zh: 'zh_CN' };
-const LANG_NAMES: Record<Lang, string> = { de: 'Deutsch', en: 'English', zh: '中文' };
 
 const STYLE = `
 :root{color-scheme:light;--fg:#1a1a1a;--muted:#4a4a4a;--line:#d0d0d0;--accent:#0b5394;--bg:#fff;--soft:#f3f6fa}
@@ -47,7 +50,6 @@ const SCRIPT = `document.addEventListener('click',function(e){var b=e.target.clo
 /** A whole page around `body`. */
 export function layout(meta: PageMeta, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
   const w = words(meta.lang).pages;
-  const sep = meta.url.includes('?') ? '&' : '?';
   return html`<!doctype html>
 <html lang="${meta.lang}">
 <head>
@@ -59,27 +61,27 @@ export function layout(meta: PageMeta, body: HtmlEscapedString | Promise<HtmlEsc
 <meta property="og:type" content="website">
 <meta property="og:title" content="${meta.title}">
 <meta property="og:description" content="${meta.description}">
-<meta property="og:url" content="${meta.url}${sep}lang=${meta.lang}">
+<meta property="og:url" content="${meta.publicUrl}${meta.path(meta.lang)}">
 <meta property="og:locale" content="${OG_LOCALE[meta.lang]}">
 <meta property="og:site_name" content="${w.siteTitle}">
 ${meta.feeds.map((f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${f.href}">\n`)}
-${LANGS.map((l) => html`<link rel="alternate" hreflang="${l}" href="${meta.url}${sep}lang=${l}">\n`)}
+${LANGS.map((l) => html`<link rel="alternate" hreflang="${l}" href="${meta.publicUrl}${meta.path(l)}">\n`)}
 <style>${raw(STYLE)}</style>
 </head>
 <body>
 <a class="skip" href="#content">${w.skip}</a>
 <header>
-<p><a href="/?lang=${meta.lang}">${w.siteTitle}</a> · ${w.tagline}</p>
+<p><a href="${homePath(meta.lang)}">${w.siteTitle}</a> · ${w.tagline}</p>
 <nav aria-label="${w.language}"><ul>${LANGS.map((l) =>
     l === meta.lang
-      ? html`<li><strong aria-current="true" lang="${l}">${LANG_NAMES[l]}</strong></li>`
-      : html`<li><a href="${meta.url}${sep}lang=${l}" lang="${l}" hreflang="${l}">${LANG_NAMES[l]}</a></li>`,
+      ? html`<li><strong aria-current="true" lang="${l}">${words(l).site.languageName}</strong></li>`
+      : html`<li><a href="${meta.path(l)}" lang="${l}" hreflang="${l}">${words(l).site.languageName}</a></li>`,
   )}</ul></nav>
 </header>
 <main id="content">
 ${body}
 </main>
-<footer><p>${w.siteTitle} · <a href="/api/v1/openapi.json">API</a> · <a href="/feeds.opml?lang=${meta.lang}">OPML</a></p></footer>
+<footer><p>${w.siteTitle} · <a href="/${documentFileName('feeds', 'opml', meta.lang, undefined, 'rss')}">OPML</a></p></footer>
 <script>${raw(SCRIPT)}</script>
 </body>
 </html>`;

@@ -117,7 +117,7 @@ describe('renderVevents + assembleCalendar', () => {
       'STATUS:CONFIRMED',
       'DTSTAMP:20261202T000000Z',
       'LAST-MODIFIED:20261202T000000Z',
-      'CATEGORIES:plenary',
+      'CATEGORIES:Plenarversammlung',
     ]) {
       expect(plenary).toContain(line);
     }
@@ -139,7 +139,7 @@ describe('renderVevents + assembleCalendar', () => {
       '24.10.2018, ganztägig, China (CST, UTC+8) · Deutschland: 23.10.2018 18:00 – 24.10.2018 18:00 (MESZ, UTC+2)',
     );
     expect(plenary?.description).toContain('Quelle: Solinger Wirtschaftsförderung reist nach China (2018-10)');
-    expect(plenary?.description).toContain('https://isa.example.org/events/isa-plenary-2018?lang=de');
+    expect(plenary?.description).toContain('https://isa.example.org/events/isa-plenary-2018.de.html');
     const summer = parseWithIcalJs(render([TEST_EVENTS[0] as EventRecord], 'de'))[0];
     expect(summer?.description).toContain('15.07.2027 09:00–17:00 China (CST, UTC+8) · 03:00–11:00 Deutschland (MESZ, UTC+2)');
     const winter = parseWithIcalJs(render([TEST_EVENTS[1] as EventRecord], 'en'))[0];
@@ -189,9 +189,21 @@ describe('renderVevents + assembleCalendar', () => {
     expect(dropDay({ ...cancelled, status: 'confirmed' })).toBeNull();
   });
 
+  it('regression: X-WR-CALNAME and NAME were not TEXT-escaped (a bare comma with two kinds)', () => {
+    const text = render([TEST_EVENTS[0] as EventRecord], 'de', 'ISA – alle Termine (Konferenz, Delegationsreise; neu)');
+    expect(text).toContain('X-WR-CALNAME:ISA – alle Termine (Konferenz\\, Delegationsreise\\; neu)\r\n');
+    expect(text).toContain('NAME;LANGUAGE=de:ISA – alle Termine (Konferenz\\, Delegationsreise\\; neu)\r\n');
+  });
+
+  it('regression: CATEGORIES were internal English names in de and zh calendars too', () => {
+    expect(render([TEST_EVENTS[0] as EventRecord], 'de')).toContain('CATEGORIES:Konferenz\r\n');
+    expect(render([TEST_EVENTS[0] as EventRecord], 'zh')).toContain('CATEGORIES:会议\r\n');
+    expect(render([TEST_EVENTS[0] as EventRecord], 'en')).toContain('CATEGORIES:Conference\r\n');
+  });
+
   it('regression: a public URL with a one-digit port renders (ics rejects it in its url field)', () => {
     const { fragments } = renderVevents([TEST_EVENTS[0] as EventRecord], { ...OPTIONS, publicUrl: 'http://localhost:8', lang: 'en' });
-    expect(fragments.get('summer-0900-shanghai')?.text).toContain('URL:http://localhost:8/events/summer-0900-shanghai?lang=en');
+    expect(fragments.get('summer-0900-shanghai')?.text).toContain('URL:http://localhost:8/events/summer-0900-shanghai.en.html');
   });
 
   it('matches the reviewed golden file byte for byte (CRLF, folding, escaping)', () => {

@@ -1,0 +1,19 @@
+/**
+ * @module site-paths
+ * The static paths of pages and single-event downloads (docs/interface.md, "Static paths"): every link the app
+ * writes into pages, feeds and calendars uses them, so the same links work from the app and from a static host
+ * that ignores query strings (npm run export). The app answers the query forms (`/events/{id}?lang=en`) too.
+ */
+import type { Lang } from './model.js';
+
+/** `/index.de.html`: the home page in a language. */
+export const homePath = (lang: Lang): string => `/index.${lang}.html`;
+
+/** `/cities/koeln/index.de.html`: a city's page. */
+export const cityPagePath = (slug: string, lang: Lang): string => `/cities/${slug}/index.${lang}.html`;
+
+/** `/events/isa-plenary-2018.de.html`: an event's page. */
+export const eventPagePath = (id: string, lang: Lang): string => `/events/${id}.${lang}.html`;
+
+/** `/events/isa-plenary-2018.de.ics`: an event as a calendar download. */
+export const eventCalendarPath = (id: string, lang: Lang): string => `/events/${id}.${lang}.ics`;
