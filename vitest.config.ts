@@ -31,6 +31,8 @@ export default defineConfig(async () => {
               miniflare: {
                 // The write suite's token (test/http/write-contract.ts WRITE_TOKEN) and the test clock (test/fixtures/clock.ts).
                 bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: WRITE_TOKEN, TEST_CLOCK: TEST_NOW_ISO },
+                // A database the setup file leaves unmigrated, for the seed upgrade test.
+                d1Databases: ['UPGRADE_DB'],
               },
             }),
           ],

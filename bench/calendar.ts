@@ -34,7 +34,8 @@ export function generatedEvents(count: number): EventRecord[] {
       id: `gen-${i}`,
       kind: 'conference',
       status: 'confirmed',
-      allianceWide: false,
+      audience: null,
+      related: false,
       revision: 1,
       title: {
         de: `Wirtschaftsforum ${city.name.de} Nr. ${i}`,

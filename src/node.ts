@@ -20,7 +20,7 @@ import { DEFAULT_LIMITS, memoryLimiters } from './http/rate-limit.js';
 import { refreshRenderings } from './http/refresh.js';
 import { cachedBytes, createRenderingCaches, DEFAULT_CACHE_BYTES } from './http/rendering-cache.js';
 import { DatabaseFileError, openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
-import { applySeedSet } from './storage/seed.js';
+import { applySeedSet, describeSeedReport } from './storage/seed.js';
 
 export interface NodeServer {
   readonly url: string;
@@ -55,7 +55,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   const path = resolve(env.DATABASE_PATH || 'data/isa-calendar.sqlite');
   mkdirSync(dirname(path), { recursive: true });
   const store = openSqliteStore(path);
-  await applySeedSet(store, SEED_SET, new Date(clock()).toISOString());
+  for (const line of describeSeedReport(await applySeedSet(store, SEED_SET, new Date(clock()).toISOString()))) console.log(line);
   // Requests come only after listen() has called back, when the deps are complete.
   let deps: AppDeps | undefined;
   const caches = createRenderingCaches(cacheBytes);

@@ -15,7 +15,7 @@ import { refreshRenderings } from './http/refresh.js';
 import { bindingLimiter, type RateLimitBinding } from './runtime/workers/binding-limiter.js';
 import { sharedDocuments } from './runtime/workers/shared-documents.js';
 import { createD1Store } from './storage/dialects/d1.js';
-import { applySeedSet } from './storage/seed.js';
+import { applySeedSet, describeSeedReport } from './storage/seed.js';
 
 export interface Env {
   readonly DB: D1Database;
@@ -76,7 +76,7 @@ async function depsFor(env: Env, ctx: ExecutionContext | undefined): Promise<App
       if (!env.UID_DOMAIN) throw new SettingError('UID_DOMAIN', 'is required on Workers');
       const config = parseConfig(env);
       const store = createD1Store(env.DB);
-      await applySeedSet(store, SEED_SET, new Date(clock()).toISOString());
+      for (const line of describeSeedReport(await applySeedSet(store, SEED_SET, new Date(clock()).toISOString()))) console.log(line);
       // Cloudflare sets CF-Connecting-IP at its edge; a client cannot forge it.
       const clientAddress = (request: Request) => request.headers.get('CF-Connecting-IP') ?? 'unknown';
       return { store, config, clientAddress };

@@ -18,7 +18,7 @@ import { SEED_SET } from '../../seeds/index.js';
 import { parseConfig } from '../config.js';
 import { isCalendarPrecision } from '../core/calendar/render-ics.js';
 import { FEED_FORMATS } from '../core/feeds/render-feed.js';
-import { EVENT_KINDS, type EventKind, LANGS } from '../core/model.js';
+import { AUDIENCES, EVENT_KINDS, LANGS, type Selection } from '../core/model.js';
 import { cityPagePath, eventCalendarPath, eventPagePath, homePath } from '../core/site-paths.js';
 import { createApp } from '../http/app.js';
 import { documentFileName } from '../http/document-names.js';
@@ -52,23 +52,28 @@ export async function siteContent(store: Store): Promise<SiteContent> {
   return { citySlugs, events };
 }
 
-/** Every exported path, as served: file-style names plus the bare default names (German, all kinds). */
+/**
+ * Every exported path, as served: file-style names plus the bare default names (German, everything). Each
+ * listing comes in every language, for each single kind and without related items; all events also for each
+ * audience and with related items alone. Other combinations need the server.
+ */
 export function exportPaths(content: SiteContent): string[] {
   const paths: string[] = [];
-  const variants: Array<readonly EventKind[] | undefined> = [undefined, ...EVENT_KINDS.map((k) => [k] as const)];
+  const variants: Selection[] = [{}, ...EVENT_KINDS.map((k) => ({ kinds: [k] })), { related: 'exclude' }];
+  const allEvents: Selection[] = [...AUDIENCES.map((audience) => ({ audience })), { related: 'only' }];
   for (const base of ['', ...content.citySlugs.map((slug) => `/cities/${slug}`)]) {
     paths.push(`${base}/calendar.ics`, `${base}/feed.rss`, `${base}/feed.atom`, `${base}/feed.json`);
     for (const lang of LANGS) {
-      for (const kinds of variants) {
-        paths.push(`${base}/${documentFileName('calendar', 'ics', lang, kinds)}`);
-        for (const format of FEED_FORMATS) paths.push(`${base}/${documentFileName('feed', format, lang, kinds)}`);
+      for (const selection of base === '' ? [...variants, ...allEvents] : variants) {
+        paths.push(`${base}/${documentFileName('calendar', 'ics', lang, selection)}`);
+        for (const format of FEED_FORMATS) paths.push(`${base}/${documentFileName('feed', format, lang, selection)}`);
       }
     }
   }
   paths.push('/feeds.opml', '/changes.atom');
   for (const lang of LANGS) {
     paths.push(`/${documentFileName('changes', 'atom', lang)}`, `/${documentFileName('feeds', 'opml', lang)}`);
-    for (const format of FEED_FORMATS) paths.push(`/${documentFileName('feeds', 'opml', lang, undefined, format)}`);
+    for (const format of FEED_FORMATS) paths.push(`/${documentFileName('feeds', 'opml', lang, {}, format)}`);
     paths.push(homePath(lang), ...content.citySlugs.map((slug) => cityPagePath(slug, lang)));
     for (const { id, inCalendar } of content.events) {
       paths.push(eventPagePath(id, lang));

@@ -16,7 +16,18 @@ import { openSqliteStore } from '../storage/dialects/sqlite.js';
 import { isEntryPoint } from './entry-point.js';
 
 /** Tables in an order that satisfies the foreign keys. */
-export const DATA_TABLES = ['cities', 'city_names', 'events', 'event_cities', 'event_history', 'seed_runs', 'data_version'] as const;
+export const DATA_TABLES = [
+  'sources',
+  'cities',
+  'city_names',
+  'memberships',
+  'events',
+  'event_cities',
+  'event_listings',
+  'event_history',
+  'seed_items',
+  'data_version',
+] as const;
 
 /** The data of a SQLite database as SQL INSERT statements (existing rows of the target are replaced). */
 export function exportSql(raw: BetterSqlite3.Database): string {

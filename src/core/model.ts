@@ -32,6 +32,55 @@ export type Precision = (typeof PRECISIONS)[number];
 
 export type Country = 'DE' | 'CN';
 
+/** Whom an alliance-wide event is for: all members, or the members of one country. */
+export const AUDIENCES = ['all', 'DE', 'CN'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+/** Which related items a selection holds: with the alliance's own events (the default), none, or only them. */
+export const RELATED_FILTERS = ['include', 'exclude', 'only'] as const;
+export type RelatedFilter = (typeof RELATED_FILTERS)[number];
+
+/**
+ * The filters of a listing besides its city: kinds, audience, related items. Canonical when kinds are
+ * canonicalKinds and `related` is absent for the default, `include` (canonicalSelection).
+ */
+export interface Selection {
+  readonly kinds?: readonly EventKind[];
+  /** Only alliance-wide events for this audience. */
+  readonly audience?: Audience;
+  readonly related?: RelatedFilter;
+}
+
+/** The one form of a selection: every spelling of the same filters is one document and one query shape. */
+export function canonicalSelection(selection: Selection): Selection {
+  const kinds = selection.kinds ? canonicalKinds(selection.kinds) : [];
+  return {
+    ...(kinds.length > 0 && { kinds }),
+    ...(selection.audience && { audience: selection.audience }),
+    ...(selection.related && selection.related !== 'include' && { related: selection.related }),
+  };
+}
+
+/** A city's standing in a period: observer, member or guest. Only members receive alliance-wide events. */
+export const MEMBERSHIP_STATUSES = ['observer', 'member', 'guest'] as const;
+export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+
+/** Why a period ended: the city left, is no longer listed, or became a member (after observing). */
+export const END_REASONS = ['left', 'unlisted', 'became-member'] as const;
+export type EndReason = (typeof END_REASONS)[number];
+
+/** A period of a city's membership, each end at the precision its source gives. */
+export interface Membership {
+  readonly status: MembershipStatus;
+  /** A year, month or day literal. */
+  readonly from: string;
+  readonly to?: string;
+  readonly endReason?: EndReason;
+  /** The event (id) at which the city was admitted; the period includes it. */
+  readonly admittedAt?: string;
+  readonly sources: readonly Citation[];
+}
+
 /** Text in up to three languages; at least one is present where the model requires a title. */
 export type LocalizedText = Readonly<Partial<Record<Lang, string>>>;
 
@@ -42,13 +91,16 @@ export interface City {
   readonly nameZhUncertain: boolean;
   readonly aliases: readonly string[];
   readonly country: Country;
+  /** ISO 3166-2 code of the state or province: `DE-NW`, `CN-GD`. */
+  readonly subdivision: string | null;
   readonly timeZone: string;
-  readonly member: boolean;
-  /** Earliest time (any precision literal) at which the sources show the city as a member. */
-  readonly memberSince: string | null;
+  /** Membership periods, earliest first; none for a venue that is no member. */
+  readonly memberships: readonly Membership[];
   /** Slug of the parent city, for a district such as Bao'an (Shenzhen). */
   readonly parent: string | null;
   readonly note: string | null;
+  /** Raised by every change; what a write compares. */
+  readonly revision: number;
 }
 
 /** A point in an event's own zone, as stated: a time literal of the event's precision plus the DST fold. */
@@ -87,7 +139,10 @@ export interface EventRecord {
   readonly id: string;
   readonly kind: EventKind;
   readonly status: EventStatus;
-  readonly allianceWide: boolean;
+  /** Whom it is for when it is an event of the whole alliance (plenaries, member meetings); null otherwise. */
+  readonly audience: Audience | null;
+  /** Not an event of the alliance itself (a member's own trip, a forerunner), shown as related. */
+  readonly related: boolean;
   readonly revision: number;
   readonly title: LocalizedText;
   readonly description: LocalizedText;

@@ -12,8 +12,7 @@ import {
   type IcsOptions,
   renderVevents,
 } from '../core/calendar/render-ics.js';
-import type { EventKind, EventRecord, Lang } from '../core/model.js';
-import type { CityRef } from '../storage/cities-repository.js';
+import type { City, EventRecord, Lang, Selection } from '../core/model.js';
 import { type CalendarEntry, getEvents, listCalendarEntries } from '../storage/events-repository.js';
 import { concatBytes, encodeUtf8 } from './bytes.js';
 import type { AppDeps } from './env.js';
@@ -24,12 +23,12 @@ import { referenceData } from './reference-data.js';
 import type { EncodedFragment, Rendering, RenderingCaches } from './rendering-cache.js';
 
 export interface CalendarRequest {
-  /** Identifies the document among all: canonical path with the resolved city, kinds and language. */
+  /** Identifies the document among all: canonical path with the resolved city, selection and language. */
   readonly key: string;
   readonly lang: Lang;
-  readonly kinds?: readonly EventKind[] | undefined;
+  readonly selection: Selection;
   /** The city whose listing it is (resolved before: the key names it). */
-  readonly city?: CityRef | undefined;
+  readonly city?: City | undefined;
   readonly name: string;
 }
 
@@ -91,8 +90,8 @@ export function calendarDocument(deps: AppDeps, caches: RenderingCaches, request
   return keptDocument(deps, caches, {
     key: request.key,
     build: async ({ changedAt, day }) => {
-      const { city, kinds } = request;
-      const entries = await listCalendarEntries(deps.store.db, { ...(city && { city }), ...(kinds && { kinds }) });
+      const { city, selection } = request;
+      const entries = await listCalendarEntries(deps.store.db, { ...selection, ...(city && { city }) });
       // Cancelled events leave calendars after their grace period; the day is part of the key for that.
       let lastChange = Date.parse(changedAt);
       const included: CalendarEntry[] = [];

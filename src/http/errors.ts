@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   nonexistent_time: 400,
   unknown_zone: 400,
   unknown_city: 404,
+  unknown_source: 400,
   not_found: 404,
   method_not_allowed: 405,
   unauthorized: 401,

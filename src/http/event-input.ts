@@ -1,16 +1,15 @@
 /**
  * @module event-input
  * The one schema for writing an event (POST body, and the result of a PATCH merge), its limits, and the
- * step from a valid input to a stored record: city names resolved, times checked by the time core.
- * The same schemas describe the API in openapi.ts.
+ * step from a valid input to a stored record: city names resolved, times checked by the time core, sources
+ * cited from the catalogue or added to it. The same schemas describe the API in openapi.ts.
  */
 import * as z from 'zod/mini';
 import { resolveEventTimes } from '../core/events/event-times.js';
-import { EVENT_KINDS, type EventRecord, LANGS } from '../core/model.js';
+import { AUDIENCES, type Citation, EVENT_KINDS, type EventRecord, LANGS, type SourceEntry } from '../core/model.js';
 import { unsafeCharacter } from '../core/text/safe-text.js';
-import { findCity } from '../storage/cities-repository.js';
-import type { Store } from '../storage/store.js';
 import { ApiError } from './errors.js';
+import { cityNamed, type ReferenceData } from './reference-data.js';
 
 /** Refuses text that an output cannot carry (safe-text.ts), naming the character. */
 const safe = z.superRefine((value: string, ctx) => {
@@ -42,6 +41,25 @@ const localized = (max: number) =>
       z.ZodMiniOptional<z.ZodMiniString>
     >,
   );
+/** A publication date at the precision known: `2018`, `2018-11`, `2018-11-01`. */
+const sourceDate = z.string().check(z.regex(/^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD'));
+const citationNote = text(1000);
+
+/** A citation: of a catalogue entry by id, or of a new entry given inline (which the write adds). */
+const citationInput = z.union([
+  z.strictObject({
+    ref: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'a catalogue id is 1–64 of a–z, 0–9 and -')),
+    note: z.optional(citationNote),
+  }),
+  z.strictObject({
+    url: httpUrl,
+    title: text(300).check(z.minLength(1)),
+    publisher: z.optional(text(200)),
+    date: z.optional(sourceDate),
+    note: z.optional(citationNote),
+  }),
+]);
+
 const cityName = z.string().check(z.minLength(1), z.maxLength(100), safe);
 const fold = z.union([z.literal(0), z.literal(1)]);
 const timeLiteral = z.string().check(z.maxLength(32), safe);
@@ -54,7 +72,11 @@ export const eventInputSchema = z
     description: z.optional(localized(5000)),
     cities: z.array(cityName).check(z.minLength(1), z.maxLength(20)),
     participants: z.optional(z.array(cityName).check(z.maxLength(60))),
+    /** Kept for clients of the first version: true is `audience: "all"`, false none. */
     allianceWide: z.optional(z.boolean()),
+    audience: z.optional(z.nullable(z.enum(AUDIENCES))),
+    related: z.optional(z.boolean()),
+    sources: z.optional(z.array(citationInput).check(z.maxLength(20))),
     status: z.optional(z.enum(['confirmed', 'tentative'])),
     start: z.nullable(timeLiteral),
     end: z.optional(z.nullable(timeLiteral)),
@@ -69,6 +91,10 @@ export const eventInputSchema = z
       message: 'a title in at least one of de, en, zh is required',
       path: ['title'],
     }),
+    z.refine((e) => !(e.allianceWide === false && e.audience != null), {
+      message: 'an event for an audience is alliance-wide: leave out allianceWide, or send audience null',
+      path: ['allianceWide'],
+    }),
   );
 
 export type EventInput = z.infer<typeof eventInputSchema>;
@@ -81,7 +107,9 @@ export function inputOf(event: EventRecord): Record<string, unknown> {
     description: event.description,
     cities: event.cities,
     participants: event.participants,
-    allianceWide: event.allianceWide,
+    audience: event.audience,
+    related: event.related,
+    sources: event.sources.map((c) => ({ ...c })),
     ...(event.status !== 'cancelled' && { status: event.status }),
     start: event.start?.value ?? null,
     end: event.end?.value ?? null,
@@ -93,48 +121,95 @@ export function inputOf(event: EventRecord): Record<string, unknown> {
   };
 }
 
-/** Resolves city names (any spelling) to slugs, or a 400 naming the entry at fault. */
-async function resolveCities(
-  store: Store,
-  names: readonly string[],
-  field: string,
-): Promise<{ slugs: string[]; zone: string | undefined }> {
+/** Resolves city names (any spelling) to slugs from the reference data, or a 400 naming the entry at fault. */
+function resolveCities(reference: ReferenceData, names: readonly string[], field: string): { slugs: string[]; zone: string | undefined } {
   const slugs: string[] = [];
   let zone: string | undefined;
   for (const [i, name] of names.entries()) {
-    const ref = await findCity(store.db, name);
-    if (!ref) throw new ApiError('unknown_city', `no city is known as "${name}"`, `${field}.${i}`, 400);
-    zone ??= ref.city.timeZone;
-    if (!slugs.includes(ref.city.slug)) slugs.push(ref.city.slug);
+    const city = cityNamed(reference, name);
+    if (!city) throw new ApiError('unknown_city', `no city is known as "${name}"`, `${field}.${i}`, 400);
+    zone ??= city.timeZone;
+    if (!slugs.includes(city.slug)) slugs.push(city.slug);
   }
   return { slugs, zone };
 }
 
+/** The catalogue id of a page added inline: from its address, so the same page is one entry. */
+async function sourceIdOf(url: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(url)));
+  return `web-${[...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/**
+ * The citations of an input: references checked against the catalogue, inline entries matched to an entry with
+ * the same address or added (returned in `added`, for the write's batch).
+ */
+async function resolveSources(
+  reference: ReferenceData,
+  inputs: NonNullable<EventInput['sources']>,
+): Promise<{ citations: Citation[]; added: SourceEntry[] }> {
+  const byUrl = new Map([...reference.sources.values()].flatMap((entry) => (entry.url ? [[entry.url, entry.id] as const] : [])));
+  const citations: Citation[] = [];
+  const added: SourceEntry[] = [];
+  for (const [i, input] of inputs.entries()) {
+    const note = input.note?.trim() ? { note: input.note } : {};
+    if ('ref' in input) {
+      if (!reference.sources.has(input.ref))
+        throw new ApiError('unknown_source', `no catalogue entry has the id "${input.ref}" (GET /api/v1/sources)`, `sources.${i}.ref`);
+      citations.push({ ref: input.ref, ...note });
+      continue;
+    }
+    let ref = byUrl.get(input.url) ?? added.find((entry) => entry.url === input.url)?.id;
+    if (ref === undefined) {
+      ref = await sourceIdOf(input.url);
+      added.push({
+        id: ref,
+        title: input.title,
+        publisher: input.publisher ?? null,
+        date: input.date ?? null,
+        url: input.url,
+        file: null,
+        note: null,
+      });
+    }
+    citations.push({ ref, ...note });
+  }
+  return { citations, added };
+}
+
+/** A write's result: the record to store and the catalogue entries its sources add. */
+export interface WrittenRecord {
+  readonly record: EventRecord;
+  readonly addedSources: readonly SourceEntry[];
+}
+
 /**
  * A valid input as the record to store: cities resolved, times resolved by the time core (aliases, IANA
- * canonicalisation, DST gap → 400, fold), revision and dates from `base` (the stored event, if any).
+ * canonicalisation, DST gap → 400, fold), sources resolved, revision and dates from `base` (the stored event,
+ * if any).
  */
 export async function recordFromInput(
-  store: Store,
+  reference: ReferenceData,
   input: EventInput,
-  base: Pick<EventRecord, 'id' | 'revision' | 'created' | 'status' | 'cancelledAt' | 'sources'>,
+  base: Pick<EventRecord, 'id' | 'revision' | 'created' | 'status' | 'cancelledAt'>,
   updated: string,
-): Promise<EventRecord> {
-  const cities = await resolveCities(store, input.cities, 'cities');
-  const participants = (await resolveCities(store, input.participants ?? [], 'participants')).slugs.filter(
-    (s) => !cities.slugs.includes(s),
-  );
+): Promise<WrittenRecord> {
+  const cities = resolveCities(reference, input.cities, 'cities');
+  const participants = resolveCities(reference, input.participants ?? [], 'participants').slugs.filter((s) => !cities.slugs.includes(s));
   const times = resolveEventTimes(
     { start: input.start, end: input.end, timeZone: input.timeZone, fold: input.fold, endFold: input.endFold },
     cities.zone ?? 'UTC',
   );
   if (!times.ok) throw ApiError.fromField(times.error);
+  const { citations, added } = await resolveSources(reference, input.sources ?? []);
   const status = input.status ?? (base.status === 'cancelled' ? 'cancelled' : 'confirmed');
-  return {
+  const audience = input.audience !== undefined ? input.audience : input.allianceWide ? 'all' : null;
+  const record: EventRecord = {
     id: base.id,
     kind: input.kind,
     status,
-    allianceWide: input.allianceWide ?? false,
+    audience,
+    related: input.related ?? false,
     revision: base.revision,
     title: input.title,
     description: input.description ?? {},
@@ -146,9 +221,10 @@ export async function recordFromInput(
     end: times.value.end,
     location: input.location ?? null,
     url: input.url ?? null,
-    sources: base.sources,
+    sources: citations,
     created: base.created,
     updated,
     cancelledAt: status === 'cancelled' ? base.cancelledAt : null,
   };
+  return { record, addedSources: added };
 }

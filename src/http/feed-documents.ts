@@ -7,9 +7,8 @@
 import { calendarName } from '../core/events/names.js';
 import { buildFeed } from '../core/feeds/build-feed.js';
 import { type FeedFormat, renderFeed } from '../core/feeds/render-feed.js';
-import type { EventKind, Lang } from '../core/model.js';
+import type { City, Lang, Selection } from '../core/model.js';
 import { cityPagePath, homePath } from '../core/site-paths.js';
-import type { CityRef } from '../storage/cities-repository.js';
 import { listEvents, listRecentEvents } from '../storage/events-repository.js';
 import { encodeUtf8 } from './bytes.js';
 import { documentFileName } from './document-names.js';
@@ -26,9 +25,9 @@ export interface FeedRequest {
   readonly key: string;
   readonly format: FeedFormat;
   readonly lang: Lang;
-  readonly kinds?: readonly EventKind[] | undefined;
+  readonly selection: Selection;
   /** The city whose listing it is (resolved before: the key names it). */
-  readonly city?: CityRef | undefined;
+  readonly city?: City | undefined;
 }
 
 /** The feed for a request, kept under its data version and day. */
@@ -37,18 +36,18 @@ export function feedDocument(deps: AppDeps, caches: RenderingCaches, request: Fe
     key: request.key,
     build: async ({ changedAt, day }) => {
       const { store, config } = deps;
-      const { city } = request;
-      const scope = { ...(city && { city }), ...(request.kinds && { kinds: request.kinds }) };
+      const { city, selection } = request;
+      const scope = { ...selection, ...(city && { city }) };
       const upcoming = (await listEvents(store.db, { ...scope, from: day, limit: FEED_LIMIT })).items;
       const past = upcoming.length < FEED_LIMIT ? await listRecentEvents(store.db, scope, day, FEED_LIMIT - upcoming.length) : [];
-      const base = `${config.publicUrl}${city ? `/cities/${city.city.slug}` : ''}`;
-      const self = (format: FeedFormat) => `${base}/${documentFileName('feed', format, request.lang, request.kinds)}`;
+      const base = `${config.publicUrl}${city ? `/cities/${city.slug}` : ''}`;
+      const self = (format: FeedFormat) => `${base}/${documentFileName('feed', format, request.lang, selection)}`;
       const feed = buildFeed([...upcoming, ...past], {
         lang: request.lang,
-        title: calendarName(request.lang, city?.city.name[request.lang] ?? null, request.kinds),
+        title: calendarName(request.lang, city?.name[request.lang] ?? null, selection),
         uidDomain: config.uidDomain,
         publicUrl: config.publicUrl,
-        pageUrl: `${config.publicUrl}${city ? cityPagePath(city.city.slug, request.lang) : homePath(request.lang)}`,
+        pageUrl: `${config.publicUrl}${city ? cityPagePath(city.slug, request.lang) : homePath(request.lang)}`,
         // File-style URLs: the same on this server and on a static host (npm run export).
         feedLinks: { rss: self('rss'), atom: self('atom'), json: self('json') },
         emptyUpdated: changedAt,

@@ -4,10 +4,14 @@
  * parameters from them, descriptions included.
  */
 import * as z from 'zod/mini';
-import { EVENT_KINDS, LANGS } from '../core/model.js';
+import { AUDIENCES, EVENT_KINDS, LANGS, RELATED_FILTERS } from '../core/model.js';
 
 const lang = z.optional(z.enum(LANGS).check(z.describe('Language: de (default), en, zh; text falls back requested → en → de → zh.')));
 const kind = z.optional(z.string().check(z.maxLength(2000), z.describe(`Kinds, comma-separated: ${EVENT_KINDS.join(', ')}.`)));
+const audience = z.optional(z.enum(AUDIENCES).check(z.describe('Only alliance-wide events for all members, or for those of DE or CN.')));
+const related = z.optional(
+  z.enum(RELATED_FILTERS).check(z.describe('Items that are not ISA events themselves: include (default, marked), exclude, only.')),
+);
 const limit = (fallback: number) =>
   z.optional(z.string().check(z.regex(/^[0-9]{1,3}$/, 'limit is a whole number from 1 to 500'), z.describe(`1–500, default ${fallback}.`)));
 const tz = z.optional(z.string().check(z.maxLength(64), z.describe('IANA zone or alias (CET, MESZ, CST, Beijing Time …).')));
@@ -23,10 +27,12 @@ export const eventListQuery = z.object({
       .check(
         z.minLength(1),
         z.maxLength(200),
-        z.describe('A city (any spelling): its venue and participant events, and alliance-wide events from its membership on.'),
+        z.describe('A city (any spelling): its venue and participant events, and the alliance-wide events of its member periods.'),
       ),
   ),
   kind,
+  audience,
+  related,
   from: z.optional(
     z
       .string()
@@ -61,6 +67,8 @@ export const changesQuery = z.object({
 export const documentQuery = z.object({
   lang,
   kind,
+  audience,
+  related,
   tz: z.optional(
     z.string().check(z.maxLength(64), z.describe('Checked (400 unknown_zone when it is none) and otherwise ignored: clients convert.')),
   ),

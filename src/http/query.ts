@@ -1,11 +1,21 @@
 /**
  * @module query
- * Query parameters shared by listings: language, kinds, city, zone.
+ * Query parameters shared by listings: language, selection (kinds, audience, related items), city, zone.
  */
 import type { FeedFormat } from '../core/feeds/render-feed.js';
-import { canonicalKinds, EVENT_KINDS, type EventKind, isEventKind, type Lang } from '../core/model.js';
+import {
+  type Audience,
+  type City,
+  canonicalKinds,
+  canonicalSelection,
+  EVENT_KINDS,
+  type EventKind,
+  isEventKind,
+  type Lang,
+  type RelatedFilter,
+  type Selection,
+} from '../core/model.js';
 import { resolveZone } from '../core/time/zones.js';
-import type { CityRef } from '../storage/cities-repository.js';
 import { parseDocumentName } from './document-names.js';
 import type { AppDeps } from './env.js';
 import { ApiError } from './errors.js';
@@ -34,10 +44,24 @@ export function parseZone(value: string | undefined, field: string): string | un
 }
 
 /** The city any known name or alias denotes (from the reference data, no query), or a 404 `unknown_city` naming the field. */
-export async function requireCity(deps: AppDeps, caches: RenderingCaches, name: string, field: string): Promise<CityRef> {
-  const ref = cityNamed(await referenceData(deps, caches), name);
-  if (!ref) throw new ApiError('unknown_city', `no city is known as "${name}"`, field);
-  return ref;
+export async function requireCity(deps: AppDeps, caches: RenderingCaches, name: string, field: string): Promise<City> {
+  const city = cityNamed(await referenceData(deps, caches), name);
+  if (!city) throw new ApiError('unknown_city', `no city is known as "${name}"`, field);
+  return city;
+}
+
+/** The canonical selection of `?kind=`, `?audience=` and `?related=` (validated by the query schemas). */
+export function parseSelection(q: {
+  kind?: string | undefined;
+  audience?: Audience | undefined;
+  related?: RelatedFilter | undefined;
+}): Selection {
+  const kinds = parseKinds(q.kind);
+  return canonicalSelection({
+    ...(kinds && { kinds }),
+    ...(q.audience && { audience: q.audience }),
+    ...(q.related && { related: q.related }),
+  });
 }
 
 /** The language of a request: `?lang=`, else German. */
@@ -46,18 +70,24 @@ export function langOf(lang: Lang | undefined): Lang {
 }
 
 /**
- * The variant of a calendar or feed: from its file name (`feed.plenary.en.atom`) and, for what the name
- * leaves open, from `?lang=` and `?kind=`; German and all kinds by default.
+ * The variant of a calendar or feed: from its file name (`feed.plenary.a-DE.en.atom`) and, for what the name
+ * leaves open, from `?lang=`, `?kind=`, `?audience=` and `?related=`; German and everything by default.
  */
 export function documentParams(
   file: string,
   query: Record<string, string>,
-): { ext: string; lang: Lang; kinds: EventKind[] | undefined; format: FeedFormat | undefined } {
+): { ext: string; lang: Lang; selection: Selection; format: FeedFormat | undefined } {
   const name = parseDocumentName(file);
   if (!name) throw new ApiError('not_found', `no document is named "${file}"`);
   const q = parseInput(documentQuery, query, 'query');
   // Calendars and feeds show both countries' times and clients convert: `?tz` changes nothing, but a zone that
   // is not one answers 400, never silently ignored.
   parseZone(q.tz, 'query.tz');
-  return { ext: name.ext, lang: name.lang ?? langOf(q.lang), kinds: name.kinds ?? parseKinds(q.kind), format: name.format };
+  const asked = parseSelection(q);
+  const selection = canonicalSelection({
+    ...((name.kinds ?? asked.kinds) && { kinds: name.kinds ?? asked.kinds }),
+    ...((name.audience ?? asked.audience) && { audience: name.audience ?? asked.audience }),
+    ...((name.related ?? asked.related) && { related: name.related ?? asked.related }),
+  });
+  return { ext: name.ext, lang: name.lang ?? langOf(q.lang), selection, format: name.format };
 }

@@ -6,18 +6,18 @@
  * under the spelling.
  */
 import { nameKey } from '../core/cities/name-key.js';
-import type { SourceCatalogue } from '../core/model.js';
-import { type CityRef, listCityRefs } from '../storage/cities-repository.js';
+import type { City, SourceCatalogue } from '../core/model.js';
+import { listCityIndex } from '../storage/cities-repository.js';
 import { sourceCatalogue } from '../storage/sources-repository.js';
 import type { AppDeps } from './env.js';
 import { type RenderingCaches, shortHash } from './rendering-cache.js';
 
 export interface ReferenceData {
   readonly sources: SourceCatalogue;
-  /** Every city, German members first. */
-  readonly cities: readonly CityRef[];
+  /** Every city, German first, each by slug. */
+  readonly cities: readonly City[];
   /** The city a name denotes (name-key.ts), by the name's key. */
-  readonly cityByKey: ReadonlyMap<string, CityRef>;
+  readonly cityByKey: ReadonlyMap<string, City>;
   /** Changes whenever what renderers show of it changes: part of the keys of kept fragments. */
   readonly key: string;
 }
@@ -27,12 +27,12 @@ export async function referenceData(deps: AppDeps, caches: RenderingCaches): Pro
   const { version } = await deps.store.dataVersion();
   const kept = caches.reference;
   if (kept && kept.version === version) return kept.data;
-  const [sources, { cities, keys }] = [await sourceCatalogue(deps.store.db), await listCityRefs(deps.store.db)];
-  const bySlug = new Map(cities.map((ref) => [ref.city.slug, ref]));
-  const cityByKey = new Map<string, CityRef>();
+  const [sources, { cities, keys }] = [await sourceCatalogue(deps.store.db), await listCityIndex(deps.store.db)];
+  const bySlug = new Map(cities.map((city) => [city.slug, city]));
+  const cityByKey = new Map<string, City>();
   for (const [key, slug] of keys) {
-    const ref = bySlug.get(slug);
-    if (ref) cityByKey.set(key, ref);
+    const city = bySlug.get(slug);
+    if (city) cityByKey.set(key, city);
   }
   const data = { sources, cities, cityByKey, key: shortHash(JSON.stringify([[...sources.values()], cities])) };
   caches.reference = { version, data };
@@ -43,7 +43,7 @@ export async function referenceData(deps: AppDeps, caches: RenderingCaches): Pro
  * The city any known name or alias denotes, or null. Chinese names are found with or without the 市, 区 or 县
  * of an administrative unit (佛山市 is 佛山, 科隆市 is 科隆).
  */
-export function cityNamed(reference: ReferenceData, name: string): CityRef | null {
+export function cityNamed(reference: ReferenceData, name: string): City | null {
   const key = nameKey(name);
   return reference.cityByKey.get(key) ?? reference.cityByKey.get(key.replace(/[市区县]$/u, '')) ?? null;
 }

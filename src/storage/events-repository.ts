@@ -3,10 +3,10 @@
  * Event reads (listings by city, kind and time window with keyset pagination) and insert statements.
  * Functions take the database first.
  */
-import { type Compilable, CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
-import type { EventRecord, EventStatus } from '../core/model.js';
+import { type Compilable, CompiledQuery, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
+import type { Audience, City, EventKind, EventRecord, EventStatus, Selection } from '../core/model.js';
 import { eventSpan } from '../core/time/wall-time.js';
-import type { CityRef } from './cities-repository.js';
+import { memberListingInsert } from './cities-repository.js';
 import { eventFromRow } from './rows.js';
 import type { Database, EventRow } from './schema.js';
 
@@ -16,10 +16,9 @@ export interface Position {
   readonly id: string;
 }
 
-export interface EventFilter {
-  /** A city's listing: its venue and participant events, and alliance-wide events from its membership on. */
-  readonly city?: CityRef;
-  readonly kinds?: readonly string[];
+export interface EventFilter extends Selection {
+  /** A city's listing: its venue and participant events, and the alliance-wide events it was a member for. */
+  readonly city?: Pick<City, 'slug'>;
   /** Inclusive instants (ms): an event matches when its span overlaps [from, to]. */
   readonly from?: number;
   readonly to?: number;
@@ -38,7 +37,8 @@ const EVENT_COLUMNS = [
   'events.id',
   'events.kind',
   'events.status',
-  'events.alliance_wide',
+  'events.audience',
+  'events.related',
   'events.revision',
   'events.title_de',
   'events.title_en',
@@ -77,7 +77,7 @@ function selectEvents<QB extends SelectQueryBuilder<Database, 'events', object>>
     );
 }
 
-type LinkedRow = Omit<EventRow, 'span' | 'end_key'> & { links: string | null };
+type LinkedRow = Omit<EventRow, 'span' | 'end_key' | 'alliance_wide'> & { links: string | null };
 
 function toRecord(row: LinkedRow): EventRecord {
   const links = (row.links ?? '')
@@ -88,6 +88,9 @@ function toRecord(row: LinkedRow): EventRecord {
     .map(([, role = '', city = '']) => ({ role, city }));
   return eventFromRow(row, links);
 }
+
+/** What a document lists: a city's listing or all events, narrowed by a selection (kinds, audience, related items). */
+export type ListingScope = Pick<EventFilter, 'city' | 'kinds' | 'audience' | 'related'>;
 
 /** One event by id, or null. */
 export async function getEvent(db: Kysely<Database>, id: string): Promise<EventRecord | null> {
@@ -101,70 +104,51 @@ export async function getEvent(db: Kysely<Database>, id: string): Promise<EventR
  */
 type Scope = Omit<EventFilter, 'limit'> & { readonly take?: number; readonly before?: number };
 
+/** The conditions on an event's own columns (`alias.kind` …) a scope sets, or null for none. */
+function eventConditions(scope: Pick<Scope, 'kinds' | 'audience' | 'related'>, alias: string): RawBuilder<boolean> | null {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const conditions: RawBuilder<boolean>[] = [];
+  if (scope.kinds?.length) conditions.push(sql<boolean>`${column('kind')} IN (${sql.join(scope.kinds)})`);
+  if (scope.audience !== undefined) conditions.push(sql<boolean>`${column('audience')} = ${scope.audience}`);
+  // Literals, not parameters: the shape of a listing already tells them apart.
+  if (scope.related === 'exclude') conditions.push(sql<boolean>`${column('related')} = 0`);
+  if (scope.related === 'only') conditions.push(sql<boolean>`${column('related')} = 1`);
+  return conditions.length === 0 ? null : sql.join(conditions, sql` AND `);
+}
+
 /**
- * The ids and sort keys of the events in scope, in order. A city's scope is the union of two index ranges —
- * the city's links, and alliance-wide events since its membership — each cut to the page before merging.
+ * The ids and sort keys of the events in scope, in order: one index range, over events or over the city's
+ * listing (event_listings, kept in step by every write).
  */
 function scopeIds(db: Kysely<Database>, scope: Scope) {
   // An event overlapping `from` starts at most max(span) before it, so the start index can be bounded
   // (events_span makes max() one index lookup).
   const lowest = scope.from === undefined ? undefined : sql<number>`${scope.from} - coalesce((SELECT max(span) FROM events), 0)`;
   const direction = scope.before === undefined ? 'asc' : 'desc';
+  const table = scope.city ? 'event_listings' : 'events';
+  const column = (name: string) => sql.ref(`${table}.${name}`);
+  const idColumn = column(scope.city ? 'event_id' : 'id');
 
-  // The filters and order of one index range; `table` is events or event_cities (same key columns).
-  const window = <QB extends SelectQueryBuilder<Database, 'events' | 'event_cities', object>>(
-    qb: QB,
-    table: 'events' | 'event_cities',
-  ): QB => {
-    const column = (name: string) => sql.ref(`${table}.${name}`);
-    const idColumn = column(table === 'events' ? 'id' : 'event_id');
+  const own = eventConditions(scope, scope.city ? 'k' : 'events');
+  const narrow = <QB extends SelectQueryBuilder<Database, 'events' | 'event_listings', { id: string; start_key: number }>>(qb: QB): QB => {
     let q = qb;
     if (lowest !== undefined) q = q.where(column('start_key'), '>=', lowest) as QB;
     if (scope.from !== undefined) q = q.where(column('end_key'), '>=', scope.from) as QB;
     if (scope.to !== undefined) q = q.where(column('start_key'), '<=', scope.to) as QB;
-    if (scope.kinds?.length) {
-      const kinds = scope.kinds;
-      q = q.where(({ exists, selectFrom }) =>
-        exists(selectFrom('events as k').select('k.id').where(sql<boolean>`k.id = ${idColumn}`).where('k.kind', 'in', kinds)),
-      ) as QB;
-    }
     if (scope.before !== undefined) q = q.where(column('start_key'), '<', scope.before).where(column('end_key'), '<', scope.before) as QB;
-    if (scope.after) {
-      const { key, id } = scope.after;
-      q = q.where(sql<boolean>`(${column('start_key')}, ${idColumn}) > (${key}, ${id})`) as QB;
-    }
+    if (scope.after) q = q.where(sql<boolean>`(${column('start_key')}, ${idColumn}) > (${scope.after.key}, ${scope.after.id})`) as QB;
+    if (own) q = q.where(scope.city ? sql<boolean>`EXISTS (SELECT 1 FROM events k WHERE k.id = ${idColumn} AND ${own})` : own) as QB;
     q = q.orderBy(column('start_key'), direction).orderBy(idColumn, direction) as QB;
     return (scope.take === undefined ? q : q.limit(scope.take)) as QB;
   };
-
-  if (!scope.city) return window(db.selectFrom('events').select(['events.id as id', 'events.start_key as start_key']), 'events');
-  const { city, memberSinceKey } = scope.city;
-  const linked = window(
-    db
-      .selectFrom('event_cities')
-      .select(['event_cities.event_id as id', 'event_cities.start_key as start_key'])
-      .where('event_cities.city', '=', city.slug),
-    'event_cities',
-  );
-  let candidates = db.selectFrom(linked.as('linked')).selectAll();
-  if (memberSinceKey !== null) {
-    // A member's listing holds the alliance-wide events from its membership on (literal 1: partial index).
-    const allianceWide = window(
-      db
-        .selectFrom('events')
-        .select(['events.id as id', 'events.start_key as start_key'])
-        .where('events.alliance_wide', '=', sql.lit(1))
-        .where('events.start_key', '>=', memberSinceKey),
-      'events',
-    );
-    candidates = candidates.union(db.selectFrom(allianceWide.as('alliance')).selectAll());
-  }
-  const ordered = db
-    .selectFrom(candidates.as('candidates'))
-    .select(['id', 'start_key'])
-    .orderBy('start_key', direction)
-    .orderBy('id', direction);
-  return scope.take === undefined ? ordered : ordered.limit(scope.take);
+  return scope.city
+    ? narrow(
+        db
+          .selectFrom('event_listings')
+          .select(['event_listings.event_id as id', 'event_listings.start_key as start_key'])
+          .where('event_listings.city', '=', scope.city.slug),
+      )
+    : narrow(db.selectFrom('events').select(['events.id as id', 'events.start_key as start_key']));
 }
 
 /** Events in order of their earliest possible instant (then id), one page at a time, in one statement. */
@@ -190,7 +174,8 @@ function compiledListing(db: Kysely<Database>, filter: EventFilter): CompiledQue
   const kinds = filter.kinds ?? [];
   const shape = [
     filter.city ? 'c' : '',
-    filter.city?.memberSinceKey != null ? 'm' : '',
+    filter.audience ? 'u' : '',
+    filter.related ?? '',
     filter.from !== undefined ? 'f' : '',
     filter.to !== undefined ? 't' : '',
     filter.after ? 'a' : '',
@@ -204,12 +189,12 @@ function compiledListing(db: Kysely<Database>, filter: EventFilter): CompiledQue
   let compiled = shapes.get(shape);
   if (!compiled) {
     // Placeholders: NaN-free numbers below any instant, and strings no slug or id can hold.
-    const P = { from: -9e15 - 1, to: -9e15 - 2, member: -9e15 - 3, key: -9e15 - 4, take: -9e15 - 5 };
+    const P = { from: -9e15 - 1, to: -9e15 - 2, key: -9e15 - 4, take: -9e15 - 5 };
     const placeholder: EventFilter = {
-      ...(filter.city && {
-        city: { city: { ...filter.city.city, slug: '\u0000city' }, memberSinceKey: filter.city.memberSinceKey === null ? null : P.member },
-      }),
-      ...(kinds.length && { kinds: kinds.map((_, i) => `\u0000kind${i}`) }),
+      ...(filter.city && { city: { slug: '\u0000city' } }),
+      ...(filter.audience && { audience: '\u0000audience' as Audience }),
+      ...(filter.related && { related: filter.related }),
+      ...(kinds.length && { kinds: kinds.map((_, i) => `\u0000kind${i}` as EventKind) }),
       ...(filter.from !== undefined && { from: P.from }),
       ...(filter.to !== undefined && { to: P.to }),
       ...(filter.after && { after: { key: P.key, id: '\u0000id' } }),
@@ -225,10 +210,10 @@ function compiledListing(db: Kysely<Database>, filter: EventFilter): CompiledQue
     const slots = query.parameters.map((value): ((f: EventFilter) => unknown) => {
       if (value === P.from) return (f) => f.from;
       if (value === P.to) return (f) => f.to;
-      if (value === P.member) return (f) => f.city?.memberSinceKey;
       if (value === P.key) return (f) => f.after?.key;
       if (value === P.take) return (f) => f.limit + 1;
-      if (value === '\u0000city') return (f) => f.city?.city.slug;
+      if (value === '\u0000city') return (f) => f.city?.slug;
+      if (value === '\u0000audience') return (f) => f.audience;
       if (value === '\u0000id') return (f) => f.after?.id;
       if (typeof value === 'string' && value.startsWith('\u0000kind')) {
         const i = Number(value.slice(5));
@@ -246,12 +231,7 @@ function compiledListing(db: Kysely<Database>, filter: EventFilter): CompiledQue
 }
 
 /** The latest events that ended before an instant, latest first (a feed's recent past). */
-export async function listRecentEvents(
-  db: Kysely<Database>,
-  scope: Pick<EventFilter, 'city' | 'kinds'>,
-  before: number,
-  limit: number,
-): Promise<EventRecord[]> {
+export async function listRecentEvents(db: Kysely<Database>, scope: ListingScope, before: number, limit: number): Promise<EventRecord[]> {
   const page = scopeIds(db, { ...scope, before, take: limit });
   const rows = await selectEvents(db.selectFrom(page.as('page')).innerJoin('events', 'events.id', 'page.id'))
     .orderBy('events.start_key', 'desc')
@@ -274,14 +254,15 @@ export interface CalendarEntry {
  * The calendar entries (day or minute precision) of a city or of all events, in order. Narrow rows: a
  * calendar reads them on every change, and reads whole events only for revisions it has not rendered.
  */
-export async function listCalendarEntries(db: Kysely<Database>, scope: Pick<EventFilter, 'city' | 'kinds'>): Promise<CalendarEntry[]> {
+export async function listCalendarEntries(db: Kysely<Database>, scope: ListingScope): Promise<CalendarEntry[]> {
   const columns = ['events.id', 'events.revision', 'events.status', 'events.end_key', 'events.cancelled_at'] as const;
+  const own = eventConditions(scope, 'events');
   const base = scope.city
     ? db.selectFrom(scopeIds(db, scope).as('scope')).innerJoin('events', 'events.id', 'scope.id').select(columns)
     : db
         .selectFrom('events')
         .select(columns)
-        .$if(Boolean(scope.kinds?.length), (q) => q.where('events.kind', 'in', scope.kinds ?? []));
+        .$if(own !== null, (q) => q.where(own as RawBuilder<boolean>));
   const rows = await base
     // Literals, not parameters, so SQLite can use the partial covering index events_calendar.
     .where('events.precision', 'in', [sql.lit('day'), sql.lit('minute')])
@@ -318,7 +299,10 @@ function eventRow(event: EventRecord) {
     id: event.id,
     kind: event.kind,
     status: event.status,
-    alliance_wide: event.allianceWide ? 1 : 0,
+    // Kept for databases read by an older version during a rolling deploy.
+    alliance_wide: event.audience === null ? 0 : 1,
+    audience: event.audience,
+    related: event.related ? 1 : 0,
     revision: event.revision,
     title_de: event.title.de ?? null,
     title_en: event.title.en ?? null,
@@ -343,34 +327,41 @@ function eventRow(event: EventRecord) {
   };
 }
 
+/**
+ * Statements writing an event's city links and its rows in every listing: where it takes place, who takes
+ * part, and (for an alliance-wide event) the members it reaches on its date, including cities admitted at it.
+ */
 function linkStatements(db: Kysely<Database>, event: EventRecord, row: { start_key: number; end_key: number }): Compilable[] {
   const links = [
     ...event.cities.map((city) => ({ city, role: 'venue' as const })),
     ...event.participants.map((city) => ({ city, role: 'participant' as const })),
   ];
-  return links.map((link, position) =>
-    db
-      .insertInto('event_cities')
-      .values({ event_id: event.id, ...link, position, start_key: row.start_key, end_key: row.end_key })
-      .onConflict((oc) => oc.doNothing()),
-  );
-}
-
-/** Statements that add an event and its city links unless the id exists (seeds never overwrite edits). */
-export function insertEventStatements(db: Kysely<Database>, event: EventRecord): Compilable[] {
-  const row = eventRow(event);
+  const keys = { start_key: row.start_key, end_key: row.end_key };
   return [
-    db
-      .insertInto('events')
-      .values(row)
-      .onConflict((oc) => oc.doNothing()),
-    ...linkStatements(db, event, row),
+    db.deleteFrom('event_cities').where('event_id', '=', event.id),
+    db.deleteFrom('event_listings').where('event_id', '=', event.id),
+    ...links.map((link, position) => db.insertInto('event_cities').values({ event_id: event.id, ...link, position, ...keys })),
+    ...links.map((link) =>
+      db
+        .insertInto('event_listings')
+        .values({ city: link.city, event_id: event.id, via: link.role, ...keys })
+        .onConflict((oc) => oc.doNothing()),
+    ),
+    ...(event.audience === null ? [] : [memberListingInsert(db, sql<boolean>`e.id = ${event.id}`)]),
   ];
 }
 
 /**
- * Statements that store a changed event and its city links anew. The caller raises `revision` and
- * `updated`, and adds recordChange (whose uniqueness rolls back a write that lost a race) and
+ * Statements that add an event with its links and listings. The caller makes sure the id is new: links are
+ * written anew, so adding an existing id would replace them.
+ */
+export function insertEventStatements(db: Kysely<Database>, event: EventRecord): Compilable[] {
+  return [db.insertInto('events').values(eventRow(event)), ...linkStatements(db, event, eventRow(event))];
+}
+
+/**
+ * Statements that store a changed event, its city links and its listings anew. The caller raises `revision`
+ * and `updated`, and adds recordChange (whose uniqueness rolls back a write that lost a race) and
  * bumpDataVersion to the same batch.
  */
 export function updateEventStatements(db: Kysely<Database>, event: EventRecord): Compilable[] {
@@ -381,7 +372,6 @@ export function updateEventStatements(db: Kysely<Database>, event: EventRecord):
       .set(row)
       .where('id', '=', id)
       .where('revision', '=', event.revision - 1),
-    db.deleteFrom('event_cities').where('event_id', '=', id),
     ...linkStatements(db, event, row),
   ];
 }

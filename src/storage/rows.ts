@@ -2,6 +2,8 @@
  * @module rows
  * Row ⇄ domain mapping: 0/1 → boolean, per-language columns → LocalizedText, literal + fold → WallTime.
  */
+
+import type { Selectable } from 'kysely';
 import type {
   Citation,
   City,
@@ -9,11 +11,12 @@ import type {
   EventRecord,
   EventStatus,
   LocalizedText,
+  Membership,
   Precision,
   SourceEntry,
   WallTime,
 } from '../core/model.js';
-import type { CityRow, EventRow, SourcesTable } from './schema.js';
+import type { CityRow, EventRow, MembershipsTable, SourcesTable } from './schema.js';
 
 function text(de: string | null, en: string | null, zh: string | null): LocalizedText {
   return { ...(de !== null && { de }), ...(en !== null && { en }), ...(zh !== null && { zh }) };
@@ -23,29 +26,46 @@ function wallTime(value: string | null, fold: number): WallTime | null {
   return value === null ? null : { value, fold: fold === 1 ? 1 : 0 };
 }
 
-/** A city row and its alias spellings as a City. */
-export function cityFromRow(row: CityRow, aliases: readonly string[]): City {
+/** A city row, its alias spellings and its periods as a City. */
+export function cityFromRow(row: CityRow, aliases: readonly string[], memberships: readonly Membership[]): City {
   return {
     slug: row.slug,
     name: { de: row.name_de, en: row.name_en, zh: row.name_zh },
     nameZhUncertain: row.name_zh_uncertain === 1,
     aliases,
     country: row.country,
+    subdivision: row.subdivision,
     timeZone: row.time_zone,
-    member: row.member === 1,
-    memberSince: row.member_since,
+    memberships,
     parent: row.parent,
     note: row.note,
+    revision: row.revision,
+  };
+}
+
+/** A membership row as a period. */
+export function membershipFromRow(row: Selectable<MembershipsTable>): Membership {
+  return {
+    status: row.status,
+    from: row.from_value,
+    ...(row.to_value !== null && { to: row.to_value }),
+    ...(row.end_reason !== null && { endReason: row.end_reason }),
+    ...(row.admitted_at !== null && { admittedAt: row.admitted_at }),
+    sources: citationsFromJson(row.sources),
   };
 }
 
 /** An event row and its city links (in stored order) as an EventRecord. */
-export function eventFromRow(row: Omit<EventRow, 'span' | 'end_key'>, links: ReadonlyArray<{ city: string; role: string }>): EventRecord {
+export function eventFromRow(
+  row: Omit<EventRow, 'span' | 'end_key' | 'alliance_wide'>,
+  links: ReadonlyArray<{ city: string; role: string }>,
+): EventRecord {
   return {
     id: row.id,
     kind: row.kind as EventKind,
     status: row.status as EventStatus,
-    allianceWide: row.alliance_wide === 1,
+    audience: row.audience,
+    related: row.related === 1,
     revision: row.revision,
     title: text(row.title_de, row.title_en, row.title_zh),
     description: text(row.description_de, row.description_en, row.description_zh),
@@ -80,7 +100,7 @@ export function citationsFromJson(json: string): Citation[] {
 }
 
 /** A source catalogue row as an entry. */
-export function sourceFromRow(row: SourcesTable): SourceEntry {
+export function sourceFromRow(row: Omit<Selectable<SourcesTable>, 'revision'>): SourceEntry {
   return { id: row.id, title: row.title, publisher: row.publisher, date: row.date, url: row.url, file: row.file, note: row.note };
 }
 
@@ -111,7 +131,13 @@ export function recordFromHistory(json: string): EventRecord | null {
     id: r.id,
     kind: str(r.kind, 'other') as EventKind,
     status: str(r.status, 'confirmed') as EventStatus,
-    allianceWide: r.allianceWide === true,
+    audience:
+      r.audience === 'all' || r.audience === 'DE' || r.audience === 'CN'
+        ? r.audience
+        : (r as { allianceWide?: unknown }).allianceWide === true
+          ? 'all'
+          : null,
+    related: r.related === true,
     revision: typeof r.revision === 'number' ? r.revision : 1,
     title: text(r.title),
     description: text(r.description),

@@ -12,12 +12,41 @@ export interface CitiesTable {
   name_zh: string;
   name_zh_uncertain: number;
   country: 'DE' | 'CN';
+  subdivision: string | null;
   time_zone: string;
-  member: number;
-  member_since: string | null;
-  member_since_key: number | null;
   parent: string | null;
   note: string | null;
+  revision: Generated<number>;
+}
+
+export interface MembershipsTable {
+  city: string;
+  position: number;
+  status: 'observer' | 'member' | 'guest';
+  from_value: string;
+  from_key: number;
+  to_value: string | null;
+  to_key: number | null;
+  end_reason: 'left' | 'unlisted' | 'became-member' | null;
+  admitted_at: string | null;
+  /** JSON array of citations. */
+  sources: Generated<string>;
+}
+
+export interface EventListingsTable {
+  city: string;
+  event_id: string;
+  via: 'venue' | 'participant' | 'member';
+  start_key: number;
+  end_key: number;
+}
+
+export interface SeedItemsTable {
+  /** `set@<revision>`, `event:<id>`, `city:<slug>`, `source:<id>`. */
+  item: string;
+  seed_revision: number;
+  /** The item's revision as the seed wrote it: a higher one means an editor changed it since. */
+  item_revision: number;
 }
 
 export interface CityNamesTable {
@@ -51,6 +80,8 @@ export interface EventsTable {
   url: string | null;
   /** JSON array of citations, `[{"ref": "…", "note": "…"}]`. */
   sources: Generated<string>;
+  audience: 'all' | 'DE' | 'CN' | null;
+  related: Generated<number>;
   created_at: string;
   updated_at: string;
   cancelled_at: string | null;
@@ -73,11 +104,7 @@ export interface SourcesTable {
   url: string | null;
   file: string | null;
   note: string | null;
-}
-
-export interface SeedRunsTable {
-  id: string;
-  applied_at: string;
+  revision: Generated<number>;
 }
 
 export interface DataVersionTable {
@@ -104,8 +131,10 @@ export interface Database {
   city_names: CityNamesTable;
   events: EventsTable;
   event_cities: EventCitiesTable;
-  seed_runs: SeedRunsTable;
   sources: SourcesTable;
+  memberships: MembershipsTable;
+  event_listings: EventListingsTable;
+  seed_items: SeedItemsTable;
 }
 
 export type CityRow = Selectable<CitiesTable>;

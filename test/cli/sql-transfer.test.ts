@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED_SET } from '../../seeds/index.js';
 import { DATA_TABLES, exportSql, importSql } from '../../src/cli/sql-transfer.js';
 import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
@@ -26,6 +27,14 @@ describe('db:export-sql / db:import-sql', () => {
     expect(to.store.raw.pragma('integrity_check', { simple: true })).toBe('ok');
     // Applying it again replaces rows instead of duplicating them.
     importSql(to.store.raw, sql);
-    expect(to.store.raw.prepare('SELECT count(*) FROM events').pluck().get()).toBe(11);
+    expect(to.store.raw.prepare('SELECT count(*) FROM events').pluck().get()).toBe(SEED_SET.events.length);
+  });
+
+  it('regression: the export left out the source catalogue (every table but the migrations is data)', () => {
+    const tables = from.store.raw
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'd1_migrations'")
+      .pluck()
+      .all() as string[];
+    expect([...DATA_TABLES].sort()).toEqual(tables.sort());
   });
 });

@@ -194,7 +194,34 @@ describe('pages', () => {
     expect(text).toContain('地点：佛山');
     expect(text).not.toMatch(/地点: /);
     expect((await get('/cities/dresden?lang=zh')).text).toContain('2013年（德国）');
-    expect((await get('/events/isa-founding-2016?lang=zh')).text).toContain('2016年4月（德国）');
+    expect((await get('/events/isa-fachtagung-solingen-2018?lang=zh')).text).toContain('2018年7月（德国）');
+  });
+
+  it("shows a city's membership history with the event it was admitted at and each period's sources", async () => {
+    const koeln = (await get('/cities/koeln?lang=de')).text;
+    expect(koeln).toContain('<h2 id="membership">Mitgliedschaft</h2>');
+    expect(koeln).toMatch(
+      /<strong>Mitglied<\/strong> seit 24\.04\.2017 · aufgenommen bei: <a href="\/events\/isa-member-meeting-2017-koeln-admission\.de\.html">/,
+    );
+    expect(koeln).toMatch(/<details><summary>Quelle \(\d+\)<\/summary><ul class="sources">/);
+    const kaiserslautern = (await get('/cities/kaiserslautern?lang=en')).text;
+    expect(kaiserslautern).toMatch(/<strong>Observer<\/strong> 24 Apr 2017 – 23 Apr 2018 \(then member\)/);
+    expect((await get('/cities/osnabrueck?lang=zh')).text).toContain('（不再列入名单）'.replace('（', ' (').replace('）', ')'));
+    expect((await get('/cities/hannover?lang=de')).text).not.toContain('id="membership"');
+    // The directory groups cities by their standing now.
+    const home = (await get('/?lang=en')).text;
+    for (const heading of ['German members', 'Chinese members', 'Observers and guests', 'Former members', 'Other venues'])
+      expect(home, heading).toContain(`<h3>${heading}</h3>`);
+  });
+
+  it('marks related items and says whom an alliance-wide event is for', async () => {
+    const related = (await get('/events/raunheim-business-dialogue-2015?lang=de')).text;
+    expect(related).toContain('<span class="badge related">Verwandter Termin</span>');
+    expect(related).toContain('Kein Termin der ISA selbst');
+    const list = (await get('/cities/foshan?lang=en')).text;
+    expect(list).toMatch(/<span class="badge related">Related item<\/span><a href="\/events\/internet-plus-expo-foshan-2019\.en\.html"/);
+    expect((await get('/events/isa-fachtagung-solingen-2018?lang=de')).text).toContain('<p class="audience">Für: deutsche Mitglieder</p>');
+    expect((await get('/events/isa-plenary-2018?lang=zh')).text).toContain('<p class="audience">面向：全体成员</p>');
   });
 
   it('answers the static paths of every page, each in its language', async () => {

@@ -138,6 +138,108 @@ export function describeWrites(runtime: string, getFetch: () => Fetch): void {
       expect((await back.json()) as Written).toMatchObject({ status: 'confirmed', revision: 3 });
     });
 
+    it('cites sources: catalogue entries by id, pages inline (added to the catalogue once), unknown ids refused', async () => {
+      const page = {
+        url: 'https://example.org/reports/2027?lang=de',
+        title: 'Bericht zur Delegation',
+        publisher: 'Beispiel',
+        date: '2027-01',
+      };
+      const res = await post({
+        ...base,
+        start: '2027-03-03',
+        sources: [
+          { ref: 'dresden-delegation-2018', note: 'Background.' },
+          { ...page, note: 'Names the delegation.' },
+        ],
+      });
+      expect(res.status).toBe(201);
+      const event = (await res.json()) as Written & {
+        sources: Array<{ ref: string; note?: string }>;
+        source: { ref: string; title: string };
+      };
+      expect(event.sources[0]).toEqual({ ref: 'dresden-delegation-2018', note: 'Background.' });
+      expect(event.sources[1]?.ref).toMatch(/^web-[0-9a-f]{12}$/);
+      expect(event.sources[1]?.note).toBe('Names the delegation.');
+      expect(event.source).toMatchObject({ ref: 'dresden-delegation-2018', title: expect.any(String) });
+      // The same page cited again (under another title) is the same entry.
+      const again = (await (
+        await post({ ...base, start: '2027-03-04', sources: [{ ...page, title: 'Other title' }] })
+      ).json()) as typeof event;
+      expect(again.sources[0]?.ref).toBe(event.sources[1]?.ref);
+      const catalogue = (await (await getFetch()('/api/v1/sources')).json()) as {
+        items: Array<{ id: string; title: string; url?: string }>;
+      };
+      expect(catalogue.items.filter((entry) => entry.url === page.url)).toEqual([
+        expect.objectContaining({ id: event.sources[1]?.ref, title: 'Bericht zur Delegation', publisher: 'Beispiel', date: '2027-01' }),
+      ]);
+      // Calendars show every source.
+      const ics = parseWithIcalJs(await (await getFetch()(`/events/${event.id}.ics?lang=en`)).text());
+      expect(ics[0]?.description).toContain(`Source: Bericht zur Delegation (Beispiel, 2027-01) ${page.url}`);
+      // A merge patch replaces the list.
+      const patched = await patch(event.id, { sources: [{ ref: 'koeln-joins-isa-2017' }] }, { 'If-Match': '"r1"' });
+      expect(((await patched.json()) as typeof event).sources).toEqual([{ ref: 'koeln-joins-isa-2017' }]);
+      for (const [sources, field] of [
+        [[{ ref: 'no-such-entry' }], 'sources.0.ref'],
+        [[{ ref: 'dresden-delegation-2018' }, { url: 'javascript:alert(1)', title: 'x' }], 'sources.1'],
+        [[{ url: 'https://example.org/', title: '' }], 'sources.0'],
+        [[{ url: 'https://example.org/', title: 'x', date: '1.1.2027' }], 'sources.0'],
+        [[{ ref: 'dresden-delegation-2018', quote: 'copied sentence' }], 'sources.0'],
+      ] as const) {
+        const refused = await post({ ...base, start: '2027-03-05', sources });
+        expect(refused.status, JSON.stringify(sources)).toBe(400);
+        expect(((await refused.json()) as { error: { field: string } }).error.field, JSON.stringify(sources)).toMatch(
+          new RegExp(`^${field.replace('.', '\\.')}`),
+        );
+      }
+    });
+
+    it('writes whom an event is for: listings follow the audience, allianceWide stays for older clients', async () => {
+      const listed = async (city: string) =>
+        ((await (await getFetch()(`/api/v1/events?city=${city}&from=2027-01-01&limit=500`)).json()) as { items: Written[] }).items.map(
+          (e) => e.id,
+        );
+      const forGermans = (await (
+        await post({ kind: 'conference', title: { de: 'Fachtagung (Test)' }, cities: ['Berlin'], audience: 'DE', start: '2027-05-05' })
+      ).json()) as Written & { audience: string; allianceWide: boolean };
+      expect(forGermans).toMatchObject({ audience: 'DE', allianceWide: true });
+      expect(await listed('koeln')).toContain(forGermans.id);
+      expect(await listed('foshan')).not.toContain(forGermans.id);
+      const old = (await (await post({ ...base, start: '2027-05-06', allianceWide: true })).json()) as typeof forGermans;
+      expect(old).toMatchObject({ audience: 'all', allianceWide: true });
+      expect(await listed('solingen')).toContain(old.id);
+      const off = await patch(old.id, { allianceWide: false }, { 'If-Match': '"r1"' });
+      expect((await off.json()) as typeof forGermans).toMatchObject({ audience: null, allianceWide: false });
+      expect(await listed('solingen')).not.toContain(old.id);
+      const contradiction = await post({ ...base, start: '2027-05-07', allianceWide: false, audience: 'CN' });
+      expect(contradiction.status).toBe(400);
+      expect(((await contradiction.json()) as { error: { field: string } }).error.field).toBe('allianceWide');
+    });
+
+    it('marks related items everywhere and leaves them out on request', async () => {
+      const related = (await (
+        await post({ kind: 'visit', title: { en: 'A member’s own trip (test)' }, cities: ['Foshan'], related: true, start: '2027-06-01' })
+      ).json()) as Written & { related: boolean };
+      expect(related.related).toBe(true);
+      const ids = async (path: string) => ((await (await getFetch()(path)).json()) as { items: Written[] }).items.map((e) => e.id);
+      expect(await ids('/api/v1/events?city=foshan&from=2027-01-01&related=only')).toContain(related.id);
+      expect(await ids('/api/v1/events?city=foshan&from=2027-01-01&related=exclude')).not.toContain(related.id);
+      const uids = async (path: string) => parseWithIcalJs(await (await getFetch()(path)).text()).map((e) => e.uid.replace(/@.*/, ''));
+      expect(await uids('/cities/foshan/calendar.r-exclude.en.ics')).not.toContain(related.id);
+      expect(await uids('/cities/foshan/calendar.ics?related=only&lang=en')).toContain(related.id);
+      const entry = parseWithIcalJs(await (await getFetch()(`/events/${related.id}.ics?lang=en`)).text())[0];
+      expect(entry?.categories).toEqual(['Visit', 'Related item']);
+      expect(entry?.description).toContain('Not an event of the alliance itself');
+      const feed = JSON.parse(await (await getFetch()('/cities/foshan/feed.en.json')).text()) as {
+        items: Array<{ id: string; tags?: string[]; content_html: string }>;
+      };
+      const item = feed.items.find((i) => i.id.includes(`:${related.id}/`));
+      expect(item?.tags).toEqual(['Visit', 'Related item']);
+      expect(item?.content_html).toContain('Not an event of the alliance itself');
+      const page = await (await getFetch()(`/events/${related.id}.en.html`)).text();
+      expect(page).toContain('<span class="badge related">Related item</span>');
+    });
+
     it('describes the API in OpenAPI 3.1 from the validation schemas', async () => {
       const doc = (await (await getFetch()('/api/v1/openapi.json')).json()) as {
         openapi: string;

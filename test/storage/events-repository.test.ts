@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCity, insertCityStatements } from '../../src/storage/cities-repository.js';
 import { type EventFilter, getEvent, insertEventStatements, listEvents } from '../../src/storage/events-repository.js';
-import { makeEvent } from '../fixtures/events.js';
+import { makeCity, makeEvent } from '../fixtures/events.js';
 import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
 let t: TempStore;
@@ -11,37 +11,31 @@ beforeAll(async () => {
   t = await tempStore(false);
   const { store } = t;
   await store.batch([
-    ...insertCityStatements(store.db, {
-      slug: 'foshan',
-      name: { de: 'Foshan', en: 'Foshan', zh: '佛山' },
-      nameZhUncertain: false,
-      aliases: [],
-      country: 'CN',
-      timeZone: 'Asia/Shanghai',
-      member: true,
-      memberSince: '2017',
-      parent: null,
-      note: null,
-    }),
-    ...insertCityStatements(store.db, {
-      slug: 'hamburg',
-      name: { de: 'Hamburg', en: 'Hamburg', zh: '汉堡' },
-      nameZhUncertain: false,
-      aliases: [],
-      country: 'DE',
-      timeZone: 'Europe/Berlin',
-      member: true,
-      memberSince: '2021',
-      parent: null,
-      note: null,
-    }),
+    ...insertCityStatements(
+      store.db,
+      makeCity({
+        slug: 'foshan',
+        name: { de: 'Foshan', en: 'Foshan', zh: '佛山' },
+        memberships: [{ status: 'member', from: '2017', sources: [] }],
+      }),
+    ),
+    ...insertCityStatements(
+      store.db,
+      makeCity({
+        slug: 'hamburg',
+        name: { de: 'Hamburg', en: 'Hamburg', zh: '汉堡' },
+        country: 'DE',
+        timeZone: 'Europe/Berlin',
+        memberships: [{ status: 'member', from: '2021-06', sources: [] }],
+      }),
+    ),
   ]);
   // 30 events on one day (same sort key) to page through, a long-running one, and alliance-wide ones.
   const events = [
     ...Array.from({ length: 30 }, (_, i) => makeEvent({ id: `same-day-${String(i).padStart(2, '0')}` })),
     makeEvent({ id: 'long-expo', start: { value: '2020-01-01', fold: 0 }, end: { value: '2030-12-31', fold: 0 } }),
-    makeEvent({ id: 'plenary-2019', kind: 'plenary', allianceWide: true, cities: ['foshan'], start: { value: '2019-10-24', fold: 0 } }),
-    makeEvent({ id: 'plenary-2021', kind: 'plenary', allianceWide: true, cities: ['foshan'], start: { value: '2021-10-24', fold: 0 } }),
+    makeEvent({ id: 'plenary-2019', kind: 'plenary', audience: 'all', cities: ['foshan'], start: { value: '2019-10-24', fold: 0 } }),
+    makeEvent({ id: 'plenary-2021', kind: 'plenary', audience: 'all', cities: ['foshan'], start: { value: '2021-10-24', fold: 0 } }),
   ];
   await store.batch(events.flatMap((e) => insertEventStatements(store.db, e)));
 });
@@ -89,7 +83,7 @@ describe('listEvents', () => {
     expect(await getEvent(t.store.db, 'plenary-2019')).toMatchObject({
       cities: ['foshan'],
       participants: [],
-      allianceWide: true,
+      audience: 'all',
       start: { value: '2019-10-24', fold: 0 },
     });
     expect(await getEvent(t.store.db, 'nope')).toBeNull();

@@ -8,25 +8,14 @@ import { bumpDataVersion } from '../../src/storage/data-version.js';
 import { getEvent, insertEventStatements, updateEventStatements } from '../../src/storage/events-repository.js';
 import { isLostRace, recordChange } from '../../src/storage/history-repository.js';
 import type { Store } from '../../src/storage/store.js';
-import { makeEvent } from '../fixtures/events.js';
+import { makeCity, makeEvent } from '../fixtures/events.js';
 
 /** Registers the lost-race test against a migrated, empty store. */
 export function itRollsBackALostRace(runtime: string, getStore: () => Store): void {
   it(`rolls back the second of two writes of one revision on ${runtime}`, async () => {
     const store = getStore();
     const { db } = store;
-    const foshan = {
-      slug: 'foshan',
-      name: { de: 'Foshan', en: 'Foshan', zh: '佛山' },
-      nameZhUncertain: false,
-      aliases: [],
-      country: 'CN' as const,
-      timeZone: 'Asia/Shanghai',
-      member: true,
-      memberSince: '2017',
-      parent: null,
-      note: null,
-    };
+    const foshan = makeCity({ slug: 'foshan', name: { de: 'Foshan', en: 'Foshan', zh: '佛山' } });
     const created = makeEvent({ id: 'race' });
     await store.batch([
       ...insertCityStatements(db, foshan),

@@ -12,13 +12,26 @@ const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
     name_zh: true,
     name_zh_uncertain: true,
     country: true,
+    subdivision: true,
     time_zone: true,
-    member: true,
-    member_since: true,
-    member_since_key: true,
     parent: true,
     note: true,
+    revision: true,
   },
+  memberships: {
+    city: true,
+    position: true,
+    status: true,
+    from_value: true,
+    from_key: true,
+    to_value: true,
+    to_key: true,
+    end_reason: true,
+    admitted_at: true,
+    sources: true,
+  },
+  event_listings: { city: true, event_id: true, via: true, start_key: true, end_key: true },
+  seed_items: { item: true, seed_revision: true, item_revision: true },
   city_names: { name_key: true, slug: true, name: true },
   events: {
     id: true,
@@ -44,15 +57,16 @@ const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
     location: true,
     url: true,
     sources: true,
+    audience: true,
+    related: true,
     created_at: true,
     updated_at: true,
     cancelled_at: true,
   },
   event_cities: { event_id: true, city: true, role: true, position: true, start_key: true, end_key: true },
-  seed_runs: { id: true, applied_at: true },
   data_version: { id: true, version: true, changed_at: true },
   event_history: { seq: true, event_id: true, revision: true, action: true, actor: true, at: true, before: true, after: true },
-  sources: { id: true, title: true, publisher: true, date: true, url: true, file: true, note: true },
+  sources: { id: true, title: true, publisher: true, date: true, url: true, file: true, note: true, revision: true },
 };
 
 let t: TempStore;
@@ -79,6 +93,7 @@ describe('schema', () => {
       '0005_rate_limits.sql',
       '0006_sources.sql',
       '0007_no_rate_limit_table.sql',
+      '0008_memberships_listings.sql',
     ]);
     expect(migrate(t.store.raw)).toEqual([]);
   });

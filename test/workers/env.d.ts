@@ -10,6 +10,7 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       readonly TEST_MIGRATIONS: D1Migration[];
+      readonly UPGRADE_DB: D1Database;
     }
     interface GlobalProps {
       mainModule: typeof import('../../src/worker.js');

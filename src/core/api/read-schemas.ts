@@ -5,7 +5,7 @@
  * against them.
  */
 import * as z from 'zod/mini';
-import { EVENT_KINDS, EVENT_STATUSES, LANGS, PRECISIONS } from '../model.js';
+import { AUDIENCES, END_REASONS, EVENT_KINDS, EVENT_STATUSES, LANGS, MEMBERSHIP_STATUSES, PRECISIONS } from '../model.js';
 
 const localized = z.object(
   Object.fromEntries(LANGS.map((lang) => [lang, z.optional(z.string())])) as Record<'de' | 'en' | 'zh', z.ZodMiniOptional<z.ZodMiniString>>,
@@ -39,6 +39,16 @@ export type EventTimeJson = z.infer<typeof eventTimeSchema>;
 /** A citation of the source catalogue. */
 export const citationSchema = z.object({ ref: z.string(), note: z.optional(z.string()) });
 
+/** A period of a city's membership (docs/interface.md, "Cities"). */
+export const membershipSchema = z.object({
+  status: z.enum(MEMBERSHIP_STATUSES),
+  from: z.string().check(z.describe('Year, month or day: a month or year counts from the day after it ends.')),
+  to: z.optional(z.string().check(z.describe('Where the period ends (that day no longer counts).'))),
+  endReason: z.optional(z.enum(END_REASONS)),
+  admittedAt: z.optional(z.string().check(z.describe('The event at which the city was admitted; the period includes it.'))),
+  sources: z.array(citationSchema),
+});
+
 /** The first citation with its catalogue entry, as clients of the single-source shape read it. */
 export const expandedCitationSchema = z.object({
   ref: z.string(),
@@ -57,7 +67,9 @@ export const eventSchema = z.object({
   uid: z.string().check(z.describe('Calendar UID, <id>@<UID_DOMAIN>.')),
   kind: z.enum(EVENT_KINDS),
   status: z.enum(EVENT_STATUSES),
-  allianceWide: z.boolean(),
+  allianceWide: z.boolean().check(z.describe('Whether it is for members (then `audience` says which); derived from `audience`.')),
+  audience: z.nullable(z.enum(AUDIENCES).check(z.describe('Whom an alliance-wide event is for: all members, or those of DE or CN.'))),
+  related: z.boolean().check(z.describe('Not an event of the alliance itself (a forerunner, a member’s own trip).')),
   revision: z.number().check(z.int(), z.minimum(1)),
   title: localized,
   description: localized,
@@ -88,9 +100,16 @@ export const citySchema = z.object({
   nameZhUncertain: z.boolean(),
   aliases: z.array(z.string()),
   country: z.enum(['DE', 'CN']),
+  subdivision: z.nullable(z.string().check(z.describe('ISO 3166-2: DE-NW, CN-GD …'))),
   timeZone: z.string(),
-  member: z.boolean(),
-  memberSince: z.nullable(z.string()),
+  memberships: z.array(membershipSchema),
+  status: z.nullable(
+    z
+      .enum([...MEMBERSHIP_STATUSES, 'former'])
+      .check(z.describe('The standing the sources last show; null for a venue that never belonged.')),
+  ),
+  member: z.boolean().check(z.describe('Whether it is a member now (derived from memberships).')),
+  memberSince: z.nullable(z.string().check(z.describe('The start of its first member period (derived from memberships).'))),
   parent: z.nullable(z.string()),
   note: z.nullable(z.string()),
   links: z.object({ events: z.string(), page: z.string(), calendar: z.string() }),

@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import { citationText } from '../events/citations.js';
 import { eventUid } from '../events/identity.js';
 import { pickText } from '../events/localize.js';
-import { statusPrefix } from '../events/names.js';
+import { eventCategories, eventNotes, statusPrefix } from '../events/names.js';
 import { words } from '../i18n/catalogue.js';
 import type { EventRecord, Lang, SourceCatalogue, WallTime } from '../model.js';
 import { fail, ok, type Result } from '../result.js';
@@ -123,6 +123,7 @@ export function icsAttributes(event: EventRecord, options: IcsOptions): EventAtt
   const sources = event.sources.map((c) => citationText(c, options.sources)).filter((t): t is string => t !== null);
   const body = [
     describeEventTime(event, lang),
+    ...eventNotes(event, lang),
     description?.text,
     event.url ? `${w.more}${event.url}` : null,
     ...sources.map((text) => `${w.source}${text}`),
@@ -146,8 +147,8 @@ export function icsAttributes(event: EventRecord, options: IcsOptions): EventAtt
     description: icsText(body.join('\n\n')),
     ...(event.location && { location: icsText(event.location) }),
     status: event.status === 'cancelled' ? 'CANCELLED' : event.status === 'tentative' ? 'TENTATIVE' : 'CONFIRMED',
-    // People read categories (Outlook shows them): the kind in the calendar's language.
-    categories: [words(lang).kinds[event.kind]],
+    // People read categories (Outlook shows them): the kind in the calendar's language, and a related item's mark.
+    categories: eventCategories(event, lang).map((c) => c.name),
     // Subscribed events must not block anyone's schedule.
     busyStatus: 'FREE',
     transp: 'TRANSPARENT',

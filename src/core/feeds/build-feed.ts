@@ -10,7 +10,7 @@ import { DateTime } from 'luxon';
 import { isCalendarPrecision } from '../calendar/render-ics.js';
 import { citationText } from '../events/citations.js';
 import { pickText } from '../events/localize.js';
-import { statusPrefix } from '../events/names.js';
+import { eventCategories, eventNotes, statusPrefix } from '../events/names.js';
 import { words } from '../i18n/catalogue.js';
 import type { EventRecord, Lang, SourceCatalogue } from '../model.js';
 import { eventCalendarPath, eventPagePath } from '../site-paths.js';
@@ -87,6 +87,7 @@ export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedM
   const parts = [
     event.status === 'cancelled' ? p(`<strong>${e(w.cancelled)}</strong>`) : '',
     p(e(timeText)),
+    ...eventNotes(event, lang).map((note) => p(e(note))),
     description ? p(e(description.text).replace(/\n/g, '<br>')) : '',
     event.location ? p(`${e(w.place)}${e(event.location)}`) : '',
     event.url ? p(`${e(w.more)}<a href="${escapeHtml(event.url)}">${e(event.url)}</a>`) : '',
@@ -121,7 +122,7 @@ export function buildFeed(events: readonly EventRecord[], meta: FeedMeta): Feed 
         published: new Date(event.created),
         description: escapeHtml(clean(timeText)),
         content: eventHtml(event, timeText, meta),
-        category: [{ name: words(lang).kinds[event.kind], term: event.kind }],
+        category: eventCategories(event, lang),
       };
       if (Number.isNaN(item.date.getTime()) || Number.isNaN(item.published.getTime())) throw new RangeError('no valid change dates');
       items.push({ event, item });

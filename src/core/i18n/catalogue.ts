@@ -3,7 +3,7 @@
  * The words shown to people, one catalogue per language (de.ts, en.ts, zh.ts): pages, calendars, feeds,
  * time texts and error pages all read from here, so a translator reviews one file per language.
  */
-import type { EventKind, Lang } from '../model.js';
+import type { Audience, EndReason, EventKind, Lang, MembershipStatus } from '../model.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
@@ -23,6 +23,27 @@ export interface Catalogue {
     readonly more: string;
     readonly place: string;
     readonly calendarFile: string;
+    /** Marks an item that is not an event of the alliance itself (a badge, a category). */
+    readonly related: string;
+    /** Says in a description what a related item is. */
+    readonly relatedNote: string;
+    /** Leads whom an alliance-wide event is for. */
+    readonly audience: string;
+  };
+  /** Names of the filters of a listing, as calendar and feed names show them. */
+  readonly selection: {
+    readonly audiences: Readonly<Record<Audience, string>>;
+    readonly withoutRelated: string;
+    readonly onlyRelated: string;
+  };
+  /** A city's membership history. */
+  readonly membership: {
+    readonly heading: string;
+    readonly statuses: Readonly<Record<MembershipStatus | 'former', string>>;
+    readonly endReasons: Readonly<Record<EndReason, string>>;
+    /** Leads the event a city was admitted at. */
+    readonly admittedAt: string;
+    readonly since: string;
   };
   readonly site: {
     /** The alliance's short name, leading calendar and feed names. */
@@ -72,6 +93,8 @@ export interface Catalogue {
     readonly cities: string;
     readonly germanMembers: string;
     readonly chineseMembers: string;
+    readonly observersAndGuests: string;
+    readonly formerMembers: string;
     readonly venues: string;
     readonly subscribe: string;
     readonly subscribeIntro: string;
@@ -100,7 +123,6 @@ export interface Catalogue {
     readonly help: string;
     readonly helpItems: readonly string[];
     readonly back: string;
-    readonly memberSince: string;
     readonly skip: string;
   };
   /** Headings of error pages, by HTTP status class. */

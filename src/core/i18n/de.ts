@@ -25,6 +25,21 @@ export const de: Catalogue = {
     more: 'Mehr: ',
     place: 'Ort: ',
     calendarFile: 'In den Kalender (.ics)',
+    related: 'Verwandter Termin',
+    relatedNote: 'Kein Termin der ISA selbst, aber mit ihr verbunden.',
+    audience: 'Für: ',
+  },
+  selection: {
+    audiences: { all: 'alle Mitglieder', DE: 'deutsche Mitglieder', CN: 'chinesische Mitglieder' },
+    withoutRelated: 'ohne verwandte Termine',
+    onlyRelated: 'nur verwandte Termine',
+  },
+  membership: {
+    heading: 'Mitgliedschaft',
+    statuses: { observer: 'Beobachter', member: 'Mitglied', guest: 'Gast', former: 'ehemaliges Mitglied' },
+    endReasons: { left: 'ausgetreten', unlisted: 'nicht mehr aufgeführt', 'became-member': 'danach Mitglied' },
+    admittedAt: 'aufgenommen bei: ',
+    since: 'seit',
   },
   site: {
     alliance: 'ISA',
@@ -68,6 +83,8 @@ export const de: Catalogue = {
     cities: 'Städte',
     germanMembers: 'Deutsche Mitglieder',
     chineseMembers: 'Chinesische Mitglieder',
+    observersAndGuests: 'Beobachter und Gäste',
+    formerMembers: 'Frühere Mitglieder',
     venues: 'Weitere Veranstaltungsorte',
     subscribe: 'Abonnieren',
     subscribeIntro: 'Ein Abo aktualisiert sich selbst; ein Download ist eine einmalige Kopie.',
@@ -100,7 +117,6 @@ export const de: Catalogue = {
       'Abonnierte Kalender werden vom Programm selbst aktualisiert: Google etwa alle 12–24 Stunden, Outlook alle paar Stunden. Ein heruntergeladener Termin (.ics) wird dagegen nie aktualisiert.',
     ],
     back: 'Zur Übersicht',
-    memberSince: 'Mitglied seit',
     skip: 'Zum Inhalt',
   },
   errors: {

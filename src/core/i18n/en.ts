@@ -25,6 +25,21 @@ export const en: Catalogue = {
     more: 'More: ',
     place: 'Place: ',
     calendarFile: 'Add to calendar (.ics)',
+    related: 'Related item',
+    relatedNote: 'Not an event of the alliance itself, but connected with it.',
+    audience: 'For: ',
+  },
+  selection: {
+    audiences: { all: 'all members', DE: 'German members', CN: 'Chinese members' },
+    withoutRelated: 'without related items',
+    onlyRelated: 'related items only',
+  },
+  membership: {
+    heading: 'Membership',
+    statuses: { observer: 'Observer', member: 'Member', guest: 'Guest', former: 'Former member' },
+    endReasons: { left: 'left', unlisted: 'no longer listed', 'became-member': 'then member' },
+    admittedAt: 'admitted at: ',
+    since: 'since',
   },
   site: {
     alliance: 'ISA',
@@ -68,6 +83,8 @@ export const en: Catalogue = {
     cities: 'Cities',
     germanMembers: 'German members',
     chineseMembers: 'Chinese members',
+    observersAndGuests: 'Observers and guests',
+    formerMembers: 'Former members',
     venues: 'Other venues',
     subscribe: 'Subscribe',
     subscribeIntro: 'A subscription keeps itself up to date; a download is a one-off copy.',
@@ -100,7 +117,6 @@ export const en: Catalogue = {
       'Subscribed calendars are refreshed by the calendar app on its own schedule: Google roughly every 12–24 hours, Outlook every few hours. A downloaded event (.ics) is never updated.',
     ],
     back: 'Back to the overview',
-    memberSince: 'Member since',
     skip: 'Skip to content',
   },
   errors: {

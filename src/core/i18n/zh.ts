@@ -25,6 +25,21 @@ export const zh: Catalogue = {
     more: '更多：',
     place: '地点：',
     calendarFile: '添加到日历（.ics）',
+    related: '相关活动',
+    relatedNote: '并非联盟自身的活动，但与联盟相关。',
+    audience: '面向：',
+  },
+  selection: {
+    audiences: { all: '全体成员', DE: '德国成员城市', CN: '中国成员城市' },
+    withoutRelated: '不含相关活动',
+    onlyRelated: '仅相关活动',
+  },
+  membership: {
+    heading: '成员资格',
+    statuses: { observer: '观察员', member: '成员', guest: '嘉宾', former: '前成员' },
+    endReasons: { left: '已退出', unlisted: '不再列入名单', 'became-member': '后成为成员' },
+    admittedAt: '加入于：',
+    since: '自',
   },
   site: {
     alliance: 'ISA',
@@ -68,6 +83,8 @@ export const zh: Catalogue = {
     cities: '城市',
     germanMembers: '德国成员城市',
     chineseMembers: '中国成员城市',
+    observersAndGuests: '观察员和嘉宾',
+    formerMembers: '前成员城市',
     venues: '其他举办地',
     subscribe: '订阅',
     subscribeIntro: '订阅会自动更新；下载只是一次性副本。',
@@ -100,7 +117,6 @@ export const zh: Catalogue = {
       '订阅的日历由日历软件按自己的周期刷新：Google 大约每 12–24 小时，Outlook 每隔几小时。下载的活动（.ics）则不会更新。',
     ],
     back: '返回总览',
-    memberSince: '成员自',
     skip: '跳到正文',
   },
   errors: {

@@ -26,12 +26,12 @@ const CACHE_CONTROL = 'public, max-age=300';
 
 export const calendarsRoutes = new Hono<AppEnv>()
   .get(`/${documentFilePattern('calendar')}`, async (c) => {
-    const { lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
+    const { lang, selection } = documentParams(c.req.param('file') ?? '', c.req.query());
     const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
-      key: `/${documentFileName('calendar', 'ics', lang, kinds)}`,
+      key: `/${documentFileName('calendar', 'ics', lang, selection)}`,
       lang,
-      kinds,
-      name: calendarName(lang, null, kinds),
+      selection,
+      name: calendarName(lang, null, selection),
     });
     return serveRendering(c.req.raw, rendering, {
       contentType: CONTENT_TYPE,
@@ -40,16 +40,16 @@ export const calendarsRoutes = new Hono<AppEnv>()
     });
   })
   .get(`/cities/:city/${documentFilePattern('calendar')}`, async (c) => {
-    const { lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
+    const { lang, selection } = documentParams(c.req.param('file') ?? '', c.req.query());
     // Any spelling of the city is one document: it is keyed by the city it names.
     const city = await requireCity(c.get('deps'), c.get('caches'), c.req.param('city'), 'city');
-    const { slug } = city.city;
+    const { slug } = city;
     const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
-      key: `/cities/${slug}/${documentFileName('calendar', 'ics', lang, kinds)}`,
+      key: `/cities/${slug}/${documentFileName('calendar', 'ics', lang, selection)}`,
       lang,
-      kinds,
+      selection,
       city,
-      name: calendarName(lang, city.city.name[lang], kinds),
+      name: calendarName(lang, city.name[lang], selection),
     });
     return serveRendering(c.req.raw, rendering, {
       contentType: CONTENT_TYPE,

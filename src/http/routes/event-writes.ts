@@ -10,11 +10,12 @@ import { bodyLimit } from 'hono/body-limit';
 import jsonMergePatch from 'json-merge-patch';
 import { eventJson } from '../../core/events/event-json.js';
 import { revisionEtag } from '../../core/events/identity.js';
-import type { EventRecord } from '../../core/model.js';
+import type { EventRecord, SourceEntry } from '../../core/model.js';
 import { bumpDataVersion } from '../../storage/data-version.js';
 import { getEvent, insertEventStatements, updateEventStatements } from '../../storage/events-repository.js';
 import { storageFailure } from '../../storage/failures.js';
 import { type ChangeAction, isLostRace, recordChange } from '../../storage/history-repository.js';
+import { addSourceStatement } from '../../storage/sources-repository.js';
 import { authorize } from '../auth.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
@@ -101,10 +102,18 @@ async function commit(c: Context<AppEnv>, statements: Parameters<AppDeps['store'
   }
 }
 
-/** Stores a changed event atomically with its history row. */
-function storeChange(c: Context<AppEnv>, before: EventRecord, after: EventRecord, action: ChangeAction, actor: string): Promise<void> {
+/** Stores a changed event atomically with its history row (and the catalogue entries its sources add). */
+function storeChange(
+  c: Context<AppEnv>,
+  before: EventRecord,
+  after: EventRecord,
+  action: ChangeAction,
+  actor: string,
+  addedSources: readonly SourceEntry[] = [],
+): Promise<void> {
   const { db } = c.get('deps').store;
   return commit(c, [
+    ...addedSources.map((entry) => addSourceStatement(db, entry)),
     ...updateEventStatements(db, after),
     recordChange(db, { eventId: after.id, revision: after.revision, action, actor, at: after.updated, before, after }),
     bumpDataVersion(db, after.updated),
@@ -144,14 +153,15 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const input = parseInput(eventInputSchema, await jsonBody(c.req.raw, ['application/json']), 'body');
     const at = now(deps);
     const id = (deps.newId ?? (() => crypto.randomUUID()))();
-    const event = await recordFromInput(
-      deps.store,
+    const { record: event, addedSources } = await recordFromInput(
+      await referenceData(deps, c.get('caches')),
       input,
-      { id, revision: 1, created: at, status: 'confirmed', cancelledAt: null, sources: [] },
+      { id, revision: 1, created: at, status: 'confirmed', cancelledAt: null },
       at,
     );
     const { db } = deps.store;
     await commit(c, [
+      ...addedSources.map((entry) => addSourceStatement(db, entry)),
       ...insertEventStatements(db, event),
       recordChange(db, { eventId: id, revision: 1, action: 'created', actor, at, before: null, after: event }),
       bumpDataVersion(db, at),
@@ -169,14 +179,29 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const patch = await jsonBody(c.req.raw, ['application/merge-patch+json', 'application/json']);
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
       throw new ApiError('invalid_input', 'a merge patch is a JSON object', 'body');
-    const merged = jsonMergePatch.apply(structuredClone(inputOf(before)), patch);
+    const merged = jsonMergePatch.apply(structuredClone(inputOf(before)), patch) as Record<string, unknown>;
+    // `allianceWide` alone (a client of the first version) sets the audience the stored event does not repeat.
+    if ('allianceWide' in patch && !('audience' in patch))
+      merged.audience = (patch as { allianceWide?: unknown }).allianceWide === true ? (before.audience ?? 'all') : null;
     const input = parseInput(eventInputSchema, merged, 'body');
     const at = now(deps);
-    const after = await recordFromInput(deps.store, input, { ...before, revision: before.revision + 1 }, at);
+    const { record: after, addedSources } = await recordFromInput(
+      await referenceData(deps, c.get('caches')),
+      input,
+      { ...before, revision: before.revision + 1 },
+      at,
+    );
     // Nothing changed: no new revision, no history row.
     if (canonicalJson({ ...inputOf(before), status: before.status }) === canonicalJson({ ...inputOf(after), status: after.status }))
       return written(c, before);
-    await storeChange(c, before, after, before.status === 'cancelled' && after.status !== 'cancelled' ? 'reinstated' : 'changed', actor);
+    await storeChange(
+      c,
+      before,
+      after,
+      before.status === 'cancelled' && after.status !== 'cancelled' ? 'reinstated' : 'changed',
+      actor,
+      addedSources,
+    );
     return written(c, after);
   })
   .delete('/api/v1/events/:id', async (c) => {

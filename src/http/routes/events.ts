@@ -1,6 +1,6 @@
 /**
  * @module routes/events
- * JSON API reads: `GET /api/v1/events` (city, kind, window, zone, language, keyset pages) and
+ * JSON API reads: `GET /api/v1/events` (city, kind, audience, related, window, zone, language, keyset pages) and
  * `GET /api/v1/events/{id}`.
  */
 import { Hono } from 'hono';
@@ -12,7 +12,7 @@ import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { renderEach } from '../left-out.js';
-import { langOf, parseKinds, parseZone, requireCity } from '../query.js';
+import { langOf, parseSelection, parseZone, requireCity } from '../query.js';
 import { eventListQuery, eventQuery } from '../query-schemas.js';
 import { referenceData } from '../reference-data.js';
 import { jsonResponse, notModified } from '../responses.js';
@@ -29,7 +29,7 @@ export const eventsRoutes = new Hono<AppEnv>()
     const displayZone = parseZone(q.tz, 'query.tz');
     const city = q.city === undefined ? undefined : await requireCity(c.get('deps'), c.get('caches'), q.city, 'query.city');
     // A bare date is a whole day in ?tz, else in the city's zone, else in UTC.
-    const dayZone = displayZone ?? city?.city.timeZone ?? 'UTC';
+    const dayZone = displayZone ?? city?.timeZone ?? 'UTC';
     const bound = (value: string | undefined, side: 'from' | 'to') => {
       if (value === undefined) return undefined;
       const ms = parseBoundary(value, dayZone, side);
@@ -44,8 +44,8 @@ export const eventsRoutes = new Hono<AppEnv>()
       throw new ApiError('invalid_input', `limit is a whole number from 1 to ${MAX_LIMIT}`, 'query.limit');
 
     const page = await listEvents(store.db, {
+      ...parseSelection(q),
       ...(city && { city }),
-      ...(parseKinds(q.kind) && { kinds: parseKinds(q.kind) }),
       from,
       ...(to !== undefined && { to }),
       ...(q.cursor !== undefined && { after: decodeCursor(q.cursor) }),

@@ -7,6 +7,7 @@
  */
 
 import { Hono } from 'hono';
+import { cityGroups } from '../../core/cities/membership.js';
 import { calendarName } from '../../core/events/names.js';
 import { renderOpml } from '../../core/feeds/opml.js';
 import { FEED_CONTENT_TYPES, type FeedFormat } from '../../core/feeds/render-feed.js';
@@ -31,26 +32,26 @@ export const feedsRoutes = new Hono<AppEnv>()
   // JSON Feed may be embedded by other sites (interface.md: CORS open for GET).
   .use('*', (c, next) => (JSON_FEED.test(c.req.path) ? readCors(c, next) : next()))
   .get(`/${documentFilePattern('feed')}`, async (c) => {
-    const { ext, lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
+    const { ext, lang, selection } = documentParams(c.req.param('file') ?? '', c.req.query());
     const format = ext as FeedFormat;
     const rendering = await feedDocument(c.get('deps'), c.get('caches'), {
-      key: `/${documentFileName('feed', format, lang, kinds)}`,
+      key: `/${documentFileName('feed', format, lang, selection)}`,
       format,
       lang,
-      kinds,
+      selection,
     });
     return serveRendering(c.req.raw, rendering, { contentType: FEED_CONTENT_TYPES[format], cacheControl: CACHE_CONTROL });
   })
   .get(`/cities/:city/${documentFilePattern('feed')}`, async (c) => {
-    const { ext, lang, kinds } = documentParams(c.req.param('file') ?? '', c.req.query());
+    const { ext, lang, selection } = documentParams(c.req.param('file') ?? '', c.req.query());
     const format = ext as FeedFormat;
     // Any spelling of the city is one document: it is keyed by the city it names.
     const city = await requireCity(c.get('deps'), c.get('caches'), c.req.param('city'), 'city');
     const rendering = await feedDocument(c.get('deps'), c.get('caches'), {
-      key: `/cities/${city.city.slug}/${documentFileName('feed', format, lang, kinds)}`,
+      key: `/cities/${city.slug}/${documentFileName('feed', format, lang, selection)}`,
       format,
       lang,
-      kinds,
+      selection,
       city,
     });
     return serveRendering(c.req.raw, rendering, { contentType: FEED_CONTENT_TYPES[format], cacheControl: CACHE_CONTROL });
@@ -59,31 +60,25 @@ export const feedsRoutes = new Hono<AppEnv>()
     const { lang, format = 'rss' } = documentParams(c.req.param('file') ?? '', c.req.query());
     const deps = c.get('deps');
     const rendering = await keptDocument(deps, c.get('caches'), {
-      key: `/${documentFileName('feeds', 'opml', lang, undefined, format)}`,
+      key: `/${documentFileName('feeds', 'opml', lang, {}, format)}`,
       build: async ({ changedAt }) => {
         const { publicUrl } = deps.config;
         const { cities } = await referenceData(deps, c.get('caches'));
         const w = words(lang);
         // One format per list (RSS and Atom readers cannot read JSON Feed); titles name the city, format and language.
         const entry = (placeName: string | null, base: string, page: string) => ({
-          title: `${calendarName(lang, placeName, undefined)} (${FORMAT_NAMES[format]}, ${w.site.languageName})`,
+          title: `${calendarName(lang, placeName)} (${FORMAT_NAMES[format]}, ${w.site.languageName})`,
           xmlUrl: `${publicUrl}${base}/${documentFileName('feed', format, lang)}`,
           htmlUrl: `${publicUrl}${page}`,
           language: lang,
         });
         const cityEntries = (list: typeof cities) =>
-          list.map(({ city }) => entry(city.name[lang], `/cities/${city.slug}`, cityPagePath(city.slug, lang)));
+          list.map((city) => entry(city.name[lang], `/cities/${city.slug}`, cityPagePath(city.slug, lang)));
         const groups = [
           { title: w.site.allEvents, feeds: [entry(null, '', homePath(lang))] },
-          { title: w.pages.germanMembers, feeds: cityEntries(cities.filter((r) => r.city.member && r.city.country === 'DE')) },
-          { title: w.pages.chineseMembers, feeds: cityEntries(cities.filter((r) => r.city.member && r.city.country === 'CN')) },
-          { title: w.pages.venues, feeds: cityEntries(cities.filter((r) => !r.city.member)) },
-        ].filter((group) => group.feeds.length > 0);
-        const opml = renderOpml(
-          `${calendarName(lang, null, undefined)} (${FORMAT_NAMES[format]}, ${w.site.languageName})`,
-          changedAt,
-          groups,
-        );
+          ...cityGroups(cities, lang).map((group) => ({ title: group.title, feeds: cityEntries(group.cities) })),
+        ];
+        const opml = renderOpml(`${calendarName(lang, null)} (${FORMAT_NAMES[format]}, ${w.site.languageName})`, changedAt, groups);
         return { body: encodeUtf8(opml), lastModified: Date.parse(changedAt) };
       },
     });

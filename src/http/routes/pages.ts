@@ -18,18 +18,21 @@ import { calendarName, statusPrefix } from '../../core/events/names.js';
 import { words } from '../../core/i18n/catalogue.js';
 import { type EventRecord, isLang, LANGS, type Lang } from '../../core/model.js';
 import { cityPagePath, eventPagePath, homePath } from '../../core/site-paths.js';
-import { describeEventTime, formatLiteral } from '../../core/time/event-time-text.js';
-import { getEvent, listEvents, listRecentEvents } from '../../storage/events-repository.js';
+import { describeEventTime } from '../../core/time/event-time-text.js';
+import { getEvent, getEvents, listEvents, listRecentEvents } from '../../storage/events-repository.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { reportLeftOut } from '../left-out.js';
 import { parseZone, requireCity } from '../query.js';
 import { type ReferenceData, referenceData } from '../reference-data.js';
 import {
+  audienceLine,
+  badges,
   cityDirectory,
   downloadBlock,
   eventList,
   helpBlock,
+  membershipList,
   multiline,
   sourceList,
   subscribeBlock,
@@ -89,7 +92,7 @@ const readerZone = (c: Context<AppEnv>) => parseZone(c.req.query('tz'), 'query.t
 
 /** Names of cities by slug in a language. */
 function cityNames(reference: ReferenceData, lang: Lang): (slug: string) => string {
-  const names = new Map(reference.cities.map(({ city }) => [city.slug, city.name[lang]]));
+  const names = new Map(reference.cities.map((city) => [city.slug, city.name[lang]]));
   return (slug) => names.get(slug) ?? slug;
 }
 
@@ -115,15 +118,12 @@ async function homePage(c: Context<AppEnv>, lang: Lang): Promise<Response> {
   const recent = await listRecentEvents(store.db, {}, day, LIST_SIZE);
   const reference = await referenceData(deps, c.get('caches'));
   const names = cityNames(reference, lang);
-  const links = subscribeLinks(config.publicUrl, '', lang, calendarName(lang, null, undefined));
+  const links = subscribeLinks(config.publicUrl, '', lang, calendarName(lang, null));
   const body = html`<h1>${w.siteTitle}</h1>
 ${eventList(w.upcoming, upcoming, lang, names, w.noUpcoming, zone)}
 ${eventList(w.recent, recent, lang, names, undefined, zone)}
 ${subscribeBlock(links, lang)}
-${cityDirectory(
-  reference.cities.map((r) => r.city),
-  lang,
-)}
+${cityDirectory(reference.cities, lang)}
 ${helpBlock(lang)}`;
   const meta = {
     lang,
@@ -141,19 +141,24 @@ async function cityPage(c: Context<AppEnv>, lang: Lang, name: string): Promise<R
   const { store, clock, config } = deps;
   const w = words(lang).pages;
   const zone = readerZone(c);
-  const ref = await requireCity(deps, c.get('caches'), name, 'city');
-  const { city } = ref;
+  const city = await requireCity(deps, c.get('caches'), name, 'city');
   const day = utcDay(clock());
-  const upcoming = (await listEvents(store.db, { city: ref, from: day, limit: LIST_SIZE })).items;
-  const recent = await listRecentEvents(store.db, { city: ref }, day, LIST_SIZE);
-  const names = cityNames(await referenceData(deps, c.get('caches')), lang);
-  const links = subscribeLinks(config.publicUrl, `/cities/${city.slug}`, lang, calendarName(lang, city.name[lang], undefined));
+  const upcoming = (await listEvents(store.db, { city, from: day, limit: LIST_SIZE })).items;
+  const recent = await listRecentEvents(store.db, { city }, day, LIST_SIZE);
+  const reference = await referenceData(deps, c.get('caches'));
+  const names = cityNames(reference, lang);
+  const admitted = await getEvents(
+    store.db,
+    city.memberships.flatMap((m) => (m.admittedAt ? [m.admittedAt] : [])),
+  );
+  const admittedTitles = new Map(admitted.map((e) => [e.id, pickText(e.title, lang)?.text ?? e.id]));
+  const links = subscribeLinks(config.publicUrl, `/cities/${city.slug}`, lang, calendarName(lang, city.name[lang]));
   const others = [...new Set([city.name.de, city.name.en, city.name.zh].filter((n) => n !== city.name[lang]))].join(' · ');
-  const since = city.memberSince ? formatLiteral({ value: city.memberSince, fold: 0 }, lang) : null;
   const body = html`<h1>${city.name[lang]}</h1>
-<p>${others}${since ? html` · ${w.memberSince} ${since}` : ''}</p>
+<p>${others}</p>
 ${eventList(w.upcoming, upcoming, lang, names, w.noUpcoming, zone)}
 ${eventList(w.recent, recent, lang, names, undefined, zone)}
+${membershipList(city, lang, reference.sources, admittedTitles)}
 ${subscribeBlock(links, lang)}
 ${helpBlock(lang)}
 <p><a href="${homePath(lang)}">${w.back}</a></p>`;
@@ -192,8 +197,10 @@ async function eventPage(c: Context<AppEnv>, lang: Lang, id: string): Promise<Re
   const colon = words(lang).time.colon;
   const sep = words(lang).time.comma;
   const body = html`<article class="${event.status}">
-<h1 class="what" lang="${title?.lang ?? lang}">${event.status === 'cancelled' ? html`<span class="badge">${words(lang).event.cancelled}</span>` : ''}${title?.text ?? event.id}</h1>
+<h1 class="what" lang="${title?.lang ?? lang}">${badges(event, lang)}${title?.text ?? event.id}</h1>
 <p class="when">${when}</p>
+${event.related ? html`<p class="related">${words(lang).event.relatedNote}</p>` : ''}
+${audienceLine(event, lang)}
 ${yourTime(event, lang, zone)}
 ${description ? html`<p class="description" lang="${description.lang}">${multiline(description.text)}</p>` : ''}
 <p>${w.where}${colon}${event.cities.map(names).join(sep)}${event.location ? html` — ${event.location}` : ''}</p>

@@ -4,13 +4,14 @@
  * the city directory, the sources. Every internal link is a static path (core/site-paths.ts).
  */
 import { html } from 'hono/html';
+import { cityGroups } from '../../core/cities/membership.js';
 import type { AddLinks } from '../../core/events/add-links.js';
 import { citationText } from '../../core/events/citations.js';
 import { pickText } from '../../core/events/localize.js';
 import { words } from '../../core/i18n/catalogue.js';
-import type { City, EventRecord, Lang, SourceCatalogue } from '../../core/model.js';
+import type { Citation, City, EventRecord, Lang, Membership, SourceCatalogue } from '../../core/model.js';
 import { cityPagePath, eventCalendarPath, eventPagePath } from '../../core/site-paths.js';
-import { describeEventTime, describeInZone } from '../../core/time/event-time-text.js';
+import { describeEventTime, describeInZone, formatLiteral } from '../../core/time/event-time-text.js';
 import { documentFileName } from '../document-names.js';
 import { renderEach } from '../left-out.js';
 
@@ -22,12 +23,22 @@ function labelled(label: string, value: unknown, lang: Lang) {
   return html`${label}${words(lang).time.colon}${value}`;
 }
 
-/** A status badge, or nothing for a confirmed event. */
-function badge(event: EventRecord, lang: Lang) {
+/** Badges of an event: its status unless confirmed, and whether it is a related item rather than an ISA event. */
+export function badges(event: EventRecord, lang: Lang) {
   const w = words(lang).event;
-  if (event.status === 'cancelled') return html`<span class="badge">${w.cancelled}</span>`;
-  if (event.status === 'tentative') return html`<span class="badge tentative">${w.tentative}</span>`;
-  return '';
+  const status =
+    event.status === 'cancelled'
+      ? html`<span class="badge">${w.cancelled}</span>`
+      : event.status === 'tentative'
+        ? html`<span class="badge tentative">${w.tentative}</span>`
+        : '';
+  return html`${status}${event.related ? html`<span class="badge related">${w.related}</span>` : ''}`;
+}
+
+/** Whom an alliance-wide event is for ("Für: deutsche Mitglieder"), or nothing. */
+export function audienceLine(event: EventRecord, lang: Lang) {
+  const w = words(lang);
+  return event.audience ? html`<p class="audience">${w.event.audience}${w.selection.audiences[event.audience]}</p>` : '';
 }
 
 /** The "your time" line of a timed event in the zone the reader asked for, or nothing. */
@@ -42,7 +53,7 @@ export function eventItem(event: EventRecord, lang: Lang, cityName: CityNames, z
   const title = pickText(event.title, lang);
   const sep = words(lang).time.comma;
   return html`<li class="${event.status}">
-<div class="what">${badge(event, lang)}<a href="${eventPagePath(event.id, lang)}" lang="${title?.lang ?? lang}">${title?.text ?? event.id}</a></div>
+<div class="what">${badges(event, lang)}<a href="${eventPagePath(event.id, lang)}" lang="${title?.lang ?? lang}">${title?.text ?? event.id}</a></div>
 <div class="when">${describeEventTime(event, lang)}</div>
 ${yourTime(event, lang, zone)}
 <div class="when">${labelled(w.where, event.cities.map(cityName).join(sep), lang)}${event.participants.length ? html` · ${labelled(w.participants, event.participants.map(cityName).join(sep), lang)}` : ''}</div>
@@ -154,37 +165,57 @@ export function helpBlock(lang: Lang) {
   return html`<section aria-labelledby="help"><h2 id="help">${w.help}</h2><ul>${w.helpItems.map((item) => html`<li>${item}</li>`)}</ul></section>`;
 }
 
-/** Cities grouped: German members, Chinese members, other venues. */
+/** Cities grouped by their standing (cityGroups). */
 export function cityDirectory(cities: readonly City[], lang: Lang) {
   const w = words(lang).pages;
-  const group = (heading: string, list: readonly City[]) =>
-    html`<h3>${heading}</h3><ul class="cities">${list.map((c) => html`<li><a href="${cityPagePath(c.slug, lang)}">${c.name[lang]}</a></li>`)}</ul>`;
   return html`<section aria-labelledby="cities"><h2 id="cities">${w.cities}</h2>
-${group(
-  w.germanMembers,
-  cities.filter((c) => c.member && c.country === 'DE'),
-)}
-${group(
-  w.chineseMembers,
-  cities.filter((c) => c.member && c.country === 'CN'),
-)}
-${group(
-  w.venues,
-  cities.filter((c) => !c.member),
+${cityGroups(cities, lang).map(
+  (group) =>
+    html`<h3>${group.title}</h3><ul class="cities">${group.cities.map((c) => html`<li><a href="${cityPagePath(c.slug, lang)}">${c.name[lang]}</a></li>`)}</ul>`,
 )}</section>`;
 }
 
-/** An event's sources: each catalogue entry (linked where it has an address) with the note on what it gives. */
-export function sourceList(event: EventRecord, lang: Lang, catalogue: SourceCatalogue) {
-  const cited = event.sources.flatMap((c) => {
+/**
+ * A city's membership periods, earliest first: standing, from and to at the precision the sources give, why it
+ * ended, the event it was admitted at (linked), and the sources behind each period (folded).
+ */
+export function membershipList(city: City, lang: Lang, catalogue: SourceCatalogue, titles: ReadonlyMap<string, string>) {
+  if (city.memberships.length === 0) return '';
+  const w = words(lang);
+  const m = w.membership;
+  const when = (value: string) => formatLiteral({ value, fold: 0 }, lang);
+  const period = (p: Membership) => {
+    const range = p.to === undefined ? `${m.since} ${when(p.from)}` : `${when(p.from)} – ${when(p.to)}`;
+    const admitted = p.admittedAt
+      ? html` · ${m.admittedAt}<a href="${eventPagePath(p.admittedAt, lang)}">${titles.get(p.admittedAt) ?? p.admittedAt}</a>`
+      : '';
+    const cited = citationItems(p.sources, catalogue);
+    const sources = cited ? html`<details><summary>${sourcesLabel(lang)} (${cited.count})</summary>${cited.list}</details>` : '';
+    return html`<li><strong>${m.statuses[p.status]}</strong> ${range}${p.endReason ? html` (${m.endReasons[p.endReason]})` : ''}${admitted}${sources}</li>`;
+  };
+  return html`<section aria-labelledby="membership"><h2 id="membership">${m.heading}</h2><ul class="memberships">${city.memberships.map(period)}</ul></section>`;
+}
+
+/** The heading of a list of sources, from the label that leads one ("Quelle: " → "Quelle"). */
+const sourcesLabel = (lang: Lang) => words(lang).event.source.replace(/[:：]\s*$/, '');
+
+/** Citations as a list: each catalogue entry (linked where it has an address) with the note on what it gives. */
+function citationItems(citations: readonly Citation[], catalogue: SourceCatalogue) {
+  const cited = citations.flatMap((c) => {
     const entry = catalogue.get(c.ref);
     const text = citationText(c, catalogue);
     return entry && text ? [{ entry, text, note: c.note }] : [];
   });
-  if (cited.length === 0) return '';
-  const label = words(lang).event.source.replace(/[:：]\s*$/, '');
-  return html`<section aria-labelledby="sources"><h2 id="sources">${label}</h2><ul class="sources">${cited.map(
+  if (cited.length === 0) return null;
+  const list = html`<ul class="sources">${cited.map(
     ({ entry, text, note }) =>
       html`<li>${entry.url ? html`<a href="${entry.url}" rel="noopener">${text}</a>` : text}${note ? html`<br><span class="note" lang="en">${note}</span>` : ''}</li>`,
-  )}</ul></section>`;
+  )}</ul>`;
+  return { count: cited.length, list };
+}
+
+/** An event's sources, or nothing. */
+export function sourceList(event: EventRecord, lang: Lang, catalogue: SourceCatalogue) {
+  const cited = citationItems(event.sources, catalogue);
+  return cited ? html`<section aria-labelledby="sources"><h2 id="sources">${sourcesLabel(lang)}</h2>${cited.list}</section>` : '';
 }

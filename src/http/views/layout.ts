@@ -37,6 +37,7 @@ h1{font-size:1.6rem;margin:.25rem 0}h2{font-size:1.25rem;margin-top:2rem;border-
 .when{color:var(--muted);font-size:.95rem}.cancelled .what{text-decoration:line-through}
 .badge{display:inline-block;font-size:.8rem;font-weight:600;padding:0 .4rem;border-radius:.25rem;background:#8a1c1c;color:#fff;margin-right:.4rem}
 .badge.tentative{background:#6b4e00}
+.badge.related{background:#4a4a4a}
 .box{background:var(--soft);border:1px solid var(--line);border-radius:.5rem;padding:1rem;margin:1rem 0}
 .box ul{padding-left:1.2rem}.copy{display:flex;gap:.5rem;flex-wrap:wrap}.copy input{flex:1;min-width:12rem;padding:.4rem;font:inherit}
 button{font:inherit;padding:.4rem .8rem;border:1px solid var(--accent);background:#fff;color:var(--accent);border-radius:.3rem;cursor:pointer}
