@@ -18,7 +18,7 @@ import { makeEvent } from '../fixtures/events.js';
 import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
 /** The version and the digest of the documents it renders; update both together. */
-const PINNED = { version: '5', digest: '890f816f7b2aac3d' };
+const PINNED = { version: '5', digest: '251c8c624036d93b' };
 
 const DOCUMENTS = [
   '/calendar.de.ics',
