@@ -11,8 +11,8 @@ import { createEvents } from 'ics';
 import { SEED_SET } from '../seeds/index.js';
 import { icsAttributes } from '../src/core/calendar/render-ics.js';
 import type { EventRecord } from '../src/core/model.js';
+import { createDocumentCache } from '../src/documents/document-cache.js';
 import { createApp } from '../src/http/app.js';
-import { createRenderingCaches } from '../src/http/rendering-cache.js';
 import { bumpDataVersion } from '../src/storage/data-version.js';
 import { openSqliteStore, type SqliteStore } from '../src/storage/dialects/sqlite.js';
 import { getEvent, getEvents, insertEventStatements, updateEventStatements } from '../src/storage/events-repository.js';
@@ -98,7 +98,7 @@ export async function benchCalendar(count = 10_000, rounds = 5, changes = 30): P
     let bytes = 0;
     for (let i = 0; i < rounds; i++) {
       // Ours: a fresh app instance, nothing kept.
-      const app = createApp(() => deps, createRenderingCaches());
+      const app = createApp(() => deps, createDocumentCache());
       let t0 = performance.now();
       const res = await app.request('/calendar.ics');
       bytes = (await res.arrayBuffer()).byteLength;
@@ -111,7 +111,7 @@ export async function benchCalendar(count = 10_000, rounds = 5, changes = 30): P
       if (error) throw error;
     }
 
-    const app = createApp(() => deps, createRenderingCaches());
+    const app = createApp(() => deps, createDocumentCache());
     await (await app.request('/calendar.ics')).arrayBuffer();
     const afterChange: number[] = [];
     const afterChangeWithBody: number[] = [];

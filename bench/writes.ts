@@ -11,10 +11,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createDocumentCache } from '../src/documents/document-cache.js';
 import { createApp } from '../src/http/app.js';
 import type { AppDeps } from '../src/http/env.js';
 import { memoryLimiters } from '../src/http/rate-limit.js';
-import { createRenderingCaches } from '../src/http/rendering-cache.js';
 import { openSqliteStore } from '../src/storage/dialects/sqlite.js';
 import { generatedEvents, seededStore } from './calendar.js';
 import { percentiles } from './machine.js';
@@ -88,7 +88,7 @@ async function benchWriteRate(dir: string, rounds: number, batch: number): Promi
   const rawStore = openSqliteStore(join(dir, 'raw.sqlite'));
   try {
     const deps: AppDeps = { store, clock: () => Date.now(), config: CONFIG, limiters: LIMITERS };
-    const app = createApp(() => deps, createRenderingCaches());
+    const app = createApp(() => deps, createDocumentCache());
     let n = 0;
     const appWrite = async () => {
       const res = await app.request('/api/v1/events', {
@@ -169,7 +169,7 @@ async function benchCalendarAfterWrite(dir: string, changes: number, count: numb
   const store = await seededStore(join(dir, 'calendar.sqlite'), generatedEvents(count));
   try {
     const deps: AppDeps = { store, clock: () => Date.now(), config: CONFIG, limiters: LIMITERS };
-    const app = createApp(() => deps, createRenderingCaches());
+    const app = createApp(() => deps, createDocumentCache());
     const head = async () => {
       const res = await app.request('/calendar.ics', { method: 'HEAD' });
       if (res.status !== 200) throw new Error(`HEAD /calendar.ics answered ${res.status}`);

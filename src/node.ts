@@ -14,11 +14,13 @@ import { SEED_SET } from '../seeds/index.js';
 import { isEntryPoint } from './cli/entry-point.js';
 import { numberSetting, parseConfig, SettingError } from './config.js';
 import { utcDay } from './core/calendar/render-ics.js';
+import { cachedBytes, createDocumentCache, DEFAULT_CACHE_BYTES } from './documents/document-cache.js';
+import { refreshStaleFragments } from './documents/fragments.js';
 import { createApp } from './http/app.js';
 import type { AppDeps, Clock } from './http/env.js';
 import { DEFAULT_LIMITS, memoryLimiters } from './http/rate-limit.js';
 import { refreshRenderings } from './http/refresh.js';
-import { cachedBytes, createRenderingCaches, DEFAULT_CACHE_BYTES } from './http/rendering-cache.js';
+import { nodeCompress } from './runtime/node/compression.js';
 import { DatabaseFileError, openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
 import { applySeedSet, describeSeedReport } from './storage/seed.js';
 
@@ -58,18 +60,36 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   for (const line of describeSeedReport(await applySeedSet(store, SEED_SET, new Date(clock()).toISOString()))) console.log(line);
   // Requests come only after listen() has called back, when the deps are complete.
   let deps: AppDeps | undefined;
-  const caches = createRenderingCaches(cacheBytes);
+  const cache = createDocumentCache(cacheBytes);
+  // Work after an answer (compressing and storing documents): awaited before the file is closed.
+  const pending = new Set<Promise<unknown>>();
+  const background = (task: Promise<unknown>) => {
+    const logged = task.catch((error: unknown) => console.error('background work failed:', error));
+    pending.add(logged);
+    void logged.finally(() => pending.delete(logged));
+  };
   const app = createApp(() => {
     if (!deps) throw new Error('server not ready');
     return deps;
-  }, caches);
+  }, cache);
   return new Promise((ready, failed) => {
     const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
       const config = parseConfig({ ...env, PUBLIC_URL: env.PUBLIC_URL || `http://127.0.0.1:${info.port}` });
       // @hono/node-server passes the Node request as the app's bindings: its socket is the client.
       const clientAddress = (_request: Request, bindings: unknown) =>
         (bindings as { incoming?: IncomingMessage }).incoming?.socket.remoteAddress ?? 'unknown';
-      deps = { store, clock, config, clientAddress, limiters: memoryLimiters(limits, clock) };
+      deps = {
+        store,
+        clock,
+        config,
+        clientAddress,
+        limiters: memoryLimiters(limits, clock),
+        compress: nodeCompress,
+        background,
+        yieldToOthers: () => new Promise((resume) => setImmediate(resume)),
+      };
+      // Fragments the seeds or a deploy left unrendered, rendered in slices between requests.
+      background(refreshStaleFragments(deps, cache));
       // The daily refresh (as the Workers cron): when the UTC day changes, render the main documents ahead.
       let day = utcDay(clock());
       const timer = setInterval(() => {
@@ -81,11 +101,11 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
       ready({
         url: `http://${host}:${info.port}`,
         store,
-        cache: () => ({ bytes: cachedBytes(caches), budget: cacheBytes }),
+        cache: () => ({ bytes: cachedBytes(cache), budget: cacheBytes }),
         close: () =>
           new Promise<void>((done) => {
             clearInterval(timer);
-            server.close(() => void store.close().then(done));
+            server.close(() => void Promise.allSettled([...pending]).then(() => store.close().then(done)));
           }),
       });
     });

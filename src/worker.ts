@@ -2,17 +2,21 @@
  * @module worker
  * Cloudflare Workers entry: the same app over D1 (binding DB). PUBLIC_URL and UID_DOMAIN are required
  * settings here; a setting that cannot be used answers `503 misconfigured` naming it. The seed set is loaded
- * into an empty database on the first request of an isolate. Kept documents have a second level in the Cache
- * API of the data centre; write limits use Cloudflare's rate-limiting bindings.
+ * on the first request of an isolate. Kept documents have a second level in the Cache API of the data centre
+ * and a third in D1; reads use D1 sessions (replicas near the reader, bookmarks for reading one's writes);
+ * write limits use Cloudflare's rate-limiting bindings.
  */
-import type { D1Database, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
+import type { D1Database, D1DatabaseSession, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
 import { SEED_SET } from '../seeds/index.js';
 import { parseConfig, SettingError } from './config.js';
+import { createDocumentCache } from './documents/document-cache.js';
+import { refreshStaleFragments } from './documents/fragments.js';
 import { createApp } from './http/app.js';
 import type { AppDeps, Clock } from './http/env.js';
 import type { Limiters } from './http/rate-limit.js';
 import { refreshRenderings } from './http/refresh.js';
 import { bindingLimiter, type RateLimitBinding } from './runtime/workers/binding-limiter.js';
+import { sessionFor, withBookmark } from './runtime/workers/d1-sessions.js';
 import { sharedDocuments } from './runtime/workers/shared-documents.js';
 import { createD1Store } from './storage/dialects/d1.js';
 import { applySeedSet, describeSeedReport } from './storage/seed.js';
@@ -58,7 +62,7 @@ function limitersOf(env: Env): Limiters {
   };
 }
 
-type IsolateDeps = Pick<AppDeps, 'store' | 'config' | 'clientAddress'>;
+type IsolateDeps = Pick<AppDeps, 'config' | 'clientAddress'>;
 
 // Per isolate: the deps of its bindings, built (settings checked, seeds loaded) once per database binding and
 // settings (which are stable for an isolate; a test may pass others).
@@ -67,19 +71,23 @@ let ready: { binding: D1Database; settings: string; deps: Promise<IsolateDeps> }
 /** The settings an isolate's deps are built from, as one string. */
 const settingsOf = (env: Env) => JSON.stringify([env.PUBLIC_URL, env.UID_DOMAIN, env.ADMIN_TOKEN, env.ADMIN_TOKENS, env.WRITE_ORIGINS]);
 
-/** The deps of one request: the isolate's, plus its clock, limiters and the data centre's document cache. */
-async function depsFor(env: Env, ctx: ExecutionContext | undefined): Promise<AppDeps> {
+/**
+ * The deps of one request: the isolate's, plus its clock, limiters, the data centre's document cache, and a
+ * store over the request's D1 session (or the database, for work outside a request).
+ */
+async function depsFor(env: Env, ctx: ExecutionContext | undefined, session: D1Database | D1DatabaseSession = env.DB): Promise<AppDeps> {
   const clock = clockOf(env);
   const settings = settingsOf(env);
   if (ready?.binding !== env.DB || ready.settings !== settings) {
     const deps = (async () => {
       if (!env.UID_DOMAIN) throw new SettingError('UID_DOMAIN', 'is required on Workers');
       const config = parseConfig(env);
-      const store = createD1Store(env.DB);
-      for (const line of describeSeedReport(await applySeedSet(store, SEED_SET, new Date(clock()).toISOString()))) console.log(line);
+      // Seeds are loaded on the primary.
+      const primary = createD1Store(env.DB);
+      for (const line of describeSeedReport(await applySeedSet(primary, SEED_SET, new Date(clock()).toISOString()))) console.log(line);
       // Cloudflare sets CF-Connecting-IP at its edge; a client cannot forge it.
       const clientAddress = (request: Request) => request.headers.get('CF-Connecting-IP') ?? 'unknown';
-      return { store, config, clientAddress };
+      return { config, clientAddress };
     })();
     // A failed start is retried on the next request rather than cached.
     deps.catch(() => {
@@ -89,20 +97,26 @@ async function depsFor(env: Env, ctx: ExecutionContext | undefined): Promise<App
   }
   return {
     ...(await ready.deps),
+    store: createD1Store(session),
     clock,
     limiters: limitersOf(env),
-    ...(ctx && { sharedDocuments: sharedDocuments(caches.default, (p) => ctx.waitUntil(p)) }),
+    ...(ctx && {
+      sharedDocuments: sharedDocuments(caches.default, (p) => ctx.waitUntil(p)),
+      background: (task: Promise<unknown>) => ctx.waitUntil(task),
+    }),
   };
 }
 
 // The runtime passes the bindings and the execution context of each request through to getDeps.
+const cache = createDocumentCache();
 const app = createApp((bindings) => {
-  const { env, ctx } = bindings as { env: Env; ctx: ExecutionContext };
-  return depsFor(env, ctx);
-});
+  const { env, ctx, session } = bindings as { env: Env; ctx: ExecutionContext; session: D1DatabaseSession };
+  return depsFor(env, ctx, session);
+}, cache);
 
-function fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-  return Promise.resolve(app.fetch(request, { env, ctx }));
+async function fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  const session = sessionFor(env.DB, request);
+  return withBookmark(await app.fetch(request, { env, ctx, session }), session);
 }
 
 export default {
@@ -111,6 +125,7 @@ export default {
   async scheduled(_controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
     const deps = await depsFor(env, ctx);
     const origin = deps.config.publicUrl;
+    await refreshStaleFragments(deps, cache);
     await refreshRenderings((path) => fetch(new Request(`${origin}${path}`), env, ctx));
   },
 };

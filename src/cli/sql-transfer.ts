@@ -15,6 +15,12 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { openSqliteStore } from '../storage/dialects/sqlite.js';
 import { isEntryPoint } from './entry-point.js';
 
+/**
+ * What the renderers stored (src/documents/): not exported but emptied by an import, since the rows imported
+ * may differ from the target's under the same revision; the target renders them anew.
+ */
+export const RENDERING_TABLES = ['fragments', 'documents'] as const;
+
 /** Tables in an order that satisfies the foreign keys. */
 export const DATA_TABLES = [
   'sources',
@@ -31,7 +37,11 @@ export const DATA_TABLES = [
 
 /** The data of a SQLite database as SQL INSERT statements (existing rows of the target are replaced). */
 export function exportSql(raw: BetterSqlite3.Database): string {
-  const lines = ['-- isa-calendar data export; apply to a database migrated to the same db/migrations.', 'PRAGMA defer_foreign_keys = ON;'];
+  const lines = [
+    '-- isa-calendar data export; apply to a database migrated to the same db/migrations.',
+    'PRAGMA defer_foreign_keys = ON;',
+    ...RENDERING_TABLES.map((table) => `DELETE FROM ${table};`),
+  ];
   for (const table of DATA_TABLES) {
     // Generated columns (events.span) are computed by the target, so they are not written.
     const columns = raw.prepare(`SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0`).pluck().all(table) as string[];

@@ -4,11 +4,11 @@
  * passed in by the entry point and set on each request; the router is built once.
  */
 import { Hono } from 'hono';
+import { createDocumentCache, type DocumentCache } from '../documents/document-cache.js';
 import type { AppDeps, AppEnv, RequestDeps } from './env.js';
 import { ApiError, errorResponse, handleError } from './errors.js';
 import { DEFAULT_LIMITS, memoryLimiters } from './rate-limit.js';
 import { readCors } from './read-cors.js';
-import { createRenderingCaches, type RenderingCaches } from './rendering-cache.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { calendarsRoutes } from './routes/calendars.js';
 import { changesRoutes } from './routes/changes.js';
@@ -20,27 +20,31 @@ import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { pagesRoutes } from './routes/pages.js';
 import { sourcesRoutes } from './routes/sources.js';
+import { createDocumentUrls, documentFastPath } from './serve-documents.js';
 import { createWriteHealth } from './write-health.js';
 
 /**
  * Builds the app; `getDeps` receives the runtime's bindings (Workers `env`, or nothing on Node). Kept
- * renderings live as long as the app instance (a Node process, a Workers isolate).
+ * documents live as long as the app instance (a Node process, a Workers isolate).
  */
 export function createApp(
   getDeps: (env: unknown) => AppDeps | Promise<AppDeps>,
-  caches: RenderingCaches = createRenderingCaches(),
+  cache: DocumentCache = createDocumentCache(),
 ): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Per app instance: what it counts when the runtime gives no limiters, and how its writes went.
   const ownLimiters = memoryLimiters(DEFAULT_LIMITS, () => Date.now());
   const writeHealth = createWriteHealth();
+  const urls = createDocumentUrls();
   app.use(async (c, next) => {
     const deps = await getDeps(c.env);
     c.set('deps', deps.limiters ? (deps as RequestDeps) : { ...deps, limiters: ownLimiters });
-    c.set('caches', caches);
+    c.set('cache', cache);
     c.set('writeHealth', writeHealth);
+    c.set('urls', urls);
     await next();
   });
+  app.use(documentFastPath);
   app.use('/api/*', readCors);
   for (const routes of [
     healthRoutes,

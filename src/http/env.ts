@@ -1,21 +1,17 @@
 /**
  * @module env
- * What every request handler gets: storage, clock and settings, set once per request by createApp.
+ * What every request handler gets: storage, clock, settings and the runtime's parts, set once per request by
+ * createApp.
  */
-import type { Config } from '../config.js';
-import type { Store } from '../storage/store.js';
-import type { SharedDocuments } from './kept-documents.js';
+import type { DocumentDeps } from '../documents/deps.js';
+import type { DocumentCache } from '../documents/document-cache.js';
+import type { DocumentState } from '../documents/pipeline.js';
 import type { Limiters } from './rate-limit.js';
-import type { RenderingCaches } from './rendering-cache.js';
 import type { WriteHealth } from './write-health.js';
 
-/** A clock: ms since the epoch. Entry points pass `Date.now`, tests a fixed value. */
-export type Clock = () => number;
+export type { Clock } from '../documents/deps.js';
 
-export interface AppDeps {
-  readonly store: Store;
-  readonly clock: Clock;
-  readonly config: Config;
+export interface AppDeps extends DocumentDeps {
   /** New event ids; `crypto.randomUUID` unless a test passes its own. */
   readonly newId?: () => string;
   /**
@@ -23,8 +19,6 @@ export interface AppDeps {
    * Node, Cloudflare's CF-Connecting-IP on Workers) — never from a header a client could set itself.
    */
   readonly clientAddress?: (request: Request, bindings: unknown) => string;
-  /** A second level for kept documents, shared beyond this instance (Workers: the Cache API of the data centre). */
-  readonly sharedDocuments?: SharedDocuments;
   /** The runtime's write limits; without them the app counts in its own memory (rate-limit.ts). */
   readonly limiters?: Limiters;
 }
@@ -33,5 +27,11 @@ export interface AppDeps {
 export type RequestDeps = AppDeps & { readonly limiters: Limiters };
 
 export interface AppEnv {
-  Variables: { deps: RequestDeps; caches: RenderingCaches; writeHealth: WriteHealth };
+  Variables: { deps: RequestDeps; cache: DocumentCache; writeHealth: WriteHealth; urls: DocumentUrls; state?: DocumentState };
+}
+
+/** Which document each URL served last, so that a poll of it is answered without parsing the URL again. */
+export interface DocumentUrls {
+  readonly get: (url: string) => string | undefined;
+  readonly set: (url: string, key: string) => void;
 }

@@ -8,8 +8,8 @@ import * as z from 'zod/mini';
 import { resolveEventTimes } from '../core/events/event-times.js';
 import { AUDIENCES, type Citation, EVENT_KINDS, type EventRecord, LANGS, type SourceEntry } from '../core/model.js';
 import { unsafeCharacter } from '../core/text/safe-text.js';
+import { cityNamed, type ReferenceData } from '../documents/reference-data.js';
 import { ApiError } from './errors.js';
-import { cityNamed, type ReferenceData } from './reference-data.js';
 
 /** Refuses text that an output cannot carry (safe-text.ts), naming the character. */
 const safe = z.superRefine((value: string, ctx) => {

@@ -2,6 +2,8 @@
  * @module query
  * Query parameters shared by listings: language, selection (kinds, audience, related items), city, zone.
  */
+
+import { parseDocumentName } from '../core/document-names.js';
 import type { FeedFormat } from '../core/feeds/render-feed.js';
 import {
   type Audience,
@@ -16,12 +18,11 @@ import {
   type Selection,
 } from '../core/model.js';
 import { resolveZone } from '../core/time/zones.js';
-import { parseDocumentName } from './document-names.js';
+import type { DocumentCache } from '../documents/document-cache.js';
+import { cityNamed, referenceData } from '../documents/reference-data.js';
 import type { AppDeps } from './env.js';
 import { ApiError } from './errors.js';
 import { documentQuery } from './query-schemas.js';
-import { cityNamed, referenceData } from './reference-data.js';
-import type { RenderingCaches } from './rendering-cache.js';
 import { parseInput } from './validate.js';
 
 /** `?kind=a,b` as the canonical list of known kinds (canonicalKinds), or a 400 naming `query.kind`. */
@@ -44,8 +45,8 @@ export function parseZone(value: string | undefined, field: string): string | un
 }
 
 /** The city any known name or alias denotes (from the reference data, no query), or a 404 `unknown_city` naming the field. */
-export async function requireCity(deps: AppDeps, caches: RenderingCaches, name: string, field: string): Promise<City> {
-  const city = cityNamed(await referenceData(deps, caches), name);
+export async function requireCity(deps: AppDeps, cache: DocumentCache, name: string, field: string): Promise<City> {
+  const city = cityNamed(await referenceData(deps, cache), name);
   if (!city) throw new ApiError('unknown_city', `no city is known as "${name}"`, field);
   return city;
 }

@@ -10,5 +10,5 @@ export const readCors = cors({
   origin: '*',
   allowMethods: ['GET', 'HEAD'],
   allowHeaders: ['If-None-Match', 'If-Modified-Since'],
-  exposeHeaders: ['ETag', 'Location', 'Last-Modified'],
+  exposeHeaders: ['ETag', 'Location', 'Last-Modified', 'x-d1-bookmark'],
 });

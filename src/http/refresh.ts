@@ -4,8 +4,9 @@
  * leave after their grace period; upcoming becomes past). Fetching the main documents once renders them for
  * the new day before subscribers ask (into the edge cache on Workers, into memory on Node). It erases no data.
  */
+
+import { documentFileName } from '../core/document-names.js';
 import { LANGS } from '../core/model.js';
-import { documentFileName } from './document-names.js';
 
 /** The documents worth rendering ahead: the whole calendar and the main feeds, in every language. */
 export const REFRESH_PATHS: readonly string[] = [

@@ -4,9 +4,10 @@
  * Functions take the database first.
  */
 import { type Compilable, CompiledQuery, type Kysely, type RawBuilder, type SelectQueryBuilder, sql } from 'kysely';
-import type { Audience, City, EventKind, EventRecord, EventStatus, Selection } from '../core/model.js';
+import type { Audience, City, EventKind, EventRecord, EventStatus, Lang, Selection } from '../core/model.js';
 import { eventSpan } from '../core/time/wall-time.js';
 import { memberListingInsert } from './cities-repository.js';
+import { asBytes } from './renderings-repository.js';
 import { eventFromRow } from './rows.js';
 import type { Database, EventRow } from './schema.js';
 
@@ -248,13 +249,21 @@ export interface CalendarEntry {
   /** Latest instant of the event (ms, inclusive). */
   readonly endKey: number;
   readonly cancelledAt: string | null;
+  /** Its stored VEVENT in the calendar's language, of whatever revision and stamp it was stored at. */
+  readonly fragment: {
+    readonly revision: number;
+    readonly stamp: string;
+    readonly tzid: string | null;
+    readonly bytes: Uint8Array<ArrayBuffer>;
+  } | null;
 }
 
 /**
- * The calendar entries (day or minute precision) of a city or of all events, in order. Narrow rows: a
- * calendar reads them on every change, and reads whole events only for revisions it has not rendered.
+ * The calendar entries (day or minute precision) of a city or of all events, in order, each with its stored
+ * VEVENT in `lang`: one statement, so a calendar is assembled from stored bytes; whole events are read only for
+ * the entries whose fragment is missing or stale.
  */
-export async function listCalendarEntries(db: Kysely<Database>, scope: ListingScope): Promise<CalendarEntry[]> {
+export async function listCalendarEntries(db: Kysely<Database>, scope: ListingScope, lang: Lang): Promise<CalendarEntry[]> {
   const columns = ['events.id', 'events.revision', 'events.status', 'events.end_key', 'events.cancelled_at'] as const;
   const own = eventConditions(scope, 'events');
   const base = scope.city
@@ -264,6 +273,10 @@ export async function listCalendarEntries(db: Kysely<Database>, scope: ListingSc
         .select(columns)
         .$if(own !== null, (q) => q.where(own as RawBuilder<boolean>));
   const rows = await base
+    .leftJoin('fragments', (join) =>
+      join.onRef('fragments.event_id', '=', 'events.id').on('fragments.kind', '=', sql.lit('vevent')).on('fragments.lang', '=', lang),
+    )
+    .select(['fragments.revision as f_revision', 'fragments.stamp as f_stamp', 'fragments.tzid as f_tzid', 'fragments.bytes as f_bytes'])
     // Literals, not parameters, so SQLite can use the partial covering index events_calendar.
     .where('events.precision', 'in', [sql.lit('day'), sql.lit('minute')])
     .where('events.start_value', 'is not', null)
@@ -276,6 +289,10 @@ export async function listCalendarEntries(db: Kysely<Database>, scope: ListingSc
     status: r.status as EventStatus,
     endKey: r.end_key,
     cancelledAt: r.cancelled_at,
+    fragment:
+      r.f_bytes === null || r.f_revision === null || r.f_stamp === null
+        ? null
+        : { revision: r.f_revision, stamp: r.f_stamp, tzid: r.f_tzid, bytes: asBytes(r.f_bytes) },
   }));
 }
 

@@ -111,6 +111,29 @@ export interface DataVersionTable {
   id: number;
   version: number;
   changed_at: string;
+  reference_version: Generated<number>;
+}
+
+export interface FragmentsTable {
+  event_id: string;
+  kind: 'vevent';
+  lang: 'de' | 'en' | 'zh';
+  revision: number;
+  /** Render version, reference version and settings the bytes were rendered with. */
+  stamp: string;
+  tzid: string | null;
+  bytes: Uint8Array;
+}
+
+export interface DocumentsTable {
+  key: string;
+  encoding: 'identity' | 'gzip' | 'br';
+  /** Parts of at most 1 MB, from 0. */
+  part: number;
+  stamp: string;
+  etag: string;
+  last_modified: string;
+  bytes: Uint8Array;
 }
 
 export interface EventHistoryTable {
@@ -135,6 +158,8 @@ export interface Database {
   memberships: MembershipsTable;
   event_listings: EventListingsTable;
   seed_items: SeedItemsTable;
+  fragments: FragmentsTable;
+  documents: DocumentsTable;
 }
 
 export type CityRow = Selectable<CitiesTable>;

@@ -13,7 +13,7 @@ import type { SeedCity, SeedSet } from '../../seeds/index.js';
 import { resolveEventTimes } from '../core/events/event-times.js';
 import { type City, EVENT_KINDS, type EventRecord, type SourceEntry } from '../core/model.js';
 import { cityNameStatements, insertCityStatements, listCities, updateCityStatements } from './cities-repository.js';
-import { bumpDataVersion } from './data-version.js';
+import { bumpDataVersion, bumpReferenceVersion } from './data-version.js';
 import { getEvents, insertEventStatements, updateEventStatements } from './events-repository.js';
 import { recordChange } from './history-repository.js';
 import type { Database } from './schema.js';
@@ -246,6 +246,8 @@ export async function applySeedSet(store: Store, set: SeedSet, now: string): Pro
       db.insertInto('seed_items').values({ item: `set@${set.revision}`, seed_revision: set.revision, item_revision: set.revision }),
       ...statements,
       ...(report.added.length + report.updated.length > 0 ? [bumpDataVersion(db, at)] : []),
+      // A changed catalogue entry shows in every event that cites it: their stored renderings are redone.
+      ...(report.updated.some((item) => item.startsWith('source:')) ? [bumpReferenceVersion(db)] : []),
     ]);
   } catch (error) {
     if ((await heldSeedRevision(db)) >= set.revision) return { ...report, added: [], updated: [], edited: [], missing: [] };

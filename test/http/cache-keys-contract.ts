@@ -4,8 +4,8 @@
  * same code; what differs is the database under them).
  */
 import { describe, expect, it } from 'vitest';
+import { createDocumentCache } from '../../src/documents/document-cache.js';
 import { createApp } from '../../src/http/app.js';
-import { createRenderingCaches } from '../../src/http/rendering-cache.js';
 import type { Store } from '../../src/storage/store.js';
 import { TEST_NOW } from '../fixtures/clock.js';
 import { testConfig } from '../fixtures/config.js';
@@ -13,14 +13,14 @@ import { testConfig } from '../fixtures/config.js';
 /** Registers the suite; `getStore` gives a seeded store. */
 export function describeCacheKeys(runtime: string, getStore: () => Store): void {
   const appWith = (bytes: number) => {
-    const caches = createRenderingCaches(bytes);
-    const app = createApp(() => ({ store: getStore(), clock: () => TEST_NOW, config: testConfig() }), caches);
-    return { app, caches };
+    const cache = createDocumentCache(bytes);
+    const app = createApp(() => ({ store: getStore(), clock: () => TEST_NOW, config: testConfig() }), cache);
+    return { app, cache };
   };
 
   describe(`kept documents on ${runtime}`, () => {
     it("regression: every spelling of a city was a full copy of its documents (foshan, foshan-, foshan', 佛山市 …)", async () => {
-      const { app, caches } = appWith(8 * 1024 * 1024);
+      const { app, cache } = appWith(8 * 1024 * 1024);
       const spellings = ['foshan', 'Foshan', 'FOSHAN', 'foshan-', "foshan'", 'fo%C5%9Fhan', '%E4%BD%9B%E5%B1%B1', 'fo-shan'];
       const bodies = new Set<string>();
       for (const spelling of spellings) {
@@ -29,11 +29,11 @@ export function describeCacheKeys(runtime: string, getStore: () => Store): void 
         else expect(res.status, spelling).toBe(404);
       }
       expect(bodies.size).toBe(1);
-      expect(caches.documents.size).toBe(1);
+      expect(cache.documents.size).toBe(1);
     });
 
     it('regression: repeated kinds in a file-style name (feed.fair+fair+fair….json) each made an entry', async () => {
-      const { app, caches } = appWith(8 * 1024 * 1024);
+      const { app, cache } = appWith(8 * 1024 * 1024);
       for (let n = 1; n <= 40; n++) {
         const res = await app.request(`/feed.${Array.from({ length: n }, () => 'fair').join('+')}.json`);
         expect(res.status).toBe(200);
@@ -41,19 +41,19 @@ export function describeCacheKeys(runtime: string, getStore: () => Store): void 
       for (const kinds of ['fair,plenary', 'plenary,fair', 'plenary,fair,plenary'])
         expect((await app.request(`/feed.json?kind=${kinds}`)).status).toBe(200);
       expect((await app.request('/feed.plenary+fair.json')).status).toBe(200);
-      expect(caches.documents.size).toBe(2);
+      expect(cache.documents.size).toBe(2);
     });
 
     it('holds no more bytes than its budget, dropping the least recently used documents', async () => {
       const budget = 64 * 1024;
-      const { app, caches } = appWith(budget);
+      const { app, cache } = appWith(budget);
       for (const lang of ['de', 'en', 'zh']) {
         for (const path of ['/calendar', '/cities/foshan/calendar', '/cities/solingen/calendar', '/cities/koeln/calendar']) {
           expect((await app.request(`${path}.${lang}.ics`)).status).toBe(200);
-          expect(caches.documents.bytes + caches.vevents.bytes).toBeLessThanOrEqual(budget);
+          expect(cache.documents.bytes).toBeLessThanOrEqual(budget);
         }
       }
-      expect(caches.documents.size).toBeGreaterThan(0);
+      expect(cache.documents.size).toBeGreaterThan(0);
     });
   });
 }

@@ -6,8 +6,8 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../src/core/model.js';
+import { createDocumentCache } from '../../src/documents/document-cache.js';
 import { createApp } from '../../src/http/app.js';
-import { createRenderingCaches } from '../../src/http/rendering-cache.js';
 import { bumpDataVersion } from '../../src/storage/data-version.js';
 import { getEvent, updateEventStatements } from '../../src/storage/events-repository.js';
 import { testConfig } from '../fixtures/config.js';
@@ -16,8 +16,10 @@ import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
 let t: TempStore;
 let now = Date.parse('2026-11-27T08:00:00Z');
-const caches = createRenderingCaches();
+const cache = createDocumentCache();
 let app: ReturnType<typeof createApp>;
+/** What the renderers did: VEVENTs rendered, documents built. */
+const rendered = { vevent: 0, document: 0 };
 
 beforeAll(async () => {
   t = await tempStore();
@@ -26,8 +28,11 @@ beforeAll(async () => {
       store: t.store,
       clock: () => now,
       config: testConfig(),
+      onRender: (what, count) => {
+        rendered[what] += count;
+      },
     }),
-    caches,
+    cache,
   );
 });
 afterAll(() => t.dispose());
@@ -48,13 +53,13 @@ describe('kept calendar renderings', () => {
   it('serves an unchanged calendar from kept bytes without rendering again', async () => {
     const first = await get('/cities/solingen/calendar.ics');
     const body = await first.text();
-    const fragments = caches.vevents.size;
+    const before = { ...rendered };
     // A change that bypasses the data version is invisible: the kept bytes are served as they are.
     await t.store.db.updateTable('events').set({ title_de: 'Nicht sichtbar' }).where('id', '=', 'isa-plenary-2018').execute();
     const second = await get('/cities/solingen/calendar.ics');
     expect(await second.text()).toBe(body);
     expect(second.headers.get('etag')).toBe(first.headers.get('etag'));
-    expect(caches.vevents.size).toBe(fragments);
+    expect(rendered).toEqual(before);
     await t.store.db
       .updateTable('events')
       .set({ title_de: '6. Plenarversammlung der ISA in Foshan' })
@@ -65,14 +70,15 @@ describe('kept calendar renderings', () => {
   it('re-renders only the changed event, raises SEQUENCE, keeps the UID and changes the validators', async () => {
     const before = await get('/cities/solingen/calendar.ics');
     const etag = before.headers.get('etag') ?? '';
-    const fragments = caches.vevents.size;
+    const counted = { ...rendered };
     now += 60_000;
     await change('isa-plenary-2018', (e) => ({ title: { ...e.title, de: '6. Plenarversammlung (verlegt)' } }));
     const after = await get('/cities/solingen/calendar.ics', { 'If-None-Match': etag });
     expect(after.status).toBe(200);
     expect(after.headers.get('etag')).not.toBe(etag);
     expect(Date.parse(after.headers.get('last-modified') ?? '')).toBe(Math.floor(now / 1000) * 1000);
-    expect(caches.vevents.size).toBe(fragments + 1);
+    // One VEVENT rendered (the changed event's, in German), one document built.
+    expect(rendered).toEqual({ vevent: counted.vevent + 1, document: counted.document + 1 });
     const plenary = parseWithIcalJs(await after.text()).find((e) => e.uid === 'isa-plenary-2018@isa-calendar.invalid');
     expect(plenary).toMatchObject({ sequence: 2, summary: '6. Plenarversammlung (verlegt)' });
     const single = await get('/events/isa-plenary-2018.ics');

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_SET } from '../../seeds/index.js';
+import { RENDER_VERSION } from '../../src/documents/render-version.js';
 import { createApp } from '../../src/http/app.js';
-import { RENDER_VERSION } from '../../src/http/render-version.js';
 import { insertCityStatements } from '../../src/storage/cities-repository.js';
 import { bumpDataVersion } from '../../src/storage/data-version.js';
 import { insertEventStatements } from '../../src/storage/events-repository.js';

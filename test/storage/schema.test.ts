@@ -64,7 +64,9 @@ const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
     cancelled_at: true,
   },
   event_cities: { event_id: true, city: true, role: true, position: true, start_key: true, end_key: true },
-  data_version: { id: true, version: true, changed_at: true },
+  data_version: { id: true, version: true, changed_at: true, reference_version: true },
+  fragments: { event_id: true, kind: true, lang: true, revision: true, stamp: true, tzid: true, bytes: true },
+  documents: { key: true, encoding: true, part: true, stamp: true, etag: true, last_modified: true, bytes: true },
   event_history: { seq: true, event_id: true, revision: true, action: true, actor: true, at: true, before: true, after: true },
   sources: { id: true, title: true, publisher: true, date: true, url: true, file: true, note: true, revision: true },
 };
@@ -94,6 +96,7 @@ describe('schema', () => {
       '0006_sources.sql',
       '0007_no_rate_limit_table.sql',
       '0008_memberships_listings.sql',
+      '0009_stored_renderings.sql',
     ]);
     expect(migrate(t.store.raw)).toEqual([]);
   });

@@ -107,6 +107,11 @@ export function describeSeedUpgrade(runtime: string, open: () => Promise<Store>)
       expect(listing.items.map((e) => e.id)).toContain(EDITED);
     });
 
+    it('raises the reference version when a catalogue entry changed, so stored renderings citing it are redone', async () => {
+      expect(report.updated.some((item) => item.startsWith('source:'))).toBe(true);
+      expect((await store.dataVersion()).referenceVersion).toBe(2);
+    });
+
     it('loads the revision once', async () => {
       const version = await store.dataVersion();
       const again = await applySeedSet(store, SEED_SET, '2026-12-03T00:00:00.000Z');

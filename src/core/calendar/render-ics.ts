@@ -259,8 +259,8 @@ export interface CalendarMeta {
 
 export const CALENDAR_FOOTER = 'END:VCALENDAR\r\n';
 
-/** The VCALENDAR header and one VTIMEZONE per TZID used; the VEVENTs and CALENDAR_FOOTER follow it. */
-export function calendarHeader(meta: CalendarMeta, tzids: Iterable<string | null>): Result<string, string> {
+/** The VCALENDAR lines before the VTIMEZONEs: properties, and for a subscription its name and refresh interval. */
+export function calendarPreamble(meta: CalendarMeta): Result<string, string> {
   const { error, value } = createEvents([], { productId: PRODUCT_ID, method: 'PUBLISH' });
   if (error || !value) return fail(error?.message ?? 'ics rendered no header');
   const header: string[] = [];
@@ -275,15 +275,27 @@ export function calendarHeader(meta: CalendarMeta, tzids: Iterable<string | null
     header.push(foldLine(`X-WR-CALNAME:${name.value}`), foldLine(`NAME;LANGUAGE=${meta.lang}:${name.value}`));
     header.push(`X-PUBLISHED-TTL:${REFRESH_INTERVAL}`, `REFRESH-INTERVAL;VALUE=DURATION:${REFRESH_INTERVAL}`);
   }
+  return ok(`${header.join('\r\n')}\r\n`);
+}
+
+/** One VTIMEZONE per TZID used, in order of name; every TZID written has its VTIMEZONE. */
+export function timezoneBlocks(tzids: Iterable<string | null>): Result<string, string> {
   const zones = [...new Set(tzids)].filter((z): z is string => z !== null).sort();
   const timezones: string[] = [];
   for (const zone of zones) {
     const block = vtimezone(zone);
-    // Never a TZID without its VTIMEZONE.
     if (!block) return fail(`no VTIMEZONE for ${zone}`);
     timezones.push(block);
   }
-  return ok(`${header.join('\r\n')}\r\n${timezones.join('')}`);
+  return ok(timezones.join(''));
+}
+
+/** The VCALENDAR header and one VTIMEZONE per TZID used; the VEVENTs and CALENDAR_FOOTER follow it. */
+export function calendarHeader(meta: CalendarMeta, tzids: Iterable<string | null>): Result<string, string> {
+  const preamble = calendarPreamble(meta);
+  if (!preamble.ok) return preamble;
+  const blocks = timezoneBlocks(tzids);
+  return blocks.ok ? ok(`${preamble.value}${blocks.value}`) : blocks;
 }
 
 /** The whole VCALENDAR around rendered VEVENTs. */

@@ -1,61 +1,54 @@
 /**
  * @module routes/calendars
- * iCalendar subscriptions and downloads: `GET /calendar.ics`, `GET /cities/{city}/calendar.ics` (with
- * `?kind=` and `?lang=`) and `GET /events/{id}.ics`. HEAD and conditional GET come with them.
+ * iCalendar subscriptions and downloads: `GET /calendar.ics`, `GET /cities/{city}/calendar.ics` (with `?kind=`,
+ * `?audience=`, `?related=` and `?lang=`, or the file-style names) and `GET /events/{id}.ics`. HEAD and
+ * conditional GET come with them; the documents come from the pipeline (src/documents/).
  */
 import { Hono } from 'hono';
 import { isCalendarPrecision } from '../../core/calendar/render-ics.js';
+import { documentFileName, documentFilePattern } from '../../core/document-names.js';
 import { calendarName } from '../../core/events/names.js';
 import { isLang } from '../../core/model.js';
 import { eventCalendarPath } from '../../core/site-paths.js';
+import { calendarSpec, eventCalendarSpec, NotRenderable } from '../../documents/calendar-document.js';
 import { getEvent } from '../../storage/events-repository.js';
-import { calendarBytes, calendarDocument, fragmentOptions, fragmentsFor } from '../calendar-documents.js';
 import { contentDisposition } from '../content-disposition.js';
-import { documentFileName, documentFilePattern } from '../document-names.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { keptDocument } from '../kept-documents.js';
 import { documentParams, langOf, requireCity } from '../query.js';
 import { langQuery } from '../query-schemas.js';
-import { serveRendering } from '../responses.js';
+import { serveSpec } from '../serve-documents.js';
 import { parseInput } from '../validate.js';
 
-const CONTENT_TYPE = 'text/calendar; charset=utf-8';
-// Subscribers poll; five minutes of shared caching keeps a burst of pollers to one rendering check.
-const CACHE_CONTROL = 'public, max-age=300';
-
 export const calendarsRoutes = new Hono<AppEnv>()
-  .get(`/${documentFilePattern('calendar')}`, async (c) => {
+  .get(`/${documentFilePattern('calendar')}`, (c) => {
     const { lang, selection } = documentParams(c.req.param('file') ?? '', c.req.query());
-    const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
-      key: `/${documentFileName('calendar', 'ics', lang, selection)}`,
-      lang,
-      selection,
-      name: calendarName(lang, null, selection),
-    });
-    return serveRendering(c.req.raw, rendering, {
-      contentType: CONTENT_TYPE,
-      cacheControl: CACHE_CONTROL,
-      disposition: () => contentDisposition('inline', 'isa.ics'),
-    });
+    return serveSpec(
+      c,
+      calendarSpec(c.get('deps'), c.get('cache'), {
+        key: `/${documentFileName('calendar', 'ics', lang, selection)}`,
+        lang,
+        selection,
+        name: calendarName(lang, null, selection),
+        disposition: contentDisposition('inline', 'isa.ics'),
+      }),
+    );
   })
   .get(`/cities/:city/${documentFilePattern('calendar')}`, async (c) => {
     const { lang, selection } = documentParams(c.req.param('file') ?? '', c.req.query());
     // Any spelling of the city is one document: it is keyed by the city it names.
-    const city = await requireCity(c.get('deps'), c.get('caches'), c.req.param('city'), 'city');
-    const { slug } = city;
-    const rendering = await calendarDocument(c.get('deps'), c.get('caches'), {
-      key: `/cities/${slug}/${documentFileName('calendar', 'ics', lang, selection)}`,
-      lang,
-      selection,
-      city,
-      name: calendarName(lang, city.name[lang], selection),
-    });
-    return serveRendering(c.req.raw, rendering, {
-      contentType: CONTENT_TYPE,
-      cacheControl: CACHE_CONTROL,
-      disposition: () => contentDisposition('inline', `isa-${slug}.ics`),
-    });
+    const city = await requireCity(c.get('deps'), c.get('cache'), c.req.param('city'), 'city');
+    return serveSpec(
+      c,
+      calendarSpec(c.get('deps'), c.get('cache'), {
+        key: `/cities/${city.slug}/${documentFileName('calendar', 'ics', lang, selection)}`,
+        lang,
+        selection,
+        city,
+        name: calendarName(lang, city.name[lang], selection),
+        disposition: contentDisposition('inline', `isa-${city.slug}.ics`),
+      }),
+    );
   })
   .get('/events/:file{[^/]+\\.ics}', async (c) => {
     // `/events/{id}.ics?lang=en`, or the static path `/events/{id}.en.ics`.
@@ -72,18 +65,16 @@ export const calendarsRoutes = new Hono<AppEnv>()
         'id',
       );
     }
-    const options = await fragmentOptions(deps, c.get('caches'), lang);
-    const fragment = fragmentsFor(c.get('caches'), [event], options).get(event.id);
-    if (!fragment || fragment.bytes.byteLength === 0)
-      throw new ApiError('not_found', `event "${id}" cannot be shown as a calendar entry`, 'id');
-    // A download carries no calendar name: Outlook would otherwise open it as a new calendar.
-    const rendering = await keptDocument(deps, c.get('caches'), {
-      key: `${eventCalendarPath(id, lang)}|r${event.revision}`,
-      build: async () => ({ body: calendarBytes({ name: null, lang }, [fragment]), lastModified: Date.parse(event.updated) }),
-    });
-    return serveRendering(c.req.raw, rendering, {
-      contentType: CONTENT_TYPE,
-      cacheControl: CACHE_CONTROL,
-      disposition: () => contentDisposition('attachment', `${id}.ics`),
-    });
+    const spec = eventCalendarSpec(
+      deps,
+      c.get('cache'),
+      { key: `${eventCalendarPath(id, lang)}|r${event.revision}`, lang, disposition: contentDisposition('attachment', `${id}.ics`) },
+      event,
+    );
+    try {
+      return await serveSpec(c, spec);
+    } catch (error) {
+      if (error instanceof NotRenderable) throw new ApiError('not_found', error.message, 'id');
+      throw error;
+    }
   });

@@ -5,6 +5,8 @@
  */
 
 import { Hono } from 'hono';
+import { encodeUtf8 } from '../../core/bytes.js';
+import { documentFileName, documentFilePattern } from '../../core/document-names.js';
 import { type EventJsonOptions, eventJson, timeJson } from '../../core/events/event-json.js';
 import { buildChangesFeed, changeKind } from '../../core/feeds/changes-feed.js';
 import { FEED_CONTENT_TYPES, renderFeed } from '../../core/feeds/render-feed.js';
@@ -12,17 +14,15 @@ import { words } from '../../core/i18n/catalogue.js';
 import type { EventRecord } from '../../core/model.js';
 import { parseBoundary } from '../../core/time/boundary.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
+import { renderEach, reportLeftOut } from '../../documents/left-out.js';
+import { referenceData } from '../../documents/reference-data.js';
 import { listChanges, listRecentChanges } from '../../storage/history-repository.js';
-import { encodeUtf8 } from '../bytes.js';
-import { documentFileName, documentFilePattern } from '../document-names.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { keptDocument } from '../kept-documents.js';
-import { renderEach, reportLeftOut } from '../left-out.js';
 import { documentParams, langOf } from '../query.js';
 import { changesQuery } from '../query-schemas.js';
-import { referenceData } from '../reference-data.js';
-import { jsonResponse, serveRendering } from '../responses.js';
+import { jsonResponse } from '../responses.js';
+import { serveSpec } from '../serve-documents.js';
 import { parseInput } from '../validate.js';
 
 function sideJson(event: EventRecord, options: EventJsonOptions) {
@@ -48,7 +48,7 @@ export const changesRoutes = new Hono<AppEnv>()
     if (limit < 1 || limit > 500) throw new ApiError('invalid_input', 'limit is a whole number from 1 to 500', 'query.limit');
     // Instants are stored as ISO text at millisecond precision; one before `since` keeps `since` itself.
     const changes = await listChanges(store.db, new Date(since - 1).toISOString(), limit, q.cursor === undefined ? 0 : Number(q.cursor));
-    const options = { lang, uidDomain: config.uidDomain, sources: (await referenceData(c.get('deps'), c.get('caches'))).sources };
+    const options = { lang, uidDomain: config.uidDomain, sources: (await referenceData(c.get('deps'), c.get('cache'))).sources };
     const items = renderEach(
       'changes',
       changes,
@@ -69,8 +69,9 @@ export const changesRoutes = new Hono<AppEnv>()
   .get(`/${documentFilePattern('changes')}`, async (c) => {
     const deps = c.get('deps');
     const { lang } = documentParams(c.req.param('file') ?? '', c.req.query());
-    const rendering = await keptDocument(deps, c.get('caches'), {
+    return serveSpec(c, {
       key: `/${documentFileName('changes', 'atom', lang)}`,
+      meta: { contentType: FEED_CONTENT_TYPES.atom, cacheControl: 'public, max-age=300' },
       build: async ({ changedAt }) => {
         const { publicUrl, uidDomain } = deps.config;
         const changes = await listRecentChanges(deps.store.db, 100);
@@ -86,5 +87,4 @@ export const changesRoutes = new Hono<AppEnv>()
         return { body: encodeUtf8(renderFeed(feed, 'atom', lang)), lastModified: Date.parse(changedAt) };
       },
     });
-    return serveRendering(c.req.raw, rendering, { contentType: FEED_CONTENT_TYPES.atom, cacheControl: 'public, max-age=300' });
   });

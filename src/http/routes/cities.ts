@@ -21,6 +21,6 @@ export const citiesRoutes = new Hono<AppEnv>()
   .get('/api/v1/cities/:city', async (c) => {
     const { config } = c.get('deps');
     const lang = langOf(parseInput(langQuery, c.req.query(), 'query').lang);
-    const city = await requireCity(c.get('deps'), c.get('caches'), c.req.param('city'), 'city');
+    const city = await requireCity(c.get('deps'), c.get('cache'), c.req.param('city'), 'city');
     return jsonResponse(cityJson(city, lang, config.publicUrl));
   });

@@ -11,6 +11,8 @@ import jsonMergePatch from 'json-merge-patch';
 import { eventJson } from '../../core/events/event-json.js';
 import { revisionEtag } from '../../core/events/identity.js';
 import type { EventRecord, SourceEntry } from '../../core/model.js';
+import { writtenFragmentStatements } from '../../documents/fragments.js';
+import { referenceData } from '../../documents/reference-data.js';
 import { bumpDataVersion } from '../../storage/data-version.js';
 import { getEvent, insertEventStatements, updateEventStatements } from '../../storage/events-repository.js';
 import { storageFailure } from '../../storage/failures.js';
@@ -20,7 +22,6 @@ import { authorize } from '../auth.js';
 import type { AppDeps, AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { eventInputSchema, inputOf, recordFromInput } from '../event-input.js';
-import { referenceData } from '../reference-data.js';
 import { jsonResponse } from '../responses.js';
 import { parseInput } from '../validate.js';
 
@@ -102,8 +103,22 @@ async function commit(c: Context<AppEnv>, statements: Parameters<AppDeps['store'
   }
 }
 
-/** Stores a changed event atomically with its history row (and the catalogue entries its sources add). */
-function storeChange(
+/**
+ * The statements that add a write's catalogue entries and store its event's fragments in every language,
+ * rendered now so that no read renders them: a calendar after the write is concatenation.
+ */
+async function renderedWith(c: Context<AppEnv>, event: EventRecord, addedSources: readonly SourceEntry[]) {
+  const deps = c.get('deps');
+  const { sources } = await referenceData(deps, c.get('cache'));
+  const catalogue = addedSources.length === 0 ? sources : new Map([...sources, ...addedSources.map((e) => [e.id, e] as const)]);
+  return [
+    ...addedSources.map((entry) => addSourceStatement(deps.store.db, entry)),
+    ...(await writtenFragmentStatements(deps, [event], catalogue)),
+  ];
+}
+
+/** Stores a changed event atomically with its history row, its fragments and the catalogue entries its sources add. */
+async function storeChange(
   c: Context<AppEnv>,
   before: EventRecord,
   after: EventRecord,
@@ -113,8 +128,8 @@ function storeChange(
 ): Promise<void> {
   const { db } = c.get('deps').store;
   return commit(c, [
-    ...addedSources.map((entry) => addSourceStatement(db, entry)),
     ...updateEventStatements(db, after),
+    ...(await renderedWith(c, after, addedSources)),
     recordChange(db, { eventId: after.id, revision: after.revision, action, actor, at: after.updated, before, after }),
     bumpDataVersion(db, after.updated),
   ]);
@@ -123,7 +138,7 @@ function storeChange(
 /** The response for an event after a write: its JSON, ETag and Last-Modified. */
 async function written(c: Context<AppEnv>, event: EventRecord, status = 200, headers: Record<string, string> = {}): Promise<Response> {
   const deps = c.get('deps');
-  const { sources } = await referenceData(deps, c.get('caches'));
+  const { sources } = await referenceData(deps, c.get('cache'));
   return jsonResponse(
     eventJson(event, { lang: 'de', uidDomain: deps.config.uidDomain, sources }),
     { ETag: revisionEtag(event.revision), 'Last-Modified': new Date(event.updated).toUTCString(), ...headers },
@@ -154,15 +169,15 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const at = now(deps);
     const id = (deps.newId ?? (() => crypto.randomUUID()))();
     const { record: event, addedSources } = await recordFromInput(
-      await referenceData(deps, c.get('caches')),
+      await referenceData(deps, c.get('cache')),
       input,
       { id, revision: 1, created: at, status: 'confirmed', cancelledAt: null },
       at,
     );
     const { db } = deps.store;
     await commit(c, [
-      ...addedSources.map((entry) => addSourceStatement(db, entry)),
       ...insertEventStatements(db, event),
+      ...(await renderedWith(c, event, addedSources)),
       recordChange(db, { eventId: id, revision: 1, action: 'created', actor, at, before: null, after: event }),
       bumpDataVersion(db, at),
     ]);
@@ -186,7 +201,7 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const input = parseInput(eventInputSchema, merged, 'body');
     const at = now(deps);
     const { record: after, addedSources } = await recordFromInput(
-      await referenceData(deps, c.get('caches')),
+      await referenceData(deps, c.get('cache')),
       input,
       { ...before, revision: before.revision + 1 },
       at,

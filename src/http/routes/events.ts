@@ -7,14 +7,14 @@ import { Hono } from 'hono';
 import { eventJson } from '../../core/events/event-json.js';
 import { revisionEtag } from '../../core/events/identity.js';
 import { parseBoundary } from '../../core/time/boundary.js';
+import { renderEach } from '../../documents/left-out.js';
+import { referenceData } from '../../documents/reference-data.js';
 import { getEvent, listEvents } from '../../storage/events-repository.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { renderEach } from '../left-out.js';
 import { langOf, parseSelection, parseZone, requireCity } from '../query.js';
 import { eventListQuery, eventQuery } from '../query-schemas.js';
-import { referenceData } from '../reference-data.js';
 import { jsonResponse, notModified } from '../responses.js';
 import { parseInput } from '../validate.js';
 
@@ -27,7 +27,7 @@ export const eventsRoutes = new Hono<AppEnv>()
     const q = parseInput(eventListQuery, c.req.query(), 'query');
     const lang = langOf(q.lang);
     const displayZone = parseZone(q.tz, 'query.tz');
-    const city = q.city === undefined ? undefined : await requireCity(c.get('deps'), c.get('caches'), q.city, 'query.city');
+    const city = q.city === undefined ? undefined : await requireCity(c.get('deps'), c.get('cache'), q.city, 'query.city');
     // A bare date is a whole day in ?tz, else in the city's zone, else in UTC.
     const dayZone = displayZone ?? city?.timeZone ?? 'UTC';
     const bound = (value: string | undefined, side: 'from' | 'to') => {
@@ -55,7 +55,7 @@ export const eventsRoutes = new Hono<AppEnv>()
       lang,
       uidDomain: config.uidDomain,
       displayZone,
-      sources: (await referenceData(c.get('deps'), c.get('caches'))).sources,
+      sources: (await referenceData(c.get('deps'), c.get('cache'))).sources,
     };
     return jsonResponse({
       items: renderEach(
@@ -75,6 +75,6 @@ export const eventsRoutes = new Hono<AppEnv>()
     if (!event) throw new ApiError('not_found', `no event with id "${c.req.param('id')}"`, 'id');
     const headers = { ETag: revisionEtag(event.revision), 'Last-Modified': new Date(event.updated).toUTCString() };
     if (notModified(c.req.raw, headers.ETag, event.updated)) return new Response(null, { status: 304, headers });
-    const { sources } = await referenceData(c.get('deps'), c.get('caches'));
+    const { sources } = await referenceData(c.get('deps'), c.get('cache'));
     return jsonResponse(eventJson(event, { lang: langOf(lang), uidDomain: config.uidDomain, displayZone, sources }), headers);
   });

@@ -10,8 +10,10 @@
 import { type Context, Hono } from 'hono';
 import { accepts } from 'hono/accepts';
 import { html } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { DateTime } from 'luxon';
-import { isCalendarPrecision, utcDay } from '../../core/calendar/render-ics.js';
+import { encodeUtf8 } from '../../core/bytes.js';
+import { isCalendarPrecision } from '../../core/calendar/render-ics.js';
 import { addLinks } from '../../core/events/add-links.js';
 import { pickText } from '../../core/events/localize.js';
 import { calendarName, statusPrefix } from '../../core/events/names.js';
@@ -19,12 +21,14 @@ import { words } from '../../core/i18n/catalogue.js';
 import { type EventRecord, isLang, LANGS, type Lang } from '../../core/model.js';
 import { cityPagePath, eventPagePath, homePath } from '../../core/site-paths.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
+import { reportLeftOut } from '../../documents/left-out.js';
+import type { DocumentState } from '../../documents/pipeline.js';
+import { type ReferenceData, referenceData } from '../../documents/reference-data.js';
 import { getEvent, getEvents, listEvents, listRecentEvents } from '../../storage/events-repository.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { reportLeftOut } from '../left-out.js';
 import { parseZone, requireCity } from '../query.js';
-import { type ReferenceData, referenceData } from '../reference-data.js';
+import { serveSpec } from '../serve-documents.js';
 import {
   audienceLine,
   badges,
@@ -43,12 +47,15 @@ import { layout } from '../views/layout.js';
 
 const LIST_SIZE = 20;
 
-/** The language a path names (`index.zh.html`), else `?lang=` when valid, else Accept-Language (zh-CN → zh), else German. */
-function pageLang(c: Context<AppEnv>, fromPath?: string): Lang {
-  if (fromPath && isLang(fromPath)) return fromPath;
+/**
+ * The language a path names (`index.zh.html`), else `?lang=` when valid, else Accept-Language (zh-CN → zh), else
+ * German; and whether the URL alone names it.
+ */
+function pageLang(c: Context<AppEnv>, fromPath?: string): { lang: Lang; byUrl: boolean } {
+  if (fromPath && isLang(fromPath)) return { lang: fromPath, byUrl: true };
   const asked = c.req.query('lang');
-  if (asked && isLang(asked)) return asked;
-  return accepts(c, {
+  if (asked && isLang(asked)) return { lang: asked, byUrl: true };
+  const negotiated = accepts(c, {
     header: 'Accept-Language',
     supports: [...LANGS],
     default: 'de',
@@ -61,13 +68,37 @@ function pageLang(c: Context<AppEnv>, fromPath?: string): Lang {
       return config.default;
     },
   }) as Lang;
+  return { lang: negotiated, byUrl: false };
+}
+
+interface PageRequest {
+  readonly lang: Lang;
+  readonly byUrl: boolean;
+}
+
+/**
+ * A page through the document pipeline: built once per data version and day, keyed by its static path and the
+ * reader's zone. Pages change with the data and the language; a minute of shared caching is plenty.
+ */
+function servePage(c: Context<AppEnv>, page: PageRequest, key: string, render: (state: DocumentState) => Promise<HtmlEscapedString>) {
+  return serveSpec(c, {
+    key,
+    meta: {
+      contentType: 'text/html; charset=utf-8',
+      cacheControl: 'public, max-age=60',
+      headers: { 'Content-Language': page.lang, Vary: 'Accept-Language' },
+      byUrl: page.byUrl,
+    },
+    build: async (state) => ({ body: encodeUtf8(String(await render(state))), lastModified: Date.parse(state.changedAt) }),
+  });
 }
 
 /** Renders a page, turning expected errors into an HTML page with the same status. */
-async function page(c: Context<AppEnv>, render: (lang: Lang) => Promise<Response>, pathLang?: string): Promise<Response> {
-  const lang = pageLang(c, pathLang);
+async function page(c: Context<AppEnv>, render: (page: PageRequest) => Promise<Response>, pathLang?: string): Promise<Response> {
+  const asked = pageLang(c, pathLang);
+  const { lang } = asked;
   try {
-    return await render(lang);
+    return await render(asked);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const w = words(lang);
@@ -96,11 +127,6 @@ function cityNames(reference: ReferenceData, lang: Lang): (slug: string) => stri
   return (slug) => names.get(slug) ?? slug;
 }
 
-/** Pages change with the data and the language; a minute of shared caching is plenty. */
-function pageHeaders(lang: Lang): Record<string, string> {
-  return { 'Cache-Control': 'public, max-age=60', 'Content-Language': lang, Vary: 'Accept-Language' };
-}
-
 /** The weekday of a day- or minute-precision start in the event's zone, localised ("Montag, "), else nothing. */
 function weekday(event: EventRecord, lang: Lang): string {
   if (!event.start || !isCalendarPrecision(event)) return '';
@@ -108,53 +134,56 @@ function weekday(event: EventRecord, lang: Lang): string {
   return `${name}${words(lang).time.comma}`;
 }
 
-async function homePage(c: Context<AppEnv>, lang: Lang): Promise<Response> {
+async function homePage(c: Context<AppEnv>, page: PageRequest): Promise<Response> {
   const deps = c.get('deps');
-  const { store, clock, config } = deps;
+  const { store, config } = deps;
+  const { lang } = page;
   const w = words(lang).pages;
   const zone = readerZone(c);
-  const day = utcDay(clock());
-  const upcoming = (await listEvents(store.db, { from: day, limit: LIST_SIZE })).items;
-  const recent = await listRecentEvents(store.db, {}, day, LIST_SIZE);
-  const reference = await referenceData(deps, c.get('caches'));
-  const names = cityNames(reference, lang);
-  const links = subscribeLinks(config.publicUrl, '', lang, calendarName(lang, null));
-  const body = html`<h1>${w.siteTitle}</h1>
+  return servePage(c, page, `${homePath(lang)}|${zone ?? ''}`, async ({ day }) => {
+    const upcoming = (await listEvents(store.db, { from: day, limit: LIST_SIZE })).items;
+    const recent = await listRecentEvents(store.db, {}, day, LIST_SIZE);
+    const reference = await referenceData(deps, c.get('cache'));
+    const names = cityNames(reference, lang);
+    const links = subscribeLinks(config.publicUrl, '', lang, calendarName(lang, null));
+    const body = html`<h1>${w.siteTitle}</h1>
 ${eventList(w.upcoming, upcoming, lang, names, w.noUpcoming, zone)}
 ${eventList(w.recent, recent, lang, names, undefined, zone)}
 ${subscribeBlock(links, lang)}
 ${cityDirectory(reference.cities, lang)}
 ${helpBlock(lang)}`;
-  const meta = {
-    lang,
-    title: `${w.siteTitle} – ${w.upcoming}`,
-    description: w.tagline,
-    publicUrl: config.publicUrl,
-    path: homePath,
-    feeds: links.feeds,
-  };
-  return c.html(layout(meta, body), 200, pageHeaders(lang));
+    const meta = {
+      lang,
+      title: `${w.siteTitle} – ${w.upcoming}`,
+      description: w.tagline,
+      publicUrl: config.publicUrl,
+      path: homePath,
+      feeds: links.feeds,
+    };
+    return layout(meta, body);
+  });
 }
 
-async function cityPage(c: Context<AppEnv>, lang: Lang, name: string): Promise<Response> {
+async function cityPage(c: Context<AppEnv>, page: PageRequest, name: string): Promise<Response> {
   const deps = c.get('deps');
-  const { store, clock, config } = deps;
+  const { store, config } = deps;
+  const { lang } = page;
   const w = words(lang).pages;
   const zone = readerZone(c);
-  const city = await requireCity(deps, c.get('caches'), name, 'city');
-  const day = utcDay(clock());
-  const upcoming = (await listEvents(store.db, { city, from: day, limit: LIST_SIZE })).items;
-  const recent = await listRecentEvents(store.db, { city }, day, LIST_SIZE);
-  const reference = await referenceData(deps, c.get('caches'));
-  const names = cityNames(reference, lang);
-  const admitted = await getEvents(
-    store.db,
-    city.memberships.flatMap((m) => (m.admittedAt ? [m.admittedAt] : [])),
-  );
-  const admittedTitles = new Map(admitted.map((e) => [e.id, pickText(e.title, lang)?.text ?? e.id]));
-  const links = subscribeLinks(config.publicUrl, `/cities/${city.slug}`, lang, calendarName(lang, city.name[lang]));
-  const others = [...new Set([city.name.de, city.name.en, city.name.zh].filter((n) => n !== city.name[lang]))].join(' · ');
-  const body = html`<h1>${city.name[lang]}</h1>
+  const city = await requireCity(deps, c.get('cache'), name, 'city');
+  return servePage(c, page, `${cityPagePath(city.slug, lang)}|${zone ?? ''}`, async ({ day }) => {
+    const upcoming = (await listEvents(store.db, { city, from: day, limit: LIST_SIZE })).items;
+    const recent = await listRecentEvents(store.db, { city }, day, LIST_SIZE);
+    const reference = await referenceData(deps, c.get('cache'));
+    const names = cityNames(reference, lang);
+    const admitted = await getEvents(
+      store.db,
+      city.memberships.flatMap((m) => (m.admittedAt ? [m.admittedAt] : [])),
+    );
+    const admittedTitles = new Map(admitted.map((e) => [e.id, pickText(e.title, lang)?.text ?? e.id]));
+    const links = subscribeLinks(config.publicUrl, `/cities/${city.slug}`, lang, calendarName(lang, city.name[lang]));
+    const others = [...new Set([city.name.de, city.name.en, city.name.zh].filter((n) => n !== city.name[lang]))].join(' · ');
+    const body = html`<h1>${city.name[lang]}</h1>
 <p>${others}</p>
 ${eventList(w.upcoming, upcoming, lang, names, w.noUpcoming, zone)}
 ${eventList(w.recent, recent, lang, names, undefined, zone)}
@@ -162,41 +191,44 @@ ${membershipList(city, lang, reference.sources, admittedTitles)}
 ${subscribeBlock(links, lang)}
 ${helpBlock(lang)}
 <p><a href="${homePath(lang)}">${w.back}</a></p>`;
-  const meta = {
-    lang,
-    title: `${city.name[lang]} – ${w.siteTitle}`,
-    description: `${w.tagline}${words(lang).time.colon}${city.name[lang]}`,
-    publicUrl: config.publicUrl,
-    path: (l: Lang) => cityPagePath(city.slug, l),
-    feeds: links.feeds,
-  };
-  return c.html(layout(meta, body), 200, pageHeaders(lang));
+    const meta = {
+      lang,
+      title: `${city.name[lang]} – ${w.siteTitle}`,
+      description: `${w.tagline}${words(lang).time.colon}${city.name[lang]}`,
+      publicUrl: config.publicUrl,
+      path: (l: Lang) => cityPagePath(city.slug, l),
+      feeds: links.feeds,
+    };
+    return layout(meta, body);
+  });
 }
 
-async function eventPage(c: Context<AppEnv>, lang: Lang, id: string): Promise<Response> {
+async function eventPage(c: Context<AppEnv>, page: PageRequest, id: string): Promise<Response> {
   const deps = c.get('deps');
   const { store, config } = deps;
+  const { lang } = page;
   const w = words(lang).pages;
   const zone = readerZone(c);
   const event = await getEvent(store.db, id);
   if (!event) throw new ApiError('not_found', `no event with id "${id}"`, 'id');
-  const reference = await referenceData(deps, c.get('caches'));
-  const names = cityNames(reference, lang);
-  const title = pickText(event.title, lang);
-  const description = pickText(event.description, lang);
-  const pageUrl = `${config.publicUrl}${eventPagePath(event.id, lang)}`;
-  let when: string;
-  let add: ReturnType<typeof addLinks>;
-  try {
-    when = `${weekday(event, lang)}${describeEventTime(event, lang)}`;
-    add = addLinks(event, lang, `${describeEventTime(event, lang)}\n${pageUrl}`);
-  } catch (error) {
-    reportLeftOut('event page', event.id, error);
-    throw new ApiError('not_found', `event "${event.id}" cannot be shown`, 'id');
-  }
-  const colon = words(lang).time.colon;
-  const sep = words(lang).time.comma;
-  const body = html`<article class="${event.status}">
+  return servePage(c, page, `${eventPagePath(event.id, lang)}|${zone ?? ''}`, async () => {
+    const reference = await referenceData(deps, c.get('cache'));
+    const names = cityNames(reference, lang);
+    const title = pickText(event.title, lang);
+    const description = pickText(event.description, lang);
+    const pageUrl = `${config.publicUrl}${eventPagePath(event.id, lang)}`;
+    let when: string;
+    let add: ReturnType<typeof addLinks>;
+    try {
+      when = `${weekday(event, lang)}${describeEventTime(event, lang)}`;
+      add = addLinks(event, lang, `${describeEventTime(event, lang)}\n${pageUrl}`);
+    } catch (error) {
+      reportLeftOut('event page', event.id, error);
+      throw new ApiError('not_found', `event "${event.id}" cannot be shown`, 'id');
+    }
+    const colon = words(lang).time.colon;
+    const sep = words(lang).time.comma;
+    const body = html`<article class="${event.status}">
 <h1 class="what" lang="${title?.lang ?? lang}">${badges(event, lang)}${title?.text ?? event.id}</h1>
 <p class="when">${when}</p>
 ${event.related ? html`<p class="related">${words(lang).event.relatedNote}</p>` : ''}
@@ -210,30 +242,31 @@ ${sourceList(event, lang, reference.sources)}
 ${downloadBlock(event, lang, add)}
 <p><a href="${homePath(lang)}">${w.back}</a></p>
 </article>`;
-  // Link previews (WeChat, Teams, e-mail) show the title and description: a cancellation must show there too.
-  const pageTitle = `${statusPrefix(event.status, lang)}${title?.text ?? event.id}`;
-  const meta = {
-    lang,
-    title: `${pageTitle} – ${w.siteTitle}`,
-    description: `${event.status === 'cancelled' ? `${words(lang).event.cancelled}${sep}` : ''}${when}`,
-    publicUrl: config.publicUrl,
-    path: (l: Lang) => eventPagePath(event.id, l),
-    feeds: [],
-  };
-  return c.html(layout(meta, body), 200, pageHeaders(lang));
+    // Link previews (WeChat, Teams, e-mail) show the title and description: a cancellation must show there too.
+    const pageTitle = `${statusPrefix(event.status, lang)}${title?.text ?? event.id}`;
+    const meta = {
+      lang,
+      title: `${pageTitle} – ${w.siteTitle}`,
+      description: `${event.status === 'cancelled' ? `${words(lang).event.cancelled}${sep}` : ''}${when}`,
+      publicUrl: config.publicUrl,
+      path: (l: Lang) => eventPagePath(event.id, l),
+      feeds: [],
+    };
+    return layout(meta, body);
+  });
 }
 
 const STATIC_EVENT = /^([a-z0-9-]+)\.(de|en|zh)\.html$/;
 
 export const pagesRoutes = new Hono<AppEnv>()
-  .get('/', (c) => page(c, (lang) => homePage(c, lang)))
-  .get('/:file{index\\.(?:de|en|zh)\\.html}', (c) => page(c, (lang) => homePage(c, lang), c.req.param('file').split('.')[1]))
-  .get('/cities/:city', (c) => page(c, (lang) => cityPage(c, lang, c.req.param('city'))))
+  .get('/', (c) => page(c, (p) => homePage(c, p)))
+  .get('/:file{index\\.(?:de|en|zh)\\.html}', (c) => page(c, (p) => homePage(c, p), c.req.param('file').split('.')[1]))
+  .get('/cities/:city', (c) => page(c, (p) => cityPage(c, p, c.req.param('city'))))
   .get('/cities/:city/:file{index\\.(?:de|en|zh)\\.html}', (c) =>
-    page(c, (lang) => cityPage(c, lang, c.req.param('city')), c.req.param('file').split('.')[1]),
+    page(c, (p) => cityPage(c, p, c.req.param('city')), c.req.param('file').split('.')[1]),
   )
   .get('/events/:id', (c) => {
     const id = c.req.param('id');
     const named = STATIC_EVENT.exec(id);
-    return named?.[1] ? page(c, (lang) => eventPage(c, lang, named[1] as string), named[2]) : page(c, (lang) => eventPage(c, lang, id));
+    return named?.[1] ? page(c, (p) => eventPage(c, p, named[1] as string), named[2]) : page(c, (p) => eventPage(c, p, id));
   });

@@ -5,6 +5,7 @@
  */
 import { html } from 'hono/html';
 import { cityGroups } from '../../core/cities/membership.js';
+import { documentFileName } from '../../core/document-names.js';
 import type { AddLinks } from '../../core/events/add-links.js';
 import { citationText } from '../../core/events/citations.js';
 import { pickText } from '../../core/events/localize.js';
@@ -12,8 +13,7 @@ import { words } from '../../core/i18n/catalogue.js';
 import type { Citation, City, EventRecord, Lang, Membership, SourceCatalogue } from '../../core/model.js';
 import { cityPagePath, eventCalendarPath, eventPagePath } from '../../core/site-paths.js';
 import { describeEventTime, describeInZone, formatLiteral } from '../../core/time/event-time-text.js';
-import { documentFileName } from '../document-names.js';
-import { renderEach } from '../left-out.js';
+import { renderEach } from '../../documents/left-out.js';
 
 /** Display name of a city slug, falling back to the slug. */
 export type CityNames = (slug: string) => string;

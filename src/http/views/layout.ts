@@ -6,10 +6,10 @@
  */
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { documentFileName } from '../../core/document-names.js';
 import { words } from '../../core/i18n/catalogue.js';
 import { LANGS, type Lang } from '../../core/model.js';
 import { homePath } from '../../core/site-paths.js';
-import { documentFileName } from '../document-names.js';
 
 export interface PageMeta {
   readonly lang: Lang;

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
 import { LruMap } from '../../core/lru-map.js';
+import type { DataVersion } from '../data-version.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
 
@@ -114,6 +115,7 @@ function isReadOnlyFile(raw: BetterSqlite3.Database): boolean {
  */
 function withStatementCache(
   raw: BetterSqlite3.Database,
+  onWrite: () => void,
   size = 256,
 ): SqliteDatabase & { prepare: (sql: string) => BetterSqlite3.Statement } {
   const cache = new LruMap<BetterSqlite3.Statement>({ entries: size });
@@ -125,6 +127,8 @@ function withStatementCache(
         statement = raw.prepare(sqlText);
         cache.set(sqlText, statement);
       }
+      // Every statement is prepared right before it runs: one that writes makes the known data version stale.
+      if (!statement.reader) onWrite();
       return statement;
     },
   };
@@ -156,22 +160,32 @@ export function openSqliteStore(path: string): SqliteStore {
     if (error instanceof DatabaseFileError) throw error;
     throw new DatabaseFileError(path, `cannot be prepared (${error instanceof Error ? error.message : String(error)})`);
   }
-  const statements = withStatementCache(raw);
+  // The data version without a table read per request: SQLite's PRAGMA data_version changes when another
+  // connection (another process) commits, and this connection's own writes forget the value known.
+  let known: { readonly pragma: number; readonly value: DataVersion } | null = null;
+  const statements = withStatementCache(raw, () => {
+    known = null;
+  });
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
   // better-sqlite3's own transaction: it rolls back only what is still open, so the error a write failed with
   // (SQLITE_FULL, SQLITE_READONLY …, after which SQLite has rolled back already) is the one reported.
   const inTransaction = raw.transaction((compiled: ReadonlyArray<{ sql: string; parameters: readonly unknown[] }>) => {
     for (const { sql, parameters } of compiled) statements.prepare(sql).run(parameters);
   });
-  const version = raw.prepare('SELECT version, changed_at FROM data_version WHERE id = 1');
+  const version = raw.prepare('SELECT version, changed_at, reference_version FROM data_version WHERE id = 1');
+  const pragma = raw.prepare('PRAGMA data_version').pluck();
   return {
     raw,
     db,
     dataVersion: async () => {
-      const row = version.get() as { version: number; changed_at: string };
-      return { version: row.version, changedAt: row.changed_at };
+      const current = pragma.get() as number;
+      if (known?.pragma === current) return known.value;
+      const row = version.get() as { version: number; changed_at: string; reference_version: number };
+      known = { pragma: current, value: { version: row.version, changedAt: row.changed_at, referenceVersion: row.reference_version } };
+      return known.value;
     },
     batch: async (batch) => {
+      known = null;
       inTransaction(batch.map((statement) => statement.compile()));
     },
     close: () => db.destroy(),

@@ -9,8 +9,8 @@ import { nameKey } from '../core/cities/name-key.js';
 import type { City, SourceCatalogue } from '../core/model.js';
 import { listCityIndex } from '../storage/cities-repository.js';
 import { sourceCatalogue } from '../storage/sources-repository.js';
-import type { AppDeps } from './env.js';
-import { type RenderingCaches, shortHash } from './rendering-cache.js';
+import type { DocumentDeps } from './deps.js';
+import type { DocumentCache } from './document-cache.js';
 
 export interface ReferenceData {
   readonly sources: SourceCatalogue;
@@ -18,14 +18,12 @@ export interface ReferenceData {
   readonly cities: readonly City[];
   /** The city a name denotes (name-key.ts), by the name's key. */
   readonly cityByKey: ReadonlyMap<string, City>;
-  /** Changes whenever what renderers show of it changes: part of the keys of kept fragments. */
-  readonly key: string;
 }
 
 /** The reference data of the current data version, read from the database only when the version changed. */
-export async function referenceData(deps: AppDeps, caches: RenderingCaches): Promise<ReferenceData> {
+export async function referenceData(deps: Pick<DocumentDeps, 'store'>, cache: DocumentCache): Promise<ReferenceData> {
   const { version } = await deps.store.dataVersion();
-  const kept = caches.reference;
+  const kept = cache.reference;
   if (kept && kept.version === version) return kept.data;
   const [sources, { cities, keys }] = [await sourceCatalogue(deps.store.db), await listCityIndex(deps.store.db)];
   const bySlug = new Map(cities.map((city) => [city.slug, city]));
@@ -34,8 +32,8 @@ export async function referenceData(deps: AppDeps, caches: RenderingCaches): Pro
     const city = bySlug.get(slug);
     if (city) cityByKey.set(key, city);
   }
-  const data = { sources, cities, cityByKey, key: shortHash(JSON.stringify([[...sources.values()], cities])) };
-  caches.reference = { version, data };
+  const data = { sources, cities, cityByKey };
+  cache.reference = { version, data };
   return data;
 }
 

@@ -6,7 +6,7 @@
  * without a language is German.
  * The lists of feeds (OPML) name their format: `feeds[.<rss|atom|json>][.<lang>].opml`, RSS by default.
  */
-import { FEED_FORMATS, type FeedFormat } from '../core/feeds/render-feed.js';
+import { FEED_FORMATS, type FeedFormat } from './feeds/render-feed.js';
 import {
   AUDIENCES,
   type Audience,
@@ -19,7 +19,7 @@ import {
   RELATED_FILTERS,
   type RelatedFilter,
   type Selection,
-} from '../core/model.js';
+} from './model.js';
 
 export const DOCUMENT_EXTENSIONS = { calendar: ['ics'], feed: ['rss', 'atom', 'json'], feeds: ['opml'], changes: ['atom'] } as const;
 

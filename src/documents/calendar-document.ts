@@ -1,0 +1,137 @@
+/**
+ * @module calendar-document
+ * Calendars (subscriptions and single-event downloads) assembled from stored VEVENT fragments: one statement
+ * reads what a calendar holds today together with each entry's stored fragment, only entries whose fragment is
+ * missing or stale are read in full and rendered (and stored), and the document is the concatenation of the
+ * header, the fragments and the footer.
+ */
+import { concatBytes, encodeUtf8 } from '../core/bytes.js';
+import { CALENDAR_FOOTER, type CalendarMeta, calendarPreamble, dropDayOf, timezoneBlocks } from '../core/calendar/render-ics.js';
+import { LruMap } from '../core/lru-map.js';
+import type { City, EventRecord, Lang, Selection } from '../core/model.js';
+import { type CalendarEntry, getEvents, listCalendarEntries } from '../storage/events-repository.js';
+import { readFragment, type StoredFragment, storeFragmentStatements } from '../storage/renderings-repository.js';
+import { type DocumentDeps, inBackground } from './deps.js';
+import type { DocumentMeta } from './document.js';
+import type { DocumentCache } from './document-cache.js';
+import { fragmentStamp, renderFragments } from './fragments.js';
+import type { DocumentSpec, DocumentState } from './pipeline.js';
+import { referenceData } from './reference-data.js';
+
+const CONTENT_TYPE = 'text/calendar; charset=utf-8';
+// Subscribers poll; five minutes of shared caching keeps a burst of pollers to one rendering check.
+const CACHE_CONTROL = 'public, max-age=300';
+
+export interface CalendarRequest {
+  /** Identifies the document among all: canonical path with the resolved city, selection and language. */
+  readonly key: string;
+  readonly lang: Lang;
+  readonly selection: Selection;
+  /** The city whose listing it is (resolved before: the key names it). */
+  readonly city?: City | undefined;
+  readonly name: string;
+  readonly disposition: string;
+}
+
+/** A piece of a calendar: a VEVENT's bytes and the zone it needs a VTIMEZONE for. */
+type Piece = Pick<StoredFragment, 'bytes' | 'tzid'>;
+
+/** Calendar preambles by language and name: `ics` escapes a name once per process. */
+const preambles = new LruMap<string>({ entries: 1024 });
+
+/** A whole calendar as one byte array: header and VTIMEZONEs, the VEVENTs, the footer. */
+export function calendarBytes(meta: CalendarMeta, pieces: readonly Piece[]): Uint8Array<ArrayBuffer> {
+  const memo = `${meta.lang}|${meta.name ?? ''}`;
+  let preamble = preambles.get(memo);
+  if (preamble === undefined) {
+    const rendered = calendarPreamble(meta);
+    if (!rendered.ok) throw new Error(`calendar header: ${rendered.error}`);
+    preamble = rendered.value;
+    preambles.set(memo, preamble);
+  }
+  // Fragments name only zones that have a VTIMEZONE (render-ics.ts writes UTC otherwise).
+  const zones = timezoneBlocks(pieces.map((p) => p.tzid));
+  if (!zones.ok) throw new Error(`calendar header: ${zones.error}`);
+  return concatBytes([encodeUtf8(preamble), encodeUtf8(zones.value), ...pieces.map((p) => p.bytes), encodeUtf8(CALENDAR_FOOTER)]);
+}
+
+/**
+ * The current fragment of each entry in the calendar's language: the stored one where its revision and stamp
+ * are current, else rendered now (in slices) from the event as it is read, and stored after the answer.
+ */
+async function currentPieces(
+  deps: DocumentDeps,
+  cache: DocumentCache,
+  entries: readonly CalendarEntry[],
+  lang: Lang,
+  state: DocumentState,
+): Promise<Piece[]> {
+  const stamp = fragmentStamp(deps, state.referenceVersion);
+  const stale = entries.filter((e) => e.fragment === null || e.fragment.revision !== e.revision || e.fragment.stamp !== stamp);
+  if (stale.length === 0) return entries.map((e) => e.fragment as Piece);
+  const records = await getEvents(
+    deps.store.db,
+    stale.map((e) => e.id),
+  );
+  const rendered = await renderFragments(deps, records, lang, (await referenceData(deps, cache)).sources, state.referenceVersion);
+  inBackground(deps, deps.store.batch(storeFragmentStatements(deps.store.db, rendered)));
+  const byId = new Map(rendered.map((f) => [f.eventId, f]));
+  // A write between the two reads leaves a newer revision: the one read in full is served.
+  return entries.flatMap((e) => {
+    const piece = byId.get(e.id) ?? e.fragment;
+    return piece ? [piece] : [];
+  });
+}
+
+/** The document spec of a calendar subscription: what it holds today, from stored fragments. */
+export function calendarSpec(deps: DocumentDeps, cache: DocumentCache, request: CalendarRequest): DocumentSpec {
+  const meta: DocumentMeta = { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: request.disposition };
+  return {
+    key: request.key,
+    meta,
+    build: async (state) => {
+      const { city, selection, lang } = request;
+      const entries = await listCalendarEntries(deps.store.db, { ...selection, ...(city && { city }) }, lang);
+      // Cancelled events leave calendars after their grace period; the day is part of the stamp for that.
+      let lastChange = Date.parse(state.changedAt);
+      const included: CalendarEntry[] = [];
+      for (const entry of entries) {
+        const drop = entry.status === 'cancelled' ? dropDayOf(entry.endKey, entry.cancelledAt) : null;
+        if (drop !== null && drop <= state.day) lastChange = Math.max(lastChange, drop);
+        else included.push(entry);
+      }
+      const pieces = (await currentPieces(deps, cache, included, lang, state)).filter((p) => p.bytes.byteLength > 0);
+      return { body: calendarBytes({ name: request.name, lang }, pieces), lastModified: lastChange };
+    },
+  };
+}
+
+/** An event that has no calendar entry after all: it cannot be rendered (a row no write produces today). */
+export class NotRenderable extends Error {}
+
+/**
+ * The document spec of one event's download (an event of day or minute precision, read by the caller): its
+ * stored fragment, or one rendered now. A download carries no calendar name: Outlook would otherwise open it
+ * as a new calendar.
+ */
+export function eventCalendarSpec(
+  deps: DocumentDeps,
+  cache: DocumentCache,
+  request: { readonly key: string; readonly lang: Lang; readonly disposition: string },
+  record: EventRecord,
+): DocumentSpec {
+  return {
+    key: request.key,
+    meta: { contentType: CONTENT_TYPE, cacheControl: CACHE_CONTROL, disposition: request.disposition },
+    build: async (state) => {
+      const stored = await readFragment(deps.store.db, record.id, request.lang);
+      const current = stored?.revision === record.revision && stored.stamp === fragmentStamp(deps, state.referenceVersion);
+      const fragment = current
+        ? stored
+        : (await renderFragments(deps, [record], request.lang, (await referenceData(deps, cache)).sources, state.referenceVersion))[0];
+      if (!current && fragment) inBackground(deps, deps.store.batch(storeFragmentStatements(deps.store.db, [fragment])));
+      if (!fragment || fragment.bytes.byteLength === 0) throw new NotRenderable(`event "${record.id}" cannot be shown as a calendar entry`);
+      return { body: calendarBytes({ name: null, lang: request.lang }, [fragment]), lastModified: Date.parse(record.updated) };
+    },
+  };
+}

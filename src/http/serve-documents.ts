@@ -1,0 +1,51 @@
+/**
+ * @module serve-documents
+ * How routes answer with documents, and the short way a poll takes: a URL served before names its document,
+ * so while the data and the day are unchanged, a poll reads the data version (no table read on Node), finds
+ * the kept document and answers — 304 or the bytes in the accepted coding — without routing, parsing or a query.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { LruMap } from '../core/lru-map.js';
+import { keptDocument } from '../documents/document-cache.js';
+import { type DocumentSpec, type DocumentState, documentStamp, documentState, renderedDocument } from '../documents/pipeline.js';
+import type { AppEnv, DocumentUrls } from './env.js';
+import { serveDocument } from './responses.js';
+
+/** URLs remembered per app instance: enough for every document of a large site, bounded against strangers. */
+const REMEMBERED_URLS = 20_000;
+
+/** A fresh index of URLs to document keys. */
+export function createDocumentUrls(): DocumentUrls {
+  const urls = new LruMap<string>({ entries: REMEMBERED_URLS });
+  return { get: (url) => urls.get(url), set: (url, key) => urls.set(url, key) };
+}
+
+/** The state of the data for this request, read once (the short way, routes and the pipeline share it). */
+export async function requestState(c: Context<AppEnv>): Promise<DocumentState> {
+  let state = c.get('state');
+  if (!state) {
+    state = await documentState(c.get('deps'));
+    c.set('state', state);
+  }
+  return state;
+}
+
+/** Answers with the document of a spec, built at most once per state, and remembers which URL named it. */
+export async function serveSpec(c: Context<AppEnv>, spec: DocumentSpec): Promise<Response> {
+  const document = await renderedDocument(c.get('deps'), c.get('cache'), spec, await requestState(c));
+  if (spec.meta.byUrl !== false) c.get('urls').set(c.req.url, document.key);
+  return serveDocument(c.req.raw, document);
+}
+
+/** The short way of a poll: a remembered URL whose document is kept for the current state. */
+export const documentFastPath: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const { method } = c.req;
+  if (method === 'GET' || method === 'HEAD') {
+    const key = c.get('urls').get(c.req.url);
+    if (key !== undefined) {
+      const document = keptDocument(c.get('cache'), key, documentStamp(c.get('deps'), await requestState(c)));
+      if (document) return serveDocument(c.req.raw, document);
+    }
+  }
+  return next();
+};
