@@ -20,7 +20,7 @@ import { createApp } from './http/app.js';
 import type { AppDeps, Clock } from './http/env.js';
 import { DEFAULT_LIMITS, memoryLimiters } from './http/rate-limit.js';
 import { refreshRenderings } from './http/refresh.js';
-import { nodeCompress } from './runtime/node/compression.js';
+import { nodeCompressor } from './runtime/node/compression.js';
 import { DatabaseFileError, openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
 import { applySeedSet, describeSeedReport } from './storage/seed.js';
 
@@ -84,7 +84,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
         config,
         clientAddress,
         limiters: memoryLimiters(limits, clock),
-        compress: nodeCompress,
+        compressor: nodeCompressor,
         background,
         yieldToOthers: () => new Promise((resume) => setImmediate(resume)),
       };
@@ -116,7 +116,8 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
   });
 }
 
-if (isEntryPoint(import.meta.url)) {
+/** `npm start`: serves until SIGINT or SIGTERM; a setting or database file that cannot be used ends it with one line. */
+export async function main(): Promise<void> {
   try {
     const server = await startNodeServer();
     console.log(`ISA calendar serving ${server.url} (database ${resolve(process.env.DATABASE_PATH || 'data/isa-calendar.sqlite')})`);
@@ -130,3 +131,5 @@ if (isEntryPoint(import.meta.url)) {
     process.exit(1);
   }
 }
+
+if (isEntryPoint(import.meta.url)) await main();

@@ -1,5 +1,5 @@
 /**
- * The Node entry as an operator starts it (`tsx src/node.ts` in a child process): a setting or a database file
+ * The Node entry as an operator starts it (`npm start`, that is scripts/start.mjs, in a child process): a setting or a database file
  * that cannot be used stops the start with one line naming it and a non-zero exit, without a stack trace.
  */
 import { execFile } from 'node:child_process';
@@ -19,7 +19,7 @@ function start(settings: Record<string, string>): Promise<{ code: number | null;
   return new Promise((done) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/node.ts'],
+      ['scripts/start.mjs'],
       { cwd: ROOT, env: { ...process.env, PORT: '0', DATABASE_PATH: join(dir, 'unused.sqlite'), ...settings }, timeout: 20_000 },
       (error, stdout, stderr) => done({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr }),
     );

@@ -9,7 +9,7 @@ import { concatBytes, encodeUtf8 } from '../core/bytes.js';
 import { CALENDAR_FOOTER, type CalendarMeta, calendarPreamble, dropDayOf, timezoneBlocks } from '../core/calendar/render-ics.js';
 import { LruMap } from '../core/lru-map.js';
 import type { City, EventRecord, Lang, Selection } from '../core/model.js';
-import { type CalendarEntry, getEvents, listCalendarEntries } from '../storage/events-repository.js';
+import { getEvents, listCalendarEntries } from '../storage/events-repository.js';
 import { readFragment, type StoredFragment, storeFragmentStatements } from '../storage/renderings-repository.js';
 import { type DocumentDeps, inBackground } from './deps.js';
 import type { DocumentMeta } from './document.js';
@@ -17,6 +17,7 @@ import type { DocumentCache } from './document-cache.js';
 import { fragmentStamp, renderFragments } from './fragments.js';
 import type { DocumentSpec, DocumentState } from './pipeline.js';
 import { referenceData } from './reference-data.js';
+import { RENDER_VERSION } from './render-version.js';
 
 const CONTENT_TYPE = 'text/calendar; charset=utf-8';
 // Subscribers poll; five minutes of shared caching keeps a burst of pollers to one rendering check.
@@ -55,32 +56,66 @@ export function calendarBytes(meta: CalendarMeta, pieces: readonly Piece[]): Uin
   return concatBytes([encodeUtf8(preamble), encodeUtf8(zones.value), ...pieces.map((p) => p.bytes), encodeUtf8(CALENDAR_FOOTER)]);
 }
 
+/** Entries read per statement: a few milliseconds, after which other requests get their turn. */
+const ENTRY_PAGE = 1000;
+
 /**
- * The current fragment of each entry in the calendar's language: the stored one where its revision and stamp
- * are current, else rendered now (in slices) from the event as it is read, and stored after the answer.
+ * The entries a calendar holds on a day and their current fragments, page by page: the stored ones where they
+ * are of the entry's revision and the current stamp, else rendered now (in slices) from the event as it is
+ * read, and stored after the answer. Cancelled events leave after their grace period.
  */
-async function currentPieces(
+async function calendarPieces(
   deps: DocumentDeps,
   cache: DocumentCache,
-  entries: readonly CalendarEntry[],
-  lang: Lang,
+  request: CalendarRequest,
   state: DocumentState,
-): Promise<Piece[]> {
+): Promise<{ pieces: Piece[]; validator: string; lastChange: number }> {
+  const { city, selection, lang } = request;
   const stamp = fragmentStamp(deps, state.referenceVersion);
-  const stale = entries.filter((e) => e.fragment === null || e.fragment.revision !== e.revision || e.fragment.stamp !== stamp);
-  if (stale.length === 0) return entries.map((e) => e.fragment as Piece);
-  const records = await getEvents(
-    deps.store.db,
-    stale.map((e) => e.id),
-  );
-  const rendered = await renderFragments(deps, records, lang, (await referenceData(deps, cache)).sources, state.referenceVersion);
-  inBackground(deps, deps.store.batch(storeFragmentStatements(deps.store.db, rendered)));
-  const byId = new Map(rendered.map((f) => [f.eventId, f]));
-  // A write between the two reads leaves a newer revision: the one read in full is served.
-  return entries.flatMap((e) => {
-    const piece = byId.get(e.id) ?? e.fragment;
-    return piece ? [piece] : [];
-  });
+  const scope = { ...selection, ...(city && { city }) };
+  const pieces: Array<Piece | null> = [];
+  const stale: Array<{ index: number; id: string }> = [];
+  // What the bytes are made of: the validator's source, cheap to hash against 7 MB of VEVENTs.
+  const parts: string[] = [RENDER_VERSION, lang, request.name, stamp];
+  let lastChange = Date.parse(state.changedAt);
+  let after: { key: number; id: string } | undefined;
+  for (;;) {
+    const page = await listCalendarEntries(deps.store.db, scope, lang, stamp, { ...(after && { after }), limit: ENTRY_PAGE });
+    for (const entry of page) {
+      const drop = entry.status === 'cancelled' ? dropDayOf(entry.endKey, entry.cancelledAt) : null;
+      if (drop !== null && drop <= state.day) {
+        lastChange = Math.max(lastChange, drop);
+        continue;
+      }
+      parts.push(`${entry.id}:${entry.revision}`);
+      if (entry.fragment === null) stale.push({ index: pieces.length, id: entry.id });
+      pieces.push(entry.fragment);
+    }
+    const last = page.at(-1);
+    if (page.length < ENTRY_PAGE || !last) break;
+    after = { key: last.startKey, id: last.id };
+    await deps.yieldToOthers?.();
+  }
+  if (stale.length > 0) {
+    const records = await getEvents(
+      deps.store.db,
+      stale.map((s) => s.id),
+    );
+    const rendered = await renderFragments(deps, records, lang, (await referenceData(deps, cache)).sources, state.referenceVersion);
+    inBackground(deps, deps.store.batch(storeFragmentStatements(deps.store.db, rendered)));
+    const byId = new Map(rendered.map((f) => [f.eventId, f]));
+    for (const { index, id } of stale) {
+      const fragment = byId.get(id);
+      pieces[index] = fragment ?? null;
+      // A write between the two reads leaves a newer revision: the one read in full is served, and named.
+      if (fragment) parts[index + 4] = `${id}:${fragment.revision}`;
+    }
+  }
+  return {
+    pieces: pieces.filter((p): p is Piece => p !== null && p.bytes.byteLength > 0),
+    validator: parts.join('\n'),
+    lastChange,
+  };
 }
 
 /** The document spec of a calendar subscription: what it holds today, from stored fragments. */
@@ -90,18 +125,8 @@ export function calendarSpec(deps: DocumentDeps, cache: DocumentCache, request: 
     key: request.key,
     meta,
     build: async (state) => {
-      const { city, selection, lang } = request;
-      const entries = await listCalendarEntries(deps.store.db, { ...selection, ...(city && { city }) }, lang);
-      // Cancelled events leave calendars after their grace period; the day is part of the stamp for that.
-      let lastChange = Date.parse(state.changedAt);
-      const included: CalendarEntry[] = [];
-      for (const entry of entries) {
-        const drop = entry.status === 'cancelled' ? dropDayOf(entry.endKey, entry.cancelledAt) : null;
-        if (drop !== null && drop <= state.day) lastChange = Math.max(lastChange, drop);
-        else included.push(entry);
-      }
-      const pieces = (await currentPieces(deps, cache, included, lang, state)).filter((p) => p.bytes.byteLength > 0);
-      return { body: calendarBytes({ name: request.name, lang }, pieces), lastModified: lastChange };
+      const { pieces, validator, lastChange } = await calendarPieces(deps, cache, request, state);
+      return { body: calendarBytes({ name: request.name, lang: request.lang }, pieces), lastModified: lastChange, validator };
     },
   };
 }

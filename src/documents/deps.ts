@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import { shortHash } from '../core/short-hash.js';
 import type { Store } from '../storage/store.js';
 import type { RenderedDocument } from './document.js';
-import type { Compress } from './encodings.js';
+import type { Compressor } from './encodings.js';
 
 /** A clock: ms since the epoch. Entry points pass `Date.now`, tests a fixed value. */
 export type Clock = () => number;
@@ -26,7 +26,7 @@ export interface DocumentDeps {
   readonly clock: Clock;
   readonly config: Config;
   /** Codings beyond identity; web gzip (CompressionStream) unless the runtime passes more. */
-  readonly compress?: Compress;
+  readonly compressor?: Compressor;
   /** Runs work after the answer (Workers: waitUntil); its failure is logged, never answered. */
   readonly background?: (task: Promise<unknown>) => void;
   /** Lets other requests run between slices of rendering (Node: setImmediate). */

@@ -15,13 +15,15 @@ export interface DocumentCache {
   readonly documents: LruMap<RenderedDocument>;
   /** Builds under way by document key and stamp. */
   readonly building: Map<string, Promise<RenderedDocument>>;
+  /** Compressions under way by document key and stamp: the complete document they give. */
+  readonly completing: Map<string, Promise<RenderedDocument>>;
   /** Reference data (cities, source catalogue) of one data version. */
   reference?: { readonly version: number; readonly data: ReferenceData };
 }
 
 /** A fresh cache for one app instance, holding at most `bytes` of documents. */
 export function createDocumentCache(bytes = DEFAULT_CACHE_BYTES): DocumentCache {
-  return { documents: new LruMap({ bytes, sizeOf: documentBytes }), building: new Map() };
+  return { documents: new LruMap({ bytes, sizeOf: documentBytes }), building: new Map(), completing: new Map() };
 }
 
 /** The bytes the cache holds, as it counts them. */

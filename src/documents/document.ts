@@ -43,6 +43,11 @@ export async function bodyEtag(body: Uint8Array<ArrayBuffer>): Promise<string> {
   return `"${RENDER_VERSION}-${hex}"`;
 }
 
+/** The validator of a body determined by a text (what it shows and how it is rendered): no digest of the bytes. */
+export async function textEtag(text: string): Promise<string> {
+  return bodyEtag(new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>);
+}
+
 /** The validator of one encoding of a document: a compressed and a plain body never share one. */
 export function encodedEtag(etag: string, encoding: Encoding): string {
   return encoding === 'identity' ? etag : `${etag.slice(0, -1)}-${encoding}"`;

@@ -7,17 +7,24 @@
 import { LruMap } from '../core/lru-map.js';
 import type { Encoding } from './document.js';
 
-/** Compresses a body in a coding, or null when the runtime has no such coding. */
-export type Compress = (body: Uint8Array<ArrayBuffer>, encoding: Exclude<Encoding, 'identity'>) => Promise<Uint8Array<ArrayBuffer> | null>;
+export type Coding = Exclude<Encoding, 'identity'>;
+
+/** The codings a runtime can compress in, and how. */
+export interface Compressor {
+  readonly codings: readonly Coding[];
+  readonly compress: (body: Uint8Array<ArrayBuffer>, coding: Coding) => Promise<Uint8Array<ArrayBuffer>>;
+}
 
 /** Smaller bodies are sent as they are: compressing them saves less than a packet. */
 export const MIN_COMPRESSED_BYTES = 1024;
 
-/** gzip through the web's CompressionStream, which both runtimes have; no brotli. */
-export const webCompress: Compress = async (body, encoding) => {
-  if (encoding !== 'gzip') return null;
-  const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/** gzip through the web's CompressionStream, which both runtimes have (no brotli). */
+export const webCompressor: Compressor = {
+  codings: ['gzip'],
+  compress: async (body) => {
+    const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  },
 };
 
 /** Codings in the order the server prefers them when a client accepts several equally. */
@@ -46,7 +53,7 @@ function qualities(header: string): ReadonlyMap<string, number> {
  * The coding to send among those available: the client's most preferred one, the server's order breaking ties;
  * identity unless the client refuses it (and then still identity: a 406 would leave a subscriber with nothing).
  */
-export function negotiateEncoding(header: string | null, available: ReadonlyMap<Encoding, unknown>): Encoding {
+export function negotiateEncoding(header: string | null, available: { has(encoding: Encoding): boolean; readonly size: number }): Encoding {
   if (header === null || available.size === 1) return 'identity';
   const q = qualities(header);
   const star = q.get('*');

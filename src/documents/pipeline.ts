@@ -2,21 +2,22 @@
  * @module pipeline
  * The one way a document is had: from memory when it was built from the current stamp; else from the data
  * centre's cache (Workers) or the database, where an earlier build stored it; else built once — concurrent
- * requests share the build — and compressed, then stored in the background, so that no later request, no
+ * requests share the build — then compressed and stored in the background, so that no later request, no
  * restart and no new isolate builds it again until the data or the day changes.
  */
 import { utcDay } from '../core/calendar/render-ics.js';
 import type { DataVersion } from '../storage/data-version.js';
 import {
   readStoredDocument,
+  readStoredDocumentHead,
   restampDocumentStatement,
   type StoredDocument,
   storeDocumentStatements,
 } from '../storage/renderings-repository.js';
 import { type DocumentDeps, inBackground, settingsStamp } from './deps.js';
-import { bodyEtag, type DocumentMeta, type RenderedDocument } from './document.js';
+import { bodyEtag, type DocumentMeta, type Encoding, type RenderedDocument, textEtag } from './document.js';
 import { type DocumentCache, keptDocument } from './document-cache.js';
-import { MIN_COMPRESSED_BYTES, webCompress } from './encodings.js';
+import { MIN_COMPRESSED_BYTES, negotiateEncoding, webCompressor } from './encodings.js';
 import { RENDER_VERSION } from './render-version.js';
 
 /** What a document may depend on besides its request: the data and the date. */
@@ -25,12 +26,24 @@ export interface DocumentState extends DataVersion {
   readonly day: number;
 }
 
+/** What a build gives: the identity body, when what it shows last changed, and optionally its validator's source. */
+export interface Built {
+  readonly body: Uint8Array<ArrayBuffer>;
+  /** ms since the epoch. */
+  readonly lastModified: number;
+  /**
+   * A text that determines the body (what it shows, at which revisions, rendered how), hashed for the ETag
+   * instead of the body: a calendar of 10,000 events need not be digested byte by byte.
+   */
+  readonly validator?: string;
+}
+
 export interface DocumentSpec {
   /** Identifies the document among all: canonical path (resolved city, selection, language, format). */
   readonly key: string;
   readonly meta: DocumentMeta;
-  /** The identity body for a state, and when what it shows last changed (ms). */
-  readonly build: (state: DocumentState) => Promise<{ readonly body: Uint8Array<ArrayBuffer>; readonly lastModified: number }>;
+  /** The identity body for a state, and when what it shows last changed. */
+  readonly build: (state: DocumentState) => Promise<Built>;
 }
 
 /** The current state: the data version (one cheap read) and the UTC day of the clock. */
@@ -78,32 +91,37 @@ async function obtain(
   state: DocumentState,
   stamp: string,
 ): Promise<RenderedDocument> {
+  const { db } = deps.store;
   const shared = await deps.sharedDocuments?.get(spec.key, stamp);
   if (shared) return remember(cache, { ...shared, meta: spec.meta });
-  const stored = await readStoredDocument(deps.store.db, spec.key);
-  if (stored?.stamp === stamp) return remember(cache, fromStored(spec, stored, stamp));
-  const { body, lastModified } = await spec.build(state);
+  const head = await readStoredDocumentHead(db, spec.key);
+  if (head?.stamp === stamp) {
+    const stored = await readStoredDocument(db, spec.key);
+    if (stored?.stamp === stamp) return remember(cache, fromStored(spec, stored, stamp));
+  }
+  const built = await spec.build(state);
   deps.onRender?.('document', 1);
-  const etag = await bodyEtag(body);
-  if (stored?.etag === etag) {
+  const etag = built.validator === undefined ? await bodyEtag(built.body) : await textEtag(built.validator);
+  if (head?.etag === etag) {
     // The same bytes as stored (a write this document does not show): its compressed bodies and its
     // Last-Modified stay, and only the stamp moves on.
-    inBackground(deps, deps.store.batch([restampDocumentStatement(deps.store.db, spec.key, etag, stamp)]));
-    const document = remember(cache, fromStored(spec, stored, stamp));
-    deps.sharedDocuments?.put(document);
-    return document;
+    const stored = await readStoredDocument(db, spec.key);
+    if (stored?.etag === etag) {
+      inBackground(deps, deps.store.batch([restampDocumentStatement(db, spec.key, etag, stamp)]));
+      const document = remember(cache, fromStored(spec, stored, stamp));
+      deps.sharedDocuments?.put(document);
+      return document;
+    }
   }
-  const document = await compressed(deps, {
+  const document = remember(cache, {
     key: spec.key,
     stamp,
     etag,
-    lastModified: new Date(lastModified).toISOString(),
-    bodies: new Map([['identity', body]]),
+    lastModified: new Date(built.lastModified).toISOString(),
+    bodies: new Map([['identity', built.body]]),
     meta: spec.meta,
   });
-  remember(cache, document);
-  deps.sharedDocuments?.put(document);
-  inBackground(deps, deps.store.batch(storeDocumentStatements(deps.store.db, document.key, document)));
+  completeInBackground(deps, cache, document);
   return document;
 }
 
@@ -112,18 +130,57 @@ function remember(cache: DocumentCache, document: RenderedDocument): RenderedDoc
   return document;
 }
 
+/** The key under which a document's compression runs. */
+const completionKey = (document: Pick<RenderedDocument, 'key' | 'stamp'>) => `${document.key}|${document.stamp}`;
+
 /**
- * A new document with its body in each coding the runtime has, computed once per version (off the event loop
- * on Node), before it is first served: every answer of a version carries the same validator for its coding.
+ * Compresses a new document in each coding the runtime has (all at once; off the event loop on Node), then
+ * keeps and stores the complete document. Requests that accept only the body as it is are answered before;
+ * those that accept a coding wait for it (documentInCoding), so every answer carries its coding's validator.
  */
-async function compressed(deps: DocumentDeps, document: RenderedDocument): Promise<RenderedDocument> {
+function completeInBackground(deps: DocumentDeps, cache: DocumentCache, document: RenderedDocument): void {
   const identity = document.bodies.get('identity');
-  if (!identity || identity.byteLength < MIN_COMPRESSED_BYTES) return document;
-  const compress = deps.compress ?? webCompress;
-  const bodies = new Map(document.bodies);
-  for (const encoding of ['br', 'gzip'] as const) {
-    const encoded = await compress(identity, encoding);
-    if (encoded && encoded.byteLength < identity.byteLength) bodies.set(encoding, encoded);
+  const compressor = deps.compressor ?? webCompressor;
+  if (!identity || identity.byteLength < MIN_COMPRESSED_BYTES || compressor.codings.length === 0) {
+    deps.sharedDocuments?.put(document);
+    inBackground(deps, deps.store.batch(storeDocumentStatements(deps.store.db, document.key, document)));
+    return;
   }
-  return { ...document, bodies };
+  const key = completionKey(document);
+  const completion = (async () => {
+    const bodies = new Map(document.bodies);
+    const encoded = await Promise.all(compressor.codings.map((coding) => compressor.compress(identity, coding)));
+    compressor.codings.forEach((coding, i) => {
+      const body = encoded[i];
+      if (body && body.byteLength < identity.byteLength) bodies.set(coding, body);
+    });
+    const complete: RenderedDocument = { ...document, bodies };
+    if (cache.documents.peek(document.key)?.stamp === document.stamp) cache.documents.set(document.key, complete);
+    deps.sharedDocuments?.put(complete);
+    inBackground(deps, deps.store.batch(storeDocumentStatements(deps.store.db, document.key, complete)));
+    return complete;
+  })();
+  cache.completing.set(key, completion);
+  inBackground(
+    deps,
+    completion.finally(() => cache.completing.delete(key)),
+  );
+}
+
+/**
+ * The document in the coding a request accepts: while the compressed bodies of a new version are being made,
+ * a request that would take one waits for them rather than get the body as it is.
+ */
+export async function documentInCoding(
+  deps: Pick<DocumentDeps, 'compressor'>,
+  cache: DocumentCache,
+  document: RenderedDocument,
+  acceptEncoding: string | null,
+): Promise<RenderedDocument> {
+  if (acceptEncoding === null || document.bodies.size > 1) return document;
+  const completion = cache.completing.get(completionKey(document));
+  if (!completion) return document;
+  const codings = (deps.compressor ?? webCompressor).codings;
+  const wanted = negotiateEncoding(acceptEncoding, new Set<Encoding>(['identity', ...codings]));
+  return wanted === 'identity' ? document : completion;
 }

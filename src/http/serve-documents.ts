@@ -6,8 +6,16 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { LruMap } from '../core/lru-map.js';
+import type { RenderedDocument } from '../documents/document.js';
 import { keptDocument } from '../documents/document-cache.js';
-import { type DocumentSpec, type DocumentState, documentStamp, documentState, renderedDocument } from '../documents/pipeline.js';
+import {
+  type DocumentSpec,
+  type DocumentState,
+  documentInCoding,
+  documentStamp,
+  documentState,
+  renderedDocument,
+} from '../documents/pipeline.js';
 import type { AppEnv, DocumentUrls } from './env.js';
 import { serveDocument } from './responses.js';
 
@@ -34,7 +42,12 @@ export async function requestState(c: Context<AppEnv>): Promise<DocumentState> {
 export async function serveSpec(c: Context<AppEnv>, spec: DocumentSpec): Promise<Response> {
   const document = await renderedDocument(c.get('deps'), c.get('cache'), spec, await requestState(c));
   if (spec.meta.byUrl !== false) c.get('urls').set(c.req.url, document.key);
-  return serveDocument(c.req.raw, document);
+  return serveIn(c, document);
+}
+
+/** Serves a document in the coding the request accepts (waiting for it while a new version is compressed). */
+async function serveIn(c: Context<AppEnv>, document: RenderedDocument): Promise<Response> {
+  return serveDocument(c.req.raw, await documentInCoding(c.get('deps'), c.get('cache'), document, c.req.header('Accept-Encoding') ?? null));
 }
 
 /** The short way of a poll: a remembered URL whose document is kept for the current state. */
@@ -44,7 +57,7 @@ export const documentFastPath: MiddlewareHandler<AppEnv> = async (c, next) => {
     const key = c.get('urls').get(c.req.url);
     if (key !== undefined) {
       const document = keptDocument(c.get('cache'), key, documentStamp(c.get('deps'), await requestState(c)));
-      if (document) return serveDocument(c.req.raw, document);
+      if (document) return serveIn(c, document);
     }
   }
   return next();

@@ -241,30 +241,34 @@ export async function listRecentEvents(db: Kysely<Database>, scope: ListingScope
   return rows.map(toRecord);
 }
 
-/** What a calendar needs to know of an event before deciding whether to render it. */
+/** What a calendar needs to know of an event: whether it is listed today, and its stored VEVENT. */
 export interface CalendarEntry {
   readonly id: string;
   readonly revision: number;
   readonly status: EventStatus;
+  /** Sort key: the earliest instant of the event (ms). */
+  readonly startKey: number;
   /** Latest instant of the event (ms, inclusive). */
   readonly endKey: number;
   readonly cancelledAt: string | null;
-  /** Its stored VEVENT in the calendar's language, of whatever revision and stamp it was stored at. */
-  readonly fragment: {
-    readonly revision: number;
-    readonly stamp: string;
-    readonly tzid: string | null;
-    readonly bytes: Uint8Array<ArrayBuffer>;
-  } | null;
+  /** Its stored VEVENT in the calendar's language when that is of this revision and stamp, else null. */
+  readonly fragment: { readonly tzid: string | null; readonly bytes: Uint8Array<ArrayBuffer> } | null;
 }
 
 /**
- * The calendar entries (day or minute precision) of a city or of all events, in order, each with its stored
- * VEVENT in `lang`: one statement, so a calendar is assembled from stored bytes; whole events are read only for
- * the entries whose fragment is missing or stale.
+ * One page of the calendar entries (day or minute precision) of a city or of all events, in order, each with
+ * its stored VEVENT in `lang` where that is current (of the entry's revision and of `stamp`): a calendar is
+ * assembled from stored bytes, and only entries without a current fragment are read in full and rendered.
+ * Pages, so that reading a calendar of 10,000 events never holds up other requests for long.
  */
-export async function listCalendarEntries(db: Kysely<Database>, scope: ListingScope, lang: Lang): Promise<CalendarEntry[]> {
-  const columns = ['events.id', 'events.revision', 'events.status', 'events.end_key', 'events.cancelled_at'] as const;
+export async function listCalendarEntries(
+  db: Kysely<Database>,
+  scope: ListingScope,
+  lang: Lang,
+  stamp: string,
+  page: { readonly after?: Position; readonly limit: number },
+): Promise<CalendarEntry[]> {
+  const columns = ['events.id', 'events.revision', 'events.status', 'events.start_key', 'events.end_key', 'events.cancelled_at'] as const;
   const own = eventConditions(scope, 'events');
   const base = scope.city
     ? db.selectFrom(scopeIds(db, scope).as('scope')).innerJoin('events', 'events.id', 'scope.id').select(columns)
@@ -272,27 +276,34 @@ export async function listCalendarEntries(db: Kysely<Database>, scope: ListingSc
         .selectFrom('events')
         .select(columns)
         .$if(own !== null, (q) => q.where(own as RawBuilder<boolean>));
+  const current = sql<number>`fragments.revision = events.revision AND fragments.stamp = ${stamp}`;
   const rows = await base
     .leftJoin('fragments', (join) =>
       join.onRef('fragments.event_id', '=', 'events.id').on('fragments.kind', '=', sql.lit('vevent')).on('fragments.lang', '=', lang),
     )
-    .select(['fragments.revision as f_revision', 'fragments.stamp as f_stamp', 'fragments.tzid as f_tzid', 'fragments.bytes as f_bytes'])
+    // Stale bytes are not read at all.
+    .select([
+      sql<string | null>`CASE WHEN ${current} THEN fragments.tzid END`.as('tzid'),
+      sql<Uint8Array | null>`CASE WHEN ${current} THEN fragments.bytes END`.as('bytes'),
+    ])
     // Literals, not parameters, so SQLite can use the partial covering index events_calendar.
     .where('events.precision', 'in', [sql.lit('day'), sql.lit('minute')])
     .where('events.start_value', 'is not', null)
+    .$if(page.after !== undefined, (q) =>
+      q.where(sql<boolean>`(events.start_key, events.id) > (${page.after?.key ?? 0}, ${page.after?.id ?? ''})`),
+    )
     .orderBy('events.start_key')
     .orderBy('events.id')
+    .limit(page.limit)
     .execute();
   return rows.map((r) => ({
     id: r.id,
     revision: r.revision,
     status: r.status as EventStatus,
+    startKey: r.start_key,
     endKey: r.end_key,
     cancelledAt: r.cancelled_at,
-    fragment:
-      r.f_bytes === null || r.f_revision === null || r.f_stamp === null
-        ? null
-        : { revision: r.f_revision, stamp: r.f_stamp, tzid: r.f_tzid, bytes: asBytes(r.f_bytes) },
+    fragment: r.bytes === null ? null : { tzid: r.tzid, bytes: asBytes(r.bytes) },
   }));
 }
 

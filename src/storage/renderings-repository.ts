@@ -108,6 +108,22 @@ export interface StoredDocument {
 /** D1 stores at most 2 MB in a row; a part is half of that. */
 export const DOCUMENT_PART_BYTES = 1_000_000;
 
+/** What is stored of a document besides its bodies (one small row), or null. */
+export async function readStoredDocumentHead(
+  db: Kysely<Database>,
+  key: string,
+): Promise<{ readonly stamp: string; readonly etag: string } | null> {
+  return (
+    (await db
+      .selectFrom('documents')
+      .select(['stamp', 'etag'])
+      .where('key', '=', key)
+      .where('encoding', '=', 'identity')
+      .where('part', '=', 0)
+      .executeTakeFirst()) ?? null
+  );
+}
+
 /** The stored document under a key, in the given encodings (all when none are given), or null. */
 export async function readStoredDocument(
   db: Kysely<Database>,

@@ -7,7 +7,7 @@
  */
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
-import type { Compress } from '../../documents/encodings.js';
+import type { Compressor } from '../../documents/encodings.js';
 
 const gzipAsync = promisify(gzip);
 const brotliAsync = promisify(brotliCompress);
@@ -15,13 +15,16 @@ const brotliAsync = promisify(brotliCompress);
 export const GZIP_LEVEL = 6;
 export const BROTLI_QUALITY = 6;
 
-/** gzip and brotli of a body, off the event loop. */
-export const nodeCompress: Compress = async (body, encoding) => {
-  const out =
-    encoding === 'gzip'
-      ? await gzipAsync(body, { level: GZIP_LEVEL })
-      : await brotliAsync(body, {
-          params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
-        });
-  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength) as Uint8Array<ArrayBuffer>;
+/** gzip and brotli, off the event loop. */
+export const nodeCompressor: Compressor = {
+  codings: ['br', 'gzip'],
+  compress: async (body, coding) => {
+    const out =
+      coding === 'gzip'
+        ? await gzipAsync(body, { level: GZIP_LEVEL })
+        : await brotliAsync(body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength },
+          });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength) as Uint8Array<ArrayBuffer>;
+  },
 };

@@ -3,7 +3,7 @@
  * The embedded default: a local SQLite file through better-sqlite3, migrated from db/migrations with the
  * same bookkeeping table as `wrangler d1 migrations apply`, so a database can move between the runtimes.
  */
-import { accessSync, closeSync, constants, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, type SqliteDatabase, SqliteDialect } from 'kysely';
@@ -12,7 +12,19 @@ import type { DataVersion } from '../data-version.js';
 import type { Database } from '../schema.js';
 import type { Store } from '../store.js';
 
-export const MIGRATIONS_DIR = new URL('../../../db/migrations/', import.meta.url);
+export const MIGRATIONS_DIR = projectDirectory('db/migrations/');
+
+/**
+ * A directory of the project, found from this module upwards: the same whether it runs from src/ (tsx, tests)
+ * or compiled from dist/ (npm start).
+ */
+function projectDirectory(relative: string): URL {
+  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+    const candidate = new URL(relative, dir);
+    if (existsSync(candidate)) return candidate;
+    if (dir.pathname === '/') throw new Error(`no ${relative} above ${import.meta.url}`);
+  }
+}
 
 /** wrangler's own definition of its bookkeeping table (wrangler d1 migrations apply). */
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS d1_migrations(
