@@ -4,7 +4,7 @@
  */
 import { buildFeed } from '../src/core/feeds/build-feed.js';
 import { FEED_FORMATS, type FeedFormat, renderFeed } from '../src/core/feeds/render-feed.js';
-import { generatedEvents } from './calendar.js';
+import { generatedEvents } from './data.js';
 import { percentiles } from './machine.js';
 
 export interface FeedBench {

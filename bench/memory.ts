@@ -6,15 +6,15 @@
  * no more than that budget plus 64 MB. The server runs in its own process (`--expose-gc`; measured after a
  * full collection); requests are sequential on loopback, bounded in number.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SEED_SET } from '../seeds/index.js';
 import { exportPaths } from '../src/cli/export.js';
-import { generatedEvents, seededStore } from './calendar.js';
+import { generatedEvents, storedEvents } from './data.js';
+import { startChild } from './processes.js';
 
-const CHILD = new URL('./serve-child.ts', import.meta.url).pathname;
+const OURS = new URL('..', import.meta.url).pathname;
 
 interface Memory {
   readonly rss: number;
@@ -60,17 +60,11 @@ function strangerPath(i: number): string {
 export async function benchMemory(events = 5_000, requests = 20_000): Promise<MemoryBench> {
   const dir = mkdtempSync(join(tmpdir(), 'isa-bench-mem-'));
   const path = join(dir, 'memory.sqlite');
-  await (await seededStore(path, generatedEvents(events))).close();
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, 'ours', path], {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
+  await (await storedEvents(path, generatedEvents(events))).close();
+  const child = await startChild('app', [OURS, path]);
   try {
-    const url = await new Promise<string>((ready) => child.once('message', (m) => ready((m as { url: string }).url)));
-    const memory = () =>
-      new Promise<Memory>((done) => {
-        child.once('message', (m) => done(m as Memory));
-        child.send('memory');
-      });
+    const { url } = child;
+    const memory = async () => (await child.memory()) as Memory;
     const statuses: Record<string, number> = {};
     const get = async (p: string) => {
       const res = await fetch(`${url}${p}`);
@@ -85,7 +79,7 @@ export async function benchMemory(events = 5_000, requests = 20_000): Promise<Me
     const after = await memory();
     return { events, warmPaths: warmPaths.length, requests, warm, after, statuses };
   } finally {
-    child.kill('SIGTERM');
+    await child.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,127 +1,129 @@
 /**
- * Server CPU per cached calendar response (~200 KB) and 304 throughput: our Node server against Node's own
- * http serving the same bytes from memory, in one run, both on loopback, each in its own process.
- * The load is bounded: a fixed number of requests at a fixed concurrency.
+ * Server CPU per poll of a kept calendar (1,000 events of bilingual text), 200 and 304, in one run: our Node
+ * server against a minimal Hono app on @hono/node-server answering the same bytes and headers from memory (the
+ * floor of any Hono app), with raw node:http beside them; and the bytes a poll sends, against the baseline's
+ * (the code before the pipeline, which sent calendars uncompressed). Each server in its own process on core 1,
+ * the load generator on core 0; CPU is the server process's own. Load is bounded: a fixed number of requests at
+ * a fixed concurrency.
  */
-import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generatedEvents, seededStore } from './calendar.js';
+import { checkoutBaseline } from './baseline.js';
+import { generatedEvents, storedEvents } from './data.js';
 import { percentiles } from './machine.js';
+import { type Child, onCoreZero, startChild } from './processes.js';
 
-const CHILD = new URL('./serve-child.ts', import.meta.url).pathname;
+const OURS = new URL('..', import.meta.url).pathname;
 const CONCURRENCY = 8;
 const ROUNDS = 5;
+const PATH = '/calendar.de.ics';
+// What subscribers' clients send (Outlook, browsers, feed readers all accept gzip; most accept brotli).
+const ACCEPT = { 'Accept-Encoding': 'gzip, deflate, br' };
 
-interface Child {
-  readonly url: string;
-  readonly cpu: () => Promise<number>;
-  readonly stop: () => void;
-}
-
-function start(mode: 'ours' | 'baseline', arg: string): Promise<Child> {
-  // Servers on core 1, the load generator (this process) on core 0, so they do not take turns on one core.
-  const child = spawn('taskset', ['-c', '1', process.execPath, '--import', 'tsx', CHILD, mode, arg], {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  });
-  return new Promise((ready, failed) => {
-    child.once('error', failed);
-    child.once('message', (message) => {
-      const { url } = message as { url: string };
-      ready({
-        url,
-        cpu: () =>
-          new Promise((done) => {
-            child.once('message', (m) => {
-              const { cpu } = m as { cpu: { user: number; system: number } };
-              done(cpu.user + cpu.system);
-            });
-            child.send('cpu');
-          }),
-        stop: () => child.kill('SIGTERM'),
-      });
-    });
+/** One response as sent: status, headers and the body's bytes, not decoded. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string>; body: Buffer }> {
+  return new Promise((done, failed) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        done({ status: res.statusCode ?? 0, headers: res.headers as Record<string, string>, body: Buffer.concat(chunks) }),
+      );
+    })
+      .on('error', failed)
+      .end();
   });
 }
 
-/** Sends `count` GETs at fixed concurrency; returns wall ms and the server's CPU µs. */
-async function load(
-  child: Child,
-  path: string,
-  count: number,
-  headers: Record<string, string> = {},
-): Promise<{ wallMs: number; cpuUs: number; status: number }> {
+/** Sends `count` GETs at fixed concurrency; the server's CPU µs per request and the rate. */
+async function load(child: Child, count: number, headers: Record<string, string>, expected: number) {
   let sent = 0;
-  let status = 0;
   const cpu0 = await child.cpu();
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (sent < count) {
         sent++;
-        const res = await fetch(`${child.url}${path}`, { headers });
-        status = res.status;
+        const res = await fetch(`${child.url}${PATH}`, { headers });
+        if (res.status !== expected) throw new Error(`expected ${expected}, got ${res.status}`);
         await res.arrayBuffer();
       }
     }),
   );
   const wallMs = performance.now() - t0;
-  return { wallMs, cpuUs: (await child.cpu()) - cpu0, status };
+  return { cpuPerRequestUs: ((await child.cpu()) - cpu0) / count, rps: count / (wallMs / 1000) };
 }
 
+type Figures = { cpuPerRequestUs: number; rps: number };
+
 export interface ServeResult {
-  readonly bytes: number;
+  readonly events: number;
   readonly requests: number;
-  readonly ours200: { cpuPerRequestUs: number; rps: number };
-  readonly base200: { cpuPerRequestUs: number; rps: number };
-  readonly ours304: { cpuPerRequestUs: number; rps: number };
-  readonly base304: { cpuPerRequestUs: number; rps: number };
+  readonly encoding: string;
+  readonly bytes: { readonly identity: number; readonly br: number; readonly gzip: number; readonly baseline: number };
+  readonly baselineCommit: string;
+  readonly ok: { ours: Figures; hono: Figures; raw: Figures };
+  readonly notModified: { ours: Figures; hono: Figures; raw: Figures };
 }
 
 /** Runs the comparison with `requests` requests per measurement. */
-export async function benchServeCpu(requests = 3000): Promise<ServeResult> {
-  execFileSync('taskset', ['-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
+export async function benchServeCpu(events = 1000, requests = 4000): Promise<ServeResult> {
   const dir = mkdtempSync(join(tmpdir(), 'isa-bench-serve-'));
-  const dbPath = join(dir, 'serve.sqlite');
-  await (await seededStore(dbPath, generatedEvents(280))).close();
-  const path = '/calendar.ics';
-  const ours = await start('ours', dbPath);
-  const first = await fetch(`${ours.url}${path}`);
-  const body = Buffer.from(await first.arrayBuffer());
-  const etag = first.headers.get('etag') ?? '';
-  const fixture = join(dir, 'bytes.json');
-  writeFileSync(fixture, JSON.stringify({ body: body.toString('base64'), etag, lastModified: first.headers.get('last-modified') }));
-  const base = await start('baseline', fixture);
+  const baseline = checkoutBaseline();
   try {
-    const measure = async (child: Child, headers: Record<string, string>, expected: number) => {
-      const r = await load(child, path, requests, headers);
-      if (r.status !== expected) throw new Error(`expected ${expected}, got ${r.status}`);
-      return { cpuPerRequestUs: r.cpuUs / requests, rps: requests / (r.wallMs / 1000) };
-    };
-    // Warm both up (JIT), then alternate ours and baseline for several rounds and keep the medians,
-    // so a disturbance on this 2-core machine does not land on one side only.
-    for (const child of [ours, base]) await load(child, path, 2000);
-    const rounds = async (headers: Record<string, string>, expected: number) => {
-      const a: Array<{ cpuPerRequestUs: number; rps: number }> = [];
-      const b: Array<{ cpuPerRequestUs: number; rps: number }> = [];
-      for (let i = 0; i < ROUNDS; i++) {
-        a.push(await measure(ours, headers, expected));
-        b.push(await measure(base, headers, expected));
+    const dbPath = join(dir, 'serve.sqlite');
+    await (await storedEvents(dbPath, generatedEvents(events))).close();
+    const baseDb = join(dir, 'baseline.sqlite');
+    baseline.database(baseDb, events);
+    return await onCoreZero(async () => {
+      const ours = await startChild('app', [OURS, dbPath]);
+      const base = await startChild('app', [baseline.root, baseDb]);
+      // Twice: the compressed bodies are made after the first answer.
+      await rawGet(`${ours.url}${PATH}`, ACCEPT);
+      await new Promise((resume) => setTimeout(resume, 500));
+      const sent = await rawGet(`${ours.url}${PATH}`, ACCEPT);
+      const identity = await rawGet(`${ours.url}${PATH}`, { 'Accept-Encoding': 'identity' });
+      const gzip = await rawGet(`${ours.url}${PATH}`, { 'Accept-Encoding': 'gzip' });
+      const baseBytes = (await rawGet(`${base.url}${PATH}`, ACCEPT)).body.byteLength;
+      await base.stop();
+      const { date: _d, connection: _c, 'keep-alive': _k, 'transfer-encoding': _t, 'content-length': _l, ...headers } = sent.headers;
+      const fixture = join(dir, 'fixture.json');
+      writeFileSync(fixture, JSON.stringify({ body: sent.body.toString('base64'), headers: { ...headers, ETag: sent.headers.etag } }));
+      const hono = await startChild('hono', [fixture]);
+      const raw = await startChild('raw', [fixture]);
+      try {
+        const servers = { ours, hono, raw } as const;
+        for (const child of Object.values(servers)) await load(child, 2000, ACCEPT, 200);
+        const rounds = async (headers: Record<string, string>, expected: number) => {
+          const samples: Record<keyof typeof servers, Figures[]> = { ours: [], hono: [], raw: [] };
+          for (let i = 0; i < ROUNDS; i++)
+            for (const [name, child] of Object.entries(servers))
+              samples[name as keyof typeof servers].push(await load(child, requests, headers, expected));
+          const median = (xs: Figures[]) => ({
+            cpuPerRequestUs: percentiles(xs.map((x) => x.cpuPerRequestUs)).p50,
+            rps: percentiles(xs.map((x) => x.rps)).p50,
+          });
+          return { ours: median(samples.ours), hono: median(samples.hono), raw: median(samples.raw) };
+        };
+        const ok = await rounds(ACCEPT, 200);
+        const notModified = await rounds({ ...ACCEPT, 'If-None-Match': sent.headers.etag ?? '' }, 304);
+        return {
+          events,
+          requests,
+          encoding: sent.headers['content-encoding'] ?? 'identity',
+          bytes: { identity: identity.body.byteLength, br: sent.body.byteLength, gzip: gzip.body.byteLength, baseline: baseBytes },
+          baselineCommit: baseline.commit,
+          ok,
+          notModified,
+        };
+      } finally {
+        for (const child of [ours, hono, raw]) await child.stop();
       }
-      const median = (xs: Array<{ cpuPerRequestUs: number; rps: number }>) => ({
-        cpuPerRequestUs: percentiles(xs.map((x) => x.cpuPerRequestUs)).p50,
-        rps: percentiles(xs.map((x) => x.rps)).p50,
-      });
-      return [median(a), median(b)] as const;
-    };
-    const [ours200, base200] = await rounds({}, 200);
-    const [ours304, base304] = await rounds({ 'If-None-Match': etag }, 304);
-    return { bytes: body.byteLength, requests, ours200, base200, ours304, base304 };
+    });
   } finally {
-    execFileSync('taskset', ['-p', '-c', '0-1', String(process.pid)], { stdio: 'ignore' });
-    ours.stop();
-    base.stop();
+    baseline.remove();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,9 +1,10 @@
 /**
  * Write benchmarks on the Node default (SQLite file, WAL, synchronous=FULL), each side by side in one run:
  * - writes per second with a single writer: POST /api/v1/events through the app (auth, validation, city
- *   lookup, one transaction with the event, its city link, a history row and the data version) against raw
- *   better-sqlite3 inserting the same rows in one transaction per write, prepared once, on a second file
- *   with the same pragmas; batches of the two sides interleaved;
+ *   lookup, rendering the event's VEVENT in three languages, one transaction with the event, its city link and
+ *   listing rows, the fragments, a history row and the data version) against raw better-sqlite3 inserting the
+ *   same rows in one transaction per write, prepared once, on a second file with the same pragmas; batches of
+ *   the two sides interleaved;
  * - what a write costs the next calendar request: with ~1,000 events, HEAD /calendar.ics right after one
  *   PATCH of an event (the calendar is brought up to date) against the unchanged repeat request (kept).
  * Both files live in the OS temp directory, so every commit pays a real fsync there.
@@ -16,7 +17,7 @@ import { createApp } from '../src/http/app.js';
 import type { AppDeps } from '../src/http/env.js';
 import { memoryLimiters } from '../src/http/rate-limit.js';
 import { openSqliteStore } from '../src/storage/dialects/sqlite.js';
-import { generatedEvents, seededStore } from './calendar.js';
+import { generatedEvents, storedEvents } from './data.js';
 import { percentiles } from './machine.js';
 
 const CONFIG = {
@@ -84,7 +85,7 @@ export async function benchWrites(rounds = 20, batch = 50, changes = 100, calend
 }
 
 async function benchWriteRate(dir: string, rounds: number, batch: number): Promise<WritesBench['writes']> {
-  const store = await seededStore(join(dir, 'app.sqlite'), []);
+  const store = await storedEvents(join(dir, 'app.sqlite'), []);
   const rawStore = openSqliteStore(join(dir, 'raw.sqlite'));
   try {
     const deps: AppDeps = { store, clock: () => Date.now(), config: CONFIG, limiters: LIMITERS };
@@ -105,6 +106,8 @@ async function benchWriteRate(dir: string, rounds: number, batch: number): Promi
     const row = store.raw.prepare('SELECT * FROM events WHERE id = ?').get(templateId) as Record<string, unknown>;
     const link = store.raw.prepare('SELECT * FROM event_cities WHERE event_id = ?').get(templateId) as Record<string, unknown>;
     const history = store.raw.prepare('SELECT * FROM event_history WHERE event_id = ?').get(templateId) as Record<string, unknown>;
+    const listing = store.raw.prepare('SELECT * FROM event_listings WHERE event_id = ?').get(templateId) as Record<string, unknown>;
+    const fragments = store.raw.prepare('SELECT * FROM fragments WHERE event_id = ?').all(templateId) as Array<Record<string, unknown>>;
     delete row.span; // generated column
     delete history.seq;
     const raw = rawStore.raw;
@@ -117,12 +120,16 @@ async function benchWriteRate(dir: string, rounds: number, batch: number): Promi
     const insertEvent = raw.prepare(insertSql('events', Object.keys(row)));
     const insertLink = raw.prepare(insertSql('event_cities', Object.keys(link)));
     const insertHistory = raw.prepare(insertSql('event_history', Object.keys(history)));
+    const insertListing = raw.prepare(insertSql('event_listings', Object.keys(listing)));
+    const insertFragment = raw.prepare(insertSql('fragments', Object.keys(fragments[0] ?? {})));
     const bump = raw.prepare('UPDATE data_version SET version = version + 1, changed_at = ? WHERE id = 1');
     const historyAfter = String(history.after);
     const rawWrite = raw.transaction((id: string, at: string) => {
       insertEvent.run({ ...row, id, title_de: `${String(row.title_de)} ${id}`, created_at: at, updated_at: at });
       insertLink.run({ ...link, event_id: id });
       insertHistory.run({ ...history, event_id: id, at, after: historyAfter.replaceAll(templateId, id) });
+      insertListing.run({ ...listing, event_id: id });
+      for (const fragment of fragments) insertFragment.run({ ...fragment, event_id: id });
       bump.run(at);
     });
     const rawOne = () => {
@@ -166,7 +173,7 @@ async function benchWriteRate(dir: string, rounds: number, batch: number): Promi
 }
 
 async function benchCalendarAfterWrite(dir: string, changes: number, count: number): Promise<WritesBench['calendar']> {
-  const store = await seededStore(join(dir, 'calendar.sqlite'), generatedEvents(count));
+  const store = await storedEvents(join(dir, 'calendar.sqlite'), generatedEvents(count));
   try {
     const deps: AppDeps = { store, clock: () => Date.now(), config: CONFIG, limiters: LIMITERS };
     const app = createApp(() => deps, createDocumentCache());

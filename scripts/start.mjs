@@ -1,9 +1,8 @@
 /**
- * `npm start`: runs the server compiled to dist/, compiling it first (tsc -p tsconfig.build.json) when a source
- * is newer than the last build, so that a start neither transpiles TypeScript nor runs stale code.
+ * `npm start`: runs the server bundled in dist/server.mjs (scripts/build.mjs), building it first when a source is
+ * newer than the last build, so that a start neither transpiles TypeScript nor runs stale code.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -19,14 +18,8 @@ function newest(path) {
 }
 
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
-const sources = ['src', 'seeds', 'package.json', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.build.json'];
-if (sources.some((source) => newest(`${root}${source}`) > built)) {
-  const tsc = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', `${root}tsconfig.build.json`], {
-    stdio: 'inherit',
-  });
-  if (tsc.status !== 0) process.exit(tsc.status ?? 1);
-  writeFileSync(stamp, '');
-}
+const sources = ['src', 'seeds', 'package.json', 'scripts/build.mjs'];
+if (sources.some((source) => newest(`${root}${source}`) > built)) await (await import('./build.mjs')).buildServer();
 
-const { main } = await import(`${root}dist/src/node.js`);
+const { main } = await import(`${root}dist/server.mjs`);
 await main();

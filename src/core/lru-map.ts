@@ -41,6 +41,11 @@ export class LruMap<V> {
     return this.#map.get(key);
   }
 
+  /** Whether a value is small enough to be kept at all (no larger than the whole byte budget). */
+  accepts(value: V): boolean {
+    return this.#sizeOf(value) <= this.#bytes;
+  }
+
   /** Stores a value, dropping the oldest entries while over a limit. */
   set(key: string, value: V): void {
     this.delete(key);

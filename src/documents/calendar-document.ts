@@ -5,7 +5,7 @@
  * missing or stale are read in full and rendered (and stored), and the document is the concatenation of the
  * header, the fragments and the footer.
  */
-import { concatBytes, encodeUtf8 } from '../core/bytes.js';
+import { encodeUtf8 } from '../core/bytes.js';
 import { CALENDAR_FOOTER, type CalendarMeta, calendarPreamble, dropDayOf, timezoneBlocks } from '../core/calendar/render-ics.js';
 import { LruMap } from '../core/lru-map.js';
 import type { City, EventRecord, Lang, Selection } from '../core/model.js';
@@ -40,8 +40,32 @@ type Piece = Pick<StoredFragment, 'bytes' | 'tzid'>;
 /** Calendar preambles by language and name: `ics` escapes a name once per process. */
 const preambles = new LruMap<string>({ entries: 1024 });
 
+/** Bytes copied between two chances for other requests to run. */
+const COPY_SLICE = 512 * 1024;
+
+/** One byte array of the parts, copied in slices that let other requests run between them. */
+async function concatInSlices(parts: readonly Uint8Array[], yieldToOthers?: () => Promise<void>): Promise<Uint8Array<ArrayBuffer>> {
+  const body = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let offset = 0;
+  let sinceYield = 0;
+  for (const part of parts) {
+    body.set(part, offset);
+    offset += part.byteLength;
+    sinceYield += part.byteLength;
+    if (sinceYield >= COPY_SLICE && yieldToOthers) {
+      sinceYield = 0;
+      await yieldToOthers();
+    }
+  }
+  return body;
+}
+
 /** A whole calendar as one byte array: header and VTIMEZONEs, the VEVENTs, the footer. */
-export function calendarBytes(meta: CalendarMeta, pieces: readonly Piece[]): Uint8Array<ArrayBuffer> {
+export function calendarBytes(
+  meta: CalendarMeta,
+  pieces: readonly Piece[],
+  yieldToOthers?: () => Promise<void>,
+): Promise<Uint8Array<ArrayBuffer>> {
   const memo = `${meta.lang}|${meta.name ?? ''}`;
   let preamble = preambles.get(memo);
   if (preamble === undefined) {
@@ -53,11 +77,14 @@ export function calendarBytes(meta: CalendarMeta, pieces: readonly Piece[]): Uin
   // Fragments name only zones that have a VTIMEZONE (render-ics.ts writes UTC otherwise).
   const zones = timezoneBlocks(pieces.map((p) => p.tzid));
   if (!zones.ok) throw new Error(`calendar header: ${zones.error}`);
-  return concatBytes([encodeUtf8(preamble), encodeUtf8(zones.value), ...pieces.map((p) => p.bytes), encodeUtf8(CALENDAR_FOOTER)]);
+  return concatInSlices(
+    [encodeUtf8(preamble), encodeUtf8(zones.value), ...pieces.map((p) => p.bytes), encodeUtf8(CALENDAR_FOOTER)],
+    yieldToOthers,
+  );
 }
 
 /** Entries read per statement: a few milliseconds, after which other requests get their turn. */
-const ENTRY_PAGE = 1000;
+const ENTRY_PAGE = 250;
 
 /**
  * The entries a calendar holds on a day and their current fragments, page by page: the stored ones where they
@@ -126,7 +153,8 @@ export function calendarSpec(deps: DocumentDeps, cache: DocumentCache, request: 
     meta,
     build: async (state) => {
       const { pieces, validator, lastChange } = await calendarPieces(deps, cache, request, state);
-      return { body: calendarBytes({ name: request.name, lang: request.lang }, pieces), lastModified: lastChange, validator };
+      const body = await calendarBytes({ name: request.name, lang: request.lang }, pieces, deps.yieldToOthers);
+      return { body, lastModified: lastChange, validator };
     },
   };
 }
@@ -156,7 +184,7 @@ export function eventCalendarSpec(
         : (await renderFragments(deps, [record], request.lang, (await referenceData(deps, cache)).sources, state.referenceVersion))[0];
       if (!current && fragment) inBackground(deps, deps.store.batch(storeFragmentStatements(deps.store.db, [fragment])));
       if (!fragment || fragment.bytes.byteLength === 0) throw new NotRenderable(`event "${record.id}" cannot be shown as a calendar entry`);
-      return { body: calendarBytes({ name: null, lang: request.lang }, [fragment]), lastModified: Date.parse(record.updated) };
+      return { body: await calendarBytes({ name: null, lang: request.lang }, [fragment]), lastModified: Date.parse(record.updated) };
     },
   };
 }

@@ -9,10 +9,11 @@ import type { Encoding } from './document.js';
 
 export type Coding = Exclude<Encoding, 'identity'>;
 
-/** The codings a runtime can compress in, and how. */
+/** The codings a runtime can compress in (and decompress from), and how. */
 export interface Compressor {
   readonly codings: readonly Coding[];
   readonly compress: (body: Uint8Array<ArrayBuffer>, coding: Coding) => Promise<Uint8Array<ArrayBuffer>>;
+  readonly decompress: (body: Uint8Array<ArrayBuffer>, coding: Coding) => Promise<Uint8Array<ArrayBuffer>>;
 }
 
 /** Smaller bodies are sent as they are: compressing them saves less than a packet. */
@@ -23,6 +24,11 @@ export const webCompressor: Compressor = {
   codings: ['gzip'],
   compress: async (body) => {
     const stream = new Blob([body]).stream().pipeThrough(new CompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  },
+  decompress: async (body, coding) => {
+    if (coding !== 'gzip') throw new Error(`no ${coding} here`);
+    const stream = new Blob([body]).stream().pipeThrough(new DecompressionStream('gzip'));
     return new Uint8Array(await new Response(stream).arrayBuffer());
   },
 };
@@ -54,7 +60,7 @@ function qualities(header: string): ReadonlyMap<string, number> {
  * identity unless the client refuses it (and then still identity: a 406 would leave a subscriber with nothing).
  */
 export function negotiateEncoding(header: string | null, available: { has(encoding: Encoding): boolean; readonly size: number }): Encoding {
-  if (header === null || available.size === 1) return 'identity';
+  if (header === null || (available.size === 1 && available.has('identity'))) return 'identity';
   const q = qualities(header);
   const star = q.get('*');
   let best: Encoding = 'identity';

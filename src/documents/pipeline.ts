@@ -79,9 +79,19 @@ export async function renderedDocument(
   }
 }
 
-/** A stored document as served, under the stamp it is current for. */
+/**
+ * A stored document as served, under the stamp it is current for. A compressed document is stored without its
+ * body as it is (a tenth of the bytes to write and read); that body is made again only for a client that
+ * takes no coding (documentInCoding).
+ */
 function fromStored(spec: DocumentSpec, stored: StoredDocument, stamp: string): RenderedDocument {
   return { key: spec.key, stamp, etag: stored.etag, lastModified: stored.lastModified, bodies: stored.bodies, meta: spec.meta };
+}
+
+/** The statements storing a document: its compressed bodies only where it has any. */
+function storeStatements(deps: DocumentDeps, document: RenderedDocument) {
+  const bodies = document.bodies.size > 1 ? new Map([...document.bodies].filter(([encoding]) => encoding !== 'identity')) : document.bodies;
+  return storeDocumentStatements(deps.store.db, document.key, { ...document, bodies });
 }
 
 async function obtain(
@@ -125,8 +135,17 @@ async function obtain(
   return document;
 }
 
+/**
+ * Keeps a document in memory; one too large for the budget (a calendar of 50,000 events) is kept with its
+ * compressed bodies only, which is what nearly every client takes.
+ */
 function remember(cache: DocumentCache, document: RenderedDocument): RenderedDocument {
-  cache.documents.set(document.key, document);
+  if (cache.documents.accepts(document) || document.bodies.size === 1) cache.documents.set(document.key, document);
+  else
+    cache.documents.set(document.key, {
+      ...document,
+      bodies: new Map([...document.bodies].filter(([encoding]) => encoding !== 'identity')),
+    });
   return document;
 }
 
@@ -143,7 +162,7 @@ function completeInBackground(deps: DocumentDeps, cache: DocumentCache, document
   const compressor = deps.compressor ?? webCompressor;
   if (!identity || identity.byteLength < MIN_COMPRESSED_BYTES || compressor.codings.length === 0) {
     deps.sharedDocuments?.put(document);
-    inBackground(deps, deps.store.batch(storeDocumentStatements(deps.store.db, document.key, document)));
+    inBackground(deps, deps.store.batch(storeStatements(deps, document)));
     return;
   }
   const key = completionKey(document);
@@ -155,9 +174,9 @@ function completeInBackground(deps: DocumentDeps, cache: DocumentCache, document
       if (body && body.byteLength < identity.byteLength) bodies.set(coding, body);
     });
     const complete: RenderedDocument = { ...document, bodies };
-    if (cache.documents.peek(document.key)?.stamp === document.stamp) cache.documents.set(document.key, complete);
+    if (cache.documents.peek(document.key)?.stamp === document.stamp) remember(cache, complete);
     deps.sharedDocuments?.put(complete);
-    inBackground(deps, deps.store.batch(storeDocumentStatements(deps.store.db, document.key, complete)));
+    inBackground(deps, deps.store.batch(storeStatements(deps, complete)));
     return complete;
   })();
   cache.completing.set(key, completion);
@@ -169,7 +188,9 @@ function completeInBackground(deps: DocumentDeps, cache: DocumentCache, document
 
 /**
  * The document in the coding a request accepts: while the compressed bodies of a new version are being made,
- * a request that would take one waits for them rather than get the body as it is.
+ * a request that would take one waits for them rather than get the body as it is; and a document kept or
+ * stored without its body as it is gets it back (decompressed, off the event loop on Node) for a client that
+ * takes no coding.
  */
 export async function documentInCoding(
   deps: Pick<DocumentDeps, 'compressor'>,
@@ -177,10 +198,25 @@ export async function documentInCoding(
   document: RenderedDocument,
   acceptEncoding: string | null,
 ): Promise<RenderedDocument> {
+  const compressor = deps.compressor ?? webCompressor;
+  if (!document.bodies.has('identity')) {
+    const offered = new Set<Encoding>([...document.bodies.keys(), 'identity']);
+    if (negotiateEncoding(acceptEncoding, offered) !== 'identity') return document;
+    const coding = compressor.codings.find((c) => document.bodies.has(c));
+    const encoded = coding && document.bodies.get(coding);
+    if (!coding || !encoded) throw new Error(`document ${document.key} has no body this runtime can read`);
+    const identity = await compressor.decompress(encoded, coding);
+    const whole: RenderedDocument = {
+      ...document,
+      bodies: new Map<Encoding, Uint8Array<ArrayBuffer>>([...document.bodies, ['identity', identity]]),
+    };
+    if (cache.documents.peek(document.key)?.stamp === document.stamp && cache.documents.accepts(whole))
+      cache.documents.set(document.key, whole);
+    return whole;
+  }
   if (acceptEncoding === null || document.bodies.size > 1) return document;
   const completion = cache.completing.get(completionKey(document));
   if (!completion) return document;
-  const codings = (deps.compressor ?? webCompressor).codings;
-  const wanted = negotiateEncoding(acceptEncoding, new Set<Encoding>(['identity', ...codings]));
+  const wanted = negotiateEncoding(acceptEncoding, new Set<Encoding>(['identity', ...compressor.codings]));
   return wanted === 'identity' ? document : completion;
 }

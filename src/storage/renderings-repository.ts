@@ -113,15 +113,7 @@ export async function readStoredDocumentHead(
   db: Kysely<Database>,
   key: string,
 ): Promise<{ readonly stamp: string; readonly etag: string } | null> {
-  return (
-    (await db
-      .selectFrom('documents')
-      .select(['stamp', 'etag'])
-      .where('key', '=', key)
-      .where('encoding', '=', 'identity')
-      .where('part', '=', 0)
-      .executeTakeFirst()) ?? null
-  );
+  return (await db.selectFrom('documents').select(['stamp', 'etag']).where('key', '=', key).limit(1).executeTakeFirst()) ?? null;
 }
 
 /** The stored document under a key, in the given encodings (all when none are given), or null. */

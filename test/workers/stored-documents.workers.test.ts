@@ -78,7 +78,7 @@ describe('documents built once on Workers', () => {
     expect((await countRenderings(store.db)).documents).toBeGreaterThan(0);
   });
 
-  it('assembles a calendar of 1,000 events written with their fragments in a fresh isolate without rendering a VEVENT', async () => {
+  it('assembles a calendar of 1,000 events from stored fragments in a fresh isolate, and the next fresh isolate serves its stored bytes without any renderer', async () => {
     const events: EventRecord[] = Array.from({ length: 1000 }, (_, i) =>
       makeEvent({
         id: `bulk-${String(i).padStart(4, '0')}`,
@@ -99,10 +99,16 @@ describe('documents built once on Workers', () => {
     const fresh = isolate(false);
     const res = await get(fresh.app, '/cities/foshan/calendar.de.ics');
     expect(res.status).toBe(200);
-    expect((await res.text()).match(/BEGIN:VEVENT/g)?.length).toBeGreaterThan(1000);
+    const calendar = await res.text();
+    expect(calendar.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThan(1000);
     // One document assembled from stored fragments; not one VEVENT rendered.
     expect(fresh.rendered.vevent).toBe(0);
     expect(fresh.rendered.document).toBe(1);
+    // A further fresh isolate answers the 1k-event calendar from the bytes the last one stored: no renderer at all.
+    const next = isolate(false);
+    const again = await get(next.app, '/cities/foshan/calendar.de.ics');
+    expect(await again.text()).toBe(calendar);
+    expect(next.rendered).toEqual(nothing);
   });
 
   it('sends the body compressed when the client accepts gzip, with a validator of its own', async () => {

@@ -16,7 +16,7 @@ export const MIGRATIONS_DIR = projectDirectory('db/migrations/');
 
 /**
  * A directory of the project, found from this module upwards: the same whether it runs from src/ (tsx, tests)
- * or compiled from dist/ (npm start).
+ * or bundled in dist/server.mjs (npm start).
  */
 function projectDirectory(relative: string): URL {
   for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
