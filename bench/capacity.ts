@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { SEED_SET } from '../seeds/index.js';
 import { generatedEvents, storedEvents } from './data.js';
 import { percentiles } from './machine.js';
-import { type Child, measuredGet, onCoreZero, startChild } from './processes.js';
+import { type Child, measuredGet, onCoreZero, pooledGet, startChild } from './processes.js';
 
 const OURS = new URL('..', import.meta.url).pathname;
 const ACCEPT = { 'Accept-Encoding': 'gzip, deflate, br' };
@@ -49,9 +49,7 @@ async function pollAll(
     Array.from({ length: 16 }, async () => {
       while (sent < count) {
         const path = paths[sent++ % paths.length] as string;
-        const res = await fetch(`${child.url}${path}`, {
-          headers: { ...ACCEPT, ...(etags && { 'If-None-Match': etags.get(path) ?? '' }) },
-        });
+        const res = await pooledGet(`${child.url}${path}`, { ...ACCEPT, ...(etags && { 'If-None-Match': etags.get(path) ?? '' }) });
         await res.arrayBuffer();
         if (res.status !== (etags ? 304 : 200)) throw new Error(`${path}: ${res.status}`);
       }
@@ -76,8 +74,7 @@ export async function benchCapacity(count = 50_000, cityCount = 48, requests = 2
       const floor = await startChild('floor', [path]);
       try {
         // Twice: each document's compressed bodies are made after its first answer.
-        for (let round = 0; round < 2; round++)
-          for (const p of paths) await (await fetch(`${server.url}${p}`, { headers: ACCEPT })).arrayBuffer();
+        for (let round = 0; round < 2; round++) for (const p of paths) await (await pooledGet(`${server.url}${p}`, ACCEPT)).arrayBuffer();
         const etags = new Map<string, string>();
         for (const p of paths)
           etags.set(p, (await fetch(`${server.url}${p}`, { method: 'HEAD', headers: ACCEPT })).headers.get('etag') ?? '');

@@ -83,7 +83,7 @@ async function pollWhile(child: Child, cold: string, other: string): Promise<Pol
   while (!done) {
     const t0 = performance.now();
     try {
-      during.push((await timedGet(`${child.url}${other}`, IDENTITY)).ms);
+      during.push((await timedGet(`${child.url}${other}`, IDENTITY, false)).ms);
     } catch {
       // A reset connection: counted, and its time until the reset kept.
       failures++;

@@ -32,10 +32,25 @@ function ask<T>(child: ChildProcess, message: string, pick: (m: Record<string, u
 
 /** Starts a child in a mode (bench/child.ts) with its arguments and extra environment. */
 export function startChild(mode: string, args: readonly string[], env: Record<string, string> = {}): Promise<Child> {
-  const child = spawn('taskset', ['-c', '1', process.execPath, '--expose-gc', '--import', 'tsx', CHILD, mode, ...args], {
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    env: { ...process.env, ...env },
-  });
+  const child = spawn(
+    'taskset',
+    [
+      '-c',
+      '1',
+      process.execPath,
+      '--expose-gc',
+      ...(process.env.BENCH_CHILD_FLAGS?.split(' ') ?? []),
+      '--import',
+      'tsx',
+      CHILD,
+      mode,
+      ...args,
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      env: { ...process.env, ...env },
+    },
+  );
   return new Promise((ready, failed) => {
     child.once('error', failed);
     child.once('exit', (code) => failed(new Error(`bench child ${mode} exited with ${code}`)));
@@ -73,9 +88,28 @@ export async function onCoreZero<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** A GET, its status, and how long it took end to end (ms), reading the whole body. */
-export async function timedGet(url: string, headers: Record<string, string> = {}): Promise<{ status: number; ms: number; bytes: number }> {
+/**
+ * A GET over a kept-alive connection, sent again once when the server closed that connection just as it was
+ * reused (its keep-alive timeout raced the request: the request never reached the server, so it is safe to repeat).
+ */
+export async function pooledGet(url: string, headers: Record<string, string> = {}): Promise<Response> {
+  try {
+    return await fetch(url, { headers });
+  } catch (error) {
+    const code = (error as { cause?: { code?: string } }).cause?.code;
+    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw error;
+    return fetch(url, { headers });
+  }
+}
+
+/** A GET's status, time and body size; `retry` false reports a connection the server closed instead of sending again. */
+export async function timedGet(
+  url: string,
+  headers: Record<string, string> = {},
+  retry = true,
+): Promise<{ status: number; ms: number; bytes: number }> {
   const t0 = performance.now();
-  const res = await fetch(url, { headers });
+  const res = retry ? await pooledGet(url, headers) : await fetch(url, { headers });
   const bytes = (await res.arrayBuffer()).byteLength;
   return { status: res.status, ms: performance.now() - t0, bytes };
 }

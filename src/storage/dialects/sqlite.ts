@@ -175,8 +175,10 @@ export function openSqliteStore(path: string): SqliteStore {
   // The data version without a table read per request: SQLite's PRAGMA data_version changes when another
   // connection (another process) commits, and this connection's own writes forget the value known.
   let known: { readonly pragma: number; readonly value: DataVersion } | null = null;
+  let thisTurn: DataVersion | null = null;
   const statements = withStatementCache(raw, () => {
     known = null;
+    thisTurn = null;
   });
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
   // better-sqlite3's own transaction: it rolls back only what is still open, so the error a write failed with
@@ -190,14 +192,24 @@ export function openSqliteStore(path: string): SqliteStore {
     raw,
     db,
     dataVersion: async () => {
+      // Polls that arrive in one turn of the event loop (one poll phase) share one read: another process's
+      // commit seen a turn later is the same as a poll that came a moment earlier; this process's own writes
+      // forget it.
+      if (thisTurn) return thisTurn;
       const current = pragma.get() as number;
-      if (known?.pragma === current) return known.value;
-      const row = version.get() as { version: number; changed_at: string; reference_version: number };
-      known = { pragma: current, value: { version: row.version, changedAt: row.changed_at, referenceVersion: row.reference_version } };
-      return known.value;
+      if (known?.pragma !== current) {
+        const row = version.get() as { version: number; changed_at: string; reference_version: number };
+        known = { pragma: current, value: { version: row.version, changedAt: row.changed_at, referenceVersion: row.reference_version } };
+      }
+      thisTurn = known.value;
+      setImmediate(() => {
+        thisTurn = null;
+      });
+      return thisTurn;
     },
     batch: async (batch) => {
       known = null;
+      thisTurn = null;
       inTransaction(batch.map((statement) => statement.compile()));
     },
     close: () => db.destroy(),
