@@ -1,5 +1,5 @@
 /**
- * Layers import one way: core ← storage ← http ← entry points. The core stays pure: no I/O, runtime, clock.
+ * Layers import one way: core ← storage ← use cases (documents, writing) ← http ← entry points. The core stays pure: no I/O, runtime, clock.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +35,12 @@ describe('architecture', () => {
       for (const spec of imports(file)) expect(spec, `${file} imports ${spec}`).not.toMatch(/\/http\/|hono/);
       if (!file.endsWith('d1.ts')) expect(readFileSync(file, 'utf8'), file).not.toMatch(/D1Database/);
     }
+  });
+
+  it('lets the use cases (documents, writing) import neither http nor Hono', () => {
+    for (const dir of ['documents', 'writing'])
+      for (const file of files(join(SRC, dir)))
+        for (const spec of imports(file)) expect(spec, `${file} imports ${spec}`).not.toMatch(/\/http\/|^hono/);
   });
 
   it('lets only the entry points import the runtime adapters and the npm scripts', () => {

@@ -16,10 +16,11 @@ import { openSqliteStore } from '../storage/dialects/sqlite.js';
 import { isEntryPoint } from './entry-point.js';
 
 /**
- * What the renderers stored (src/documents/): not exported but emptied by an import, since the rows imported
- * may differ from the target's under the same revision; the target renders them anew.
+ * Not exported but emptied by an import: what the renderers stored (src/documents/), since the rows imported
+ * may differ from the target's under the same revision and the target renders them anew; and the editor's
+ * sign-in sessions, which belong to the database they were started on (people sign in again).
  */
-export const RENDERING_TABLES = ['fragments', 'documents'] as const;
+export const TRANSIENT_TABLES = ['fragments', 'documents', 'sessions'] as const;
 
 /** Tables in an order that satisfies the foreign keys. */
 export const DATA_TABLES = [
@@ -33,6 +34,7 @@ export const DATA_TABLES = [
   'event_history',
   'seed_items',
   'data_version',
+  'accounts',
 ] as const;
 
 /** The data of a SQLite database as SQL INSERT statements (existing rows of the target are replaced). */
@@ -40,7 +42,7 @@ export function exportSql(raw: BetterSqlite3.Database): string {
   const lines = [
     '-- isa-calendar data export; apply to a database migrated to the same db/migrations.',
     'PRAGMA defer_foreign_keys = ON;',
-    ...RENDERING_TABLES.map((table) => `DELETE FROM ${table};`),
+    ...TRANSIENT_TABLES.map((table) => `DELETE FROM ${table};`),
   ];
   for (const table of DATA_TABLES) {
     // Generated columns (events.span) are computed by the target, so they are not written.

@@ -163,3 +163,18 @@ export interface EventRecord {
   readonly updated: string;
   readonly cancelledAt: string | null;
 }
+
+/** What a person who keeps the calendar may do: everything, or the events of their cities. */
+export const ROLES = ['secretariat', 'city-editor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A person who keeps the calendar. */
+export interface Account {
+  /** An id of the accounts table, or `token:<label>` for a writer of the ADMIN_TOKEN(S) settings. */
+  readonly id: string;
+  readonly label: string;
+  readonly role: Role;
+  readonly lang: Lang;
+  /** The city slugs a city editor works for; none for the secretariat. */
+  readonly cities: readonly string[];
+}

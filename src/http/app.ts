@@ -13,6 +13,7 @@ import { apiDocsRoutes } from './routes/api-docs.js';
 import { calendarsRoutes } from './routes/calendars.js';
 import { changesRoutes } from './routes/changes.js';
 import { citiesRoutes } from './routes/cities.js';
+import { editorRoutes } from './routes/editor.js';
 import { eventWritesRoutes } from './routes/event-writes.js';
 import { eventsRoutes } from './routes/events.js';
 import { feedsRoutes } from './routes/feeds.js';
@@ -57,6 +58,7 @@ export function createApp(
     changesRoutes,
     openApiRoutes,
     apiDocsRoutes,
+    editorRoutes,
     pagesRoutes,
   ])
     app.route('/', routes);

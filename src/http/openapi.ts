@@ -8,8 +8,8 @@
 import * as z from 'zod/mini';
 import { changeSchema, citySchema, eventSchema, healthSchema, listOf, pageOf, sourceSchema } from '../core/api/read-schemas.js';
 import { EVENT_KINDS, LANGS } from '../core/model.js';
+import { eventInputSchema } from '../writing/event-input.js';
 import { ERROR_STATUS } from './errors.js';
-import { eventInputSchema } from './event-input.js';
 import { changesQuery, documentQuery, eventListQuery, eventQuery, langQuery } from './query-schemas.js';
 import { MAX_BODY_BYTES } from './routes/event-writes.js';
 

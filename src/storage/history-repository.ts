@@ -68,3 +68,15 @@ export async function listRecentChanges(db: Kysely<Database>, limit: number): Pr
   const rows = await db.selectFrom('event_history').selectAll().orderBy('seq', 'desc').limit(limit).execute();
   return rows.flatMap(toChange);
 }
+
+/** The changes of one event after a revision, oldest first. */
+export async function listEventChanges(db: Kysely<Database>, eventId: string, afterRevision = 0): Promise<Change[]> {
+  const rows = await db
+    .selectFrom('event_history')
+    .selectAll()
+    .where('event_id', '=', eventId)
+    .where('revision', '>', afterRevision)
+    .orderBy('revision')
+    .execute();
+  return rows.flatMap(toChange);
+}

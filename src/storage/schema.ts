@@ -147,6 +147,29 @@ export interface EventHistoryTable {
   after: string;
 }
 
+export interface AccountsTable {
+  id: string;
+  label: string;
+  role: 'secretariat' | 'city-editor';
+  lang: 'de' | 'en' | 'zh';
+  /** JSON array of city slugs. */
+  cities: string;
+  /** SHA-256 of the sign-in token, hex. */
+  token_digest: string;
+  created_at: string;
+  created_by: string;
+  revoked_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session id the cookie carries, hex. */
+  id_digest: string;
+  account: string;
+  form_token: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
   event_history: EventHistoryTable;
   data_version: DataVersionTable;
@@ -160,6 +183,8 @@ export interface Database {
   seed_items: SeedItemsTable;
   fragments: FragmentsTable;
   documents: DocumentsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
 }
 
 export type CityRow = Selectable<CitiesTable>;

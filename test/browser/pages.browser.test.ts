@@ -5,45 +5,27 @@
  * <main> landmark, `html[lang]`; the subscribe links (webcal, Outlook.com / Microsoft 365, Google) and feed
  * discovery; the event's .ics link. Screenshots go to test-results/screenshots/ (1280 wide, and the city page
  * 390 wide as on a phone). Checks use selectors and URLs, never the pages' wording.
- *
- * Without /usr/bin/chromium the suite is skipped with a warning, except in CI (CI=true), where it fails:
- * .ci/run installs Chromium with apt.
+ * Chromium and when the suite is skipped: chromium.ts.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page, type Response } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type NodeServer, startNodeServer } from '../../src/node.js';
+import { launchChromium, SCREENSHOTS, skipWithoutChromium } from './chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 /** A writer's token, as a page of another origin might hold it. */
 const TOKEN = 'browser-test-token-0123';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 const FEED_TYPES = ['application/rss+xml', 'application/atom+xml', 'application/feed+json'] as const;
 const OUTLOOK_PREFIXES = ['https://outlook.live.com/calendar/0/addfromweb', 'https://outlook.office.com/calendar/0/addfromweb'] as const;
 const GOOGLE_PREFIX = 'https://calendar.google.com/calendar/r?cid=';
 /** The calendar document's path: `calendar.ics`, or a variant name such as `calendar.de.ics` (src/http/document-names.ts). */
 const CALENDAR_FILE = /\/calendar(?:\.[a-z+-]+)*\.ics$/;
 
-const haveChromium = existsSync(CHROMIUM);
-const inCI = process.env.CI === 'true';
-const skipBecause =
-  !haveChromium && !inCI ? `${CHROMIUM} is missing (apt-get install chromium): the browser tests of the web pages are skipped` : null;
-if (skipBecause) console.warn(`SKIPPED test/browser/pages.browser.test.ts: ${skipBecause}`);
+const skipBecause = skipWithoutChromium('the browser tests of the web pages');
 
 /** Desktop: 1280 wide. The Accept-Language is one the site does not speak (French), so `/` shows the default. */
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 }, locale: 'fr-FR' };
@@ -74,13 +56,11 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
   let origin: string;
 
   beforeAll(async () => {
-    if (!haveChromium) throw new Error(`CI=true but ${CHROMIUM} is missing: .ci/run must install Chromium (apt-get install chromium)`);
     dir = mkdtempSync(join(tmpdir(), 'isa-browser-'));
-    mkdirSync(SCREENSHOTS, { recursive: true });
     server = await startNodeServer({ PORT: '0', DATABASE_PATH: join(dir, 'isa-calendar.sqlite'), ADMIN_TOKEN: TOKEN });
     origin = new URL(server.url).origin;
     // launch() gives each browser a fresh, temporary user-data dir of its own, removed on close.
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_SET } from '../../seeds/index.js';
-import { DATA_TABLES, exportSql, importSql, RENDERING_TABLES } from '../../src/cli/sql-transfer.js';
+import { DATA_TABLES, exportSql, importSql, TRANSIENT_TABLES } from '../../src/cli/sql-transfer.js';
 import { type TempStore, tempStore } from '../fixtures/sqlite.js';
 
 let from: TempStore;
@@ -35,6 +35,6 @@ describe('db:export-sql / db:import-sql', () => {
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'd1_migrations'")
       .pluck()
       .all() as string[];
-    expect([...DATA_TABLES, ...RENDERING_TABLES].sort()).toEqual(tables.sort());
+    expect([...DATA_TABLES, ...TRANSIENT_TABLES].sort()).toEqual(tables.sort());
   });
 });

@@ -8,6 +8,7 @@ import { SEED_SET } from '../../seeds/index.js';
 import { describeReadApi } from './api-contract.js';
 import { describeCacheKeys } from './cache-keys-contract.js';
 import { describeCalendars } from './calendar-contract.js';
+import { describeEditor } from './editor-contract.js';
 import { describeFeeds } from './feed-contract.js';
 import { describeHardening } from './hardening-contract.js';
 import { serveForSuite } from './node-server.js';
@@ -65,6 +66,11 @@ describe('Node + SQLite', () => {
   describe('feeds', () => {
     const s = serveForSuite();
     describeFeeds('Node + SQLite', () => s.fetch);
+  });
+
+  describe('editor', () => {
+    const s = serveForSuite({ ADMIN_TOKEN: WRITE_TOKEN });
+    describeEditor('Node + SQLite', () => ({ fetch: s.fetch, origin: new URL(s.server().url).origin }));
   });
 
   describe('hardening', () => {

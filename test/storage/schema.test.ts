@@ -32,6 +32,18 @@ const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   },
   event_listings: { city: true, event_id: true, via: true, start_key: true, end_key: true },
   seed_items: { item: true, seed_revision: true, item_revision: true },
+  accounts: {
+    id: true,
+    label: true,
+    role: true,
+    lang: true,
+    cities: true,
+    token_digest: true,
+    created_at: true,
+    created_by: true,
+    revoked_at: true,
+  },
+  sessions: { id_digest: true, account: true, form_token: true, created_at: true, expires_at: true },
   city_names: { name_key: true, slug: true, name: true },
   events: {
     id: true,
@@ -97,6 +109,7 @@ describe('schema', () => {
       '0007_no_rate_limit_table.sql',
       '0008_memberships_listings.sql',
       '0009_stored_renderings.sql',
+      '0010_accounts_sessions.sql',
     ]);
     expect(migrate(t.store.raw)).toEqual([]);
   });

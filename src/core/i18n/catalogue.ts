@@ -3,7 +3,7 @@
  * The words shown to people, one catalogue per language (de.ts, en.ts, zh.ts): pages, calendars, feeds,
  * time texts and error pages all read from here, so a translator reviews one file per language.
  */
-import type { Audience, EndReason, EventKind, Lang, MembershipStatus } from '../model.js';
+import type { Audience, EndReason, EventKind, Lang, MembershipStatus, Precision, Role } from '../model.js';
 import { de } from './de.js';
 import { en } from './en.js';
 import { zh } from './zh.js';
@@ -124,6 +124,82 @@ export interface Catalogue {
     readonly helpItems: readonly string[];
     readonly back: string;
     readonly skip: string;
+  };
+  /** The editor of the people who keep the calendar (/editor). */
+  readonly editor: {
+    readonly title: string;
+    readonly signInHeading: string;
+    readonly signInIntro: string;
+    readonly token: string;
+    readonly signIn: string;
+    readonly signOut: string;
+    readonly signInFailed: string;
+    readonly signedInAs: (label: string, role: string) => string;
+    readonly roles: Readonly<Record<Role, string>>;
+    readonly events: string;
+    readonly newEvent: string;
+    readonly editEvent: string;
+    readonly noEvents: string;
+    readonly edit: string;
+    readonly view: string;
+    /** Marks a language a text is still missing in. */
+    readonly missing: string;
+    readonly fields: {
+      readonly kind: string;
+      readonly title: string;
+      readonly description: string;
+      readonly location: string;
+      readonly cities: string;
+      readonly participants: string;
+      readonly namesHint: string;
+      readonly audience: string;
+      readonly notAllianceWide: string;
+      readonly related: string;
+      readonly status: string;
+      readonly confirmed: string;
+      readonly tentative: string;
+      readonly precision: string;
+      readonly precisions: Readonly<Record<Precision, string>>;
+      readonly start: string;
+      readonly end: string;
+      readonly date: string;
+      readonly time: string;
+      readonly month: string;
+      readonly year: string;
+      readonly timeZone: string;
+      readonly timeZoneHint: string;
+      readonly url: string;
+      readonly sources: string;
+      readonly newSource: string;
+      readonly newSourceUrl: string;
+      readonly newSourceTitle: string;
+    };
+    readonly preview: string;
+    readonly save: string;
+    readonly previewHeading: string;
+    readonly previewIntro: string;
+    readonly saved: string;
+    readonly checkField: string;
+    /** A wall time the clocks skip: the nearest valid times before and after. */
+    readonly gap: (zone: string, before: string, after: string) => string;
+    /** A wall time that occurs twice: which one. */
+    readonly fold: (zone: string) => string;
+    readonly conflictHeading: string;
+    readonly conflictIntro: (actor: string, at: string) => string;
+    readonly conflictFields: string;
+    readonly reapply: string;
+    readonly cancel: string;
+    readonly reinstate: string;
+    readonly accounts: string;
+    readonly label: string;
+    readonly role: string;
+    readonly language: string;
+    readonly accountCities: string;
+    readonly createAccount: string;
+    readonly tokenOnce: (label: string) => string;
+    readonly revoke: string;
+    readonly revoked: string;
+    readonly notYours: string;
   };
   /** Headings of error pages, by HTTP status class. */
   readonly errors: {

@@ -85,6 +85,30 @@ export function checkWallTime(value: string, zone: string): Parsed<Precision> {
 }
 
 /**
+ * For a minute-precision wall time the clocks skip (a DST gap), the nearest wall times that exist: the last
+ * minute before the change and the first after it (2027-03-28T02:30 Europe/Berlin → 01:59 and 03:00); null
+ * for a time that exists.
+ */
+export function gapEdges(value: string, zone: string): { before: string; after: string } | null {
+  if (precisionOf(value) !== 'minute' || possibleInstants(value, zone).length > 0) return null;
+  const f = fieldsOf(value);
+  if (!f) return null;
+  const tz = zoneFor(zone);
+  // luxon moves a skipped wall time forward across the change; the change lies within the three hours before.
+  let high = DateTime.fromObject(f, { zone: tz }).toMillis();
+  const offsetAfter = tz.offset(high);
+  let low = high - 3 * 3_600_000;
+  if (tz.offset(low) === offsetAfter) return null;
+  while (high - low > 60_000) {
+    const mid = low + Math.floor((high - low) / 120_000) * 60_000;
+    if (tz.offset(mid) === offsetAfter) high = mid;
+    else low = mid;
+  }
+  const literal = (ms: number) => DateTime.fromMillis(ms, { zone: tz }).toFormat("yyyy-MM-dd'T'HH:mm");
+  return { before: literal(high - 60_000), after: literal(high) };
+}
+
+/**
  * The instants a minute-precision wall time may denote, earliest first: one normally, two in a fold
  * (e.g. 2018-10-28T02:30 Europe/Berlin is 00:30Z in CEST and 01:30Z in CET), none in a gap.
  */

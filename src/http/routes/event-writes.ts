@@ -1,27 +1,30 @@
 /**
  * @module routes/event-writes
  * `POST /api/v1/events`, `PATCH /api/v1/events/{id}` (JSON merge patch, RFC 7396, with `If-Match`) and
- * `DELETE /api/v1/events/{id}` (cancels; erases nothing). Each write is one atomic batch: the event, its
- * city links, a history row and the data version — so calendars and feeds follow at once, and a write that
- * lost a race to another (same revision) rolls back whole and answers 412.
+ * `DELETE /api/v1/events/{id}` (cancels; erases nothing), translated to and from the one write path
+ * (writing/write-event.ts); a write that lost a race to another answers 412.
  */
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import jsonMergePatch from 'json-merge-patch';
 import { eventJson } from '../../core/events/event-json.js';
 import { revisionEtag } from '../../core/events/identity.js';
-import type { EventRecord, SourceEntry } from '../../core/model.js';
-import { writtenFragmentStatements } from '../../documents/fragments.js';
+import type { EventRecord } from '../../core/model.js';
+import type { Result } from '../../core/result.js';
 import { referenceData } from '../../documents/reference-data.js';
-import { bumpDataVersion } from '../../storage/data-version.js';
-import { getEvent, insertEventStatements, updateEventStatements } from '../../storage/events-repository.js';
-import { storageFailure } from '../../storage/failures.js';
-import { type ChangeAction, isLostRace, recordChange } from '../../storage/history-repository.js';
-import { addSourceStatement } from '../../storage/sources-repository.js';
+import { eventInputSchema, inputOf } from '../../writing/event-input.js';
+import {
+  cancelEvent,
+  changeEvent,
+  createEvent,
+  findEvent,
+  type WriteContext,
+  type WriteError,
+  type Written,
+} from '../../writing/write-event.js';
 import { authorize } from '../auth.js';
-import type { AppDeps, AppEnv } from '../env.js';
+import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
-import { eventInputSchema, inputOf, recordFromInput } from '../event-input.js';
 import { jsonResponse } from '../responses.js';
 import { parseInput } from '../validate.js';
 
@@ -81,62 +84,21 @@ function requireMatch(header: string, event: EventRecord): void {
   throw new ApiError('precondition_failed', `the event is at revision ${event.revision} (ETag ${etag})`, 'headers.if-match');
 }
 
-/**
- * Applies a write's statements in one atomic batch and records how it went for `/healthz`: a lost race answers
- * 412, a storage failure (full disk, read-only file) 503 saying why.
- */
-async function commit(c: Context<AppEnv>, statements: Parameters<AppDeps['store']['batch']>[0]): Promise<void> {
-  try {
-    await c.get('deps').store.batch(statements);
-    c.get('writeHealth').record(null);
-  } catch (error) {
-    if (isLostRace(error)) {
-      throw new ApiError(
-        'precondition_failed',
-        'the event was changed by another write meanwhile; fetch it and try again',
-        'headers.if-match',
-      );
-    }
-    const failure = storageFailure(error);
-    if (failure) c.get('writeHealth').record(failure);
-    throw error;
+/** The write's context: the request's deps and cache, and `/healthz` told how each commit went. */
+function writeContext(c: Context<AppEnv>): WriteContext {
+  return { deps: c.get('deps'), cache: c.get('cache'), onCommit: (failure) => c.get('writeHealth').record(failure) };
+}
+
+/** A write's result as the event's response, or its failure as the error envelope. */
+async function answer(c: Context<AppEnv>, result: Result<Written, WriteError>, status = 200, headers: Record<string, string> = {}) {
+  if (!result.ok) {
+    const { error } = result;
+    if (error.code === 'precondition_failed') throw new ApiError(error.code, error.message, 'headers.if-match');
+    if (error.code === 'forbidden') throw new ApiError(error.code, error.message, 'headers.authorization');
+    // A city named in the body is a 400 there, not a 404 of the URL.
+    throw new ApiError(error.code, error.message, error.field, error.code === 'unknown_city' ? 400 : undefined);
   }
-}
-
-/**
- * The statements that add a write's catalogue entries and store its event's fragments in every language,
- * rendered now so that no read renders them: a calendar after the write is concatenation.
- */
-async function renderedWith(c: Context<AppEnv>, event: EventRecord, addedSources: readonly SourceEntry[]) {
-  const deps = c.get('deps');
-  const { sources } = await referenceData(deps, c.get('cache'));
-  const catalogue = addedSources.length === 0 ? sources : new Map([...sources, ...addedSources.map((e) => [e.id, e] as const)]);
-  return [
-    ...addedSources.map((entry) => addSourceStatement(deps.store.db, entry)),
-    ...(await writtenFragmentStatements(deps, [event], catalogue)),
-  ];
-}
-
-/** Stores a changed event atomically with its history row, its fragments and the catalogue entries its sources add. */
-async function storeChange(
-  c: Context<AppEnv>,
-  before: EventRecord,
-  after: EventRecord,
-  action: ChangeAction,
-  actor: string,
-  addedSources: readonly SourceEntry[] = [],
-): Promise<void> {
-  const { db } = c.get('deps').store;
-  return commit(c, [
-    ...updateEventStatements(db, after),
-    ...(await renderedWith(c, after, addedSources)),
-    recordChange(db, { eventId: after.id, revision: after.revision, action, actor, at: after.updated, before, after }),
-    bumpDataVersion(db, after.updated),
-  ]);
-}
-
-/** The response for an event after a write: its JSON, ETag and Last-Modified. */
-async function written(c: Context<AppEnv>, event: EventRecord, status = 200, headers: Record<string, string> = {}): Promise<Response> {
+  const { event } = result.value;
   const deps = c.get('deps');
   const { sources } = await referenceData(deps, c.get('cache'));
   return jsonResponse(
@@ -146,50 +108,28 @@ async function written(c: Context<AppEnv>, event: EventRecord, status = 200, hea
   );
 }
 
-async function currentEvent(deps: AppDeps, id: string): Promise<EventRecord> {
-  const event = await getEvent(deps.store.db, id);
-  if (!event) throw new ApiError('not_found', `no event with id "${id}"`, 'id');
-  return event;
+/** The stored event a write names in its URL. */
+async function stored(c: Context<AppEnv>): Promise<EventRecord> {
+  const found = await findEvent(writeContext(c), c.req.param('id') ?? '');
+  if (!found.ok) throw new ApiError(found.error.code, found.error.message, 'id');
+  return found.value;
 }
-
-/** JSON with object keys sorted, to compare documents whose keys came in different orders. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
-}
-
-const now = (deps: AppDeps) => new Date(deps.clock()).toISOString();
 
 export const eventWritesRoutes = new Hono<AppEnv>()
   .post('/api/v1/events', limitBody, async (c) => {
     const deps = c.get('deps');
-    const actor = await authorize(deps, c.req.raw, c.env);
+    const account = await authorize(deps, c.req.raw, c.env);
     const input = parseInput(eventInputSchema, await jsonBody(c.req.raw, ['application/json']), 'body');
-    const at = now(deps);
-    const id = (deps.newId ?? (() => crypto.randomUUID()))();
-    const { record: event, addedSources } = await recordFromInput(
-      await referenceData(deps, c.get('cache')),
-      input,
-      { id, revision: 1, created: at, status: 'confirmed', cancelledAt: null },
-      at,
-    );
-    const { db } = deps.store;
-    await commit(c, [
-      ...insertEventStatements(db, event),
-      ...(await renderedWith(c, event, addedSources)),
-      recordChange(db, { eventId: id, revision: 1, action: 'created', actor, at, before: null, after: event }),
-      bumpDataVersion(db, at),
-    ]);
-    return written(c, event, 201, { Location: `${deps.config.publicUrl}/api/v1/events/${id}` });
+    const result = await createEvent(writeContext(c), input, account);
+    return answer(c, result, 201, result.ok ? { Location: `${deps.config.publicUrl}/api/v1/events/${result.value.event.id}` } : {});
   })
   .patch('/api/v1/events/:id', limitBody, async (c) => {
     const deps = c.get('deps');
-    const actor = await authorize(deps, c.req.raw, c.env);
+    const account = await authorize(deps, c.req.raw, c.env);
     const condition = c.req.header('If-Match');
     if (condition === undefined)
       throw new ApiError('precondition_required', 'send If-Match with the ETag of the revision you changed', 'headers.if-match');
-    const before = await currentEvent(deps, c.req.param('id'));
+    const before = await stored(c);
     requireMatch(condition, before);
     const patch = await jsonBody(c.req.raw, ['application/merge-patch+json', 'application/json']);
     if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
@@ -198,36 +138,12 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     // `allianceWide` alone (a client of the first version) sets the audience the stored event does not repeat.
     if ('allianceWide' in patch && !('audience' in patch))
       merged.audience = (patch as { allianceWide?: unknown }).allianceWide === true ? (before.audience ?? 'all') : null;
-    const input = parseInput(eventInputSchema, merged, 'body');
-    const at = now(deps);
-    const { record: after, addedSources } = await recordFromInput(
-      await referenceData(deps, c.get('cache')),
-      input,
-      { ...before, revision: before.revision + 1 },
-      at,
-    );
-    // Nothing changed: no new revision, no history row.
-    if (canonicalJson({ ...inputOf(before), status: before.status }) === canonicalJson({ ...inputOf(after), status: after.status }))
-      return written(c, before);
-    await storeChange(
-      c,
-      before,
-      after,
-      before.status === 'cancelled' && after.status !== 'cancelled' ? 'reinstated' : 'changed',
-      actor,
-      addedSources,
-    );
-    return written(c, after);
+    return answer(c, await changeEvent(writeContext(c), before, parseInput(eventInputSchema, merged, 'body'), account));
   })
   .delete('/api/v1/events/:id', async (c) => {
-    const deps = c.get('deps');
-    const actor = await authorize(deps, c.req.raw, c.env);
-    const before = await currentEvent(deps, c.req.param('id'));
+    const account = await authorize(c.get('deps'), c.req.raw, c.env);
+    const before = await stored(c);
     const condition = c.req.header('If-Match');
     if (condition !== undefined) requireMatch(condition, before);
-    if (before.status === 'cancelled') return written(c, before);
-    const at = now(deps);
-    const after: EventRecord = { ...before, status: 'cancelled', cancelledAt: at, revision: before.revision + 1, updated: at };
-    await storeChange(c, before, after, 'cancelled', actor);
-    return written(c, after);
+    return answer(c, await cancelEvent(writeContext(c), before, account));
   });

@@ -4,6 +4,7 @@ import {
   checkWallTime,
   earliestInstant,
   eventSpan,
+  gapEdges,
   latestInstant,
   possibleInstants,
   precisionOf,
@@ -99,5 +100,21 @@ describe('precision', () => {
     expect(new Date(dresden.start).toISOString()).toBe('2018-11-01T16:00:00.000Z');
     const point = eventSpan({ value: '2018-10-24T09:00', fold: 0 }, null, SHANGHAI);
     expect(point.start).toBe(point.end);
+  });
+});
+
+describe('gapEdges', () => {
+  it('names the last minute before and the first after a change the clocks skip, in each zone and era', () => {
+    expect(gapEdges('2027-03-28T02:30', 'Europe/Berlin')).toEqual({ before: '2027-03-28T01:59', after: '2027-03-28T03:00' });
+    // China's summer time of 1986–1991: 1990-04-15 02:00 became 03:00.
+    expect(gapEdges('1990-04-15T02:10', 'Asia/Shanghai')).toEqual({ before: '1990-04-15T01:59', after: '1990-04-15T03:00' });
+    // New York changes at 02:00 local too, on another Sunday.
+    expect(gapEdges('2027-03-14T02:45', 'America/New_York')).toEqual({ before: '2027-03-14T01:59', after: '2027-03-14T03:00' });
+  });
+
+  it('is null for times that exist, twice-occurring times and coarser precisions', () => {
+    expect(gapEdges('2027-03-28T03:00', 'Europe/Berlin')).toBeNull();
+    expect(gapEdges('2027-10-31T02:30', 'Europe/Berlin')).toBeNull();
+    expect(gapEdges('2027-03-28', 'Europe/Berlin')).toBeNull();
   });
 });

@@ -1,15 +1,16 @@
 /**
  * @module event-input
- * The one schema for writing an event (POST body, and the result of a PATCH merge), its limits, and the
- * step from a valid input to a stored record: city names resolved, times checked by the time core, sources
- * cited from the catalogue or added to it. The same schemas describe the API in openapi.ts.
+ * The one schema for writing an event (POST body, the result of a PATCH merge, the editor's form, an imported
+ * item), its limits, and the step from a valid input to a stored record: city names resolved, times checked by
+ * the time core, sources cited from the catalogue or added to it — a failure returned naming the field. The
+ * same schema describes the API in http/openapi.ts.
  */
 import * as z from 'zod/mini';
 import { resolveEventTimes } from '../core/events/event-times.js';
 import { AUDIENCES, type Citation, EVENT_KINDS, type EventRecord, LANGS, type SourceEntry } from '../core/model.js';
+import { fail, ok, type Result } from '../core/result.js';
 import { unsafeCharacter } from '../core/text/safe-text.js';
 import { cityNamed, type ReferenceData } from '../documents/reference-data.js';
-import { ApiError } from './errors.js';
 
 /** Refuses text that an output cannot carry (safe-text.ts), naming the character. */
 const safe = z.superRefine((value: string, ctx) => {
@@ -121,17 +122,28 @@ export function inputOf(event: EventRecord): Record<string, unknown> {
   };
 }
 
-/** Resolves city names (any spelling) to slugs from the reference data, or a 400 naming the entry at fault. */
-function resolveCities(reference: ReferenceData, names: readonly string[], field: string): { slugs: string[]; zone: string | undefined } {
+/** A write that cannot be stored as given, naming the field at fault. */
+export interface WriteFailure {
+  readonly code: 'invalid_input' | 'invalid_time' | 'nonexistent_time' | 'unknown_zone' | 'unknown_city' | 'unknown_source';
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Resolves city names (any spelling) to slugs from the reference data, or the entry at fault. */
+function resolveCities(
+  reference: ReferenceData,
+  names: readonly string[],
+  field: string,
+): Result<{ slugs: string[]; zone: string | undefined }, WriteFailure> {
   const slugs: string[] = [];
   let zone: string | undefined;
   for (const [i, name] of names.entries()) {
     const city = cityNamed(reference, name);
-    if (!city) throw new ApiError('unknown_city', `no city is known as "${name}"`, `${field}.${i}`, 400);
+    if (!city) return fail({ code: 'unknown_city', message: `no city is known as "${name}"`, field: `${field}.${i}` });
     zone ??= city.timeZone;
     if (!slugs.includes(city.slug)) slugs.push(city.slug);
   }
-  return { slugs, zone };
+  return ok({ slugs, zone });
 }
 
 /** The catalogue id of a page added inline: from its address, so the same page is one entry. */
@@ -147,7 +159,7 @@ async function sourceIdOf(url: string): Promise<string> {
 async function resolveSources(
   reference: ReferenceData,
   inputs: NonNullable<EventInput['sources']>,
-): Promise<{ citations: Citation[]; added: SourceEntry[] }> {
+): Promise<Result<{ citations: Citation[]; added: SourceEntry[] }, WriteFailure>> {
   const byUrl = new Map([...reference.sources.values()].flatMap((entry) => (entry.url ? [[entry.url, entry.id] as const] : [])));
   const citations: Citation[] = [];
   const added: SourceEntry[] = [];
@@ -155,7 +167,11 @@ async function resolveSources(
     const note = input.note?.trim() ? { note: input.note } : {};
     if ('ref' in input) {
       if (!reference.sources.has(input.ref))
-        throw new ApiError('unknown_source', `no catalogue entry has the id "${input.ref}" (GET /api/v1/sources)`, `sources.${i}.ref`);
+        return fail({
+          code: 'unknown_source',
+          message: `no catalogue entry has the id "${input.ref}" (GET /api/v1/sources)`,
+          field: `sources.${i}.ref`,
+        });
       citations.push({ ref: input.ref, ...note });
       continue;
     }
@@ -174,7 +190,7 @@ async function resolveSources(
     }
     citations.push({ ref, ...note });
   }
-  return { citations, added };
+  return ok({ citations, added });
 }
 
 /** A write's result: the record to store and the catalogue entries its sources add. */
@@ -185,23 +201,28 @@ export interface WrittenRecord {
 
 /**
  * A valid input as the record to store: cities resolved, times resolved by the time core (aliases, IANA
- * canonicalisation, DST gap → 400, fold), sources resolved, revision and dates from `base` (the stored event,
- * if any).
+ * canonicalisation, DST gap, fold), sources resolved, revision and dates from `base` (the stored event, if any).
  */
 export async function recordFromInput(
   reference: ReferenceData,
   input: EventInput,
   base: Pick<EventRecord, 'id' | 'revision' | 'created' | 'status' | 'cancelledAt'>,
   updated: string,
-): Promise<WrittenRecord> {
-  const cities = resolveCities(reference, input.cities, 'cities');
-  const participants = resolveCities(reference, input.participants ?? [], 'participants').slugs.filter((s) => !cities.slugs.includes(s));
+): Promise<Result<WrittenRecord, WriteFailure>> {
+  const venues = resolveCities(reference, input.cities, 'cities');
+  if (!venues.ok) return venues;
+  const cities = venues.value;
+  const others = resolveCities(reference, input.participants ?? [], 'participants');
+  if (!others.ok) return others;
+  const participants = others.value.slugs.filter((s) => !cities.slugs.includes(s));
   const times = resolveEventTimes(
     { start: input.start, end: input.end, timeZone: input.timeZone, fold: input.fold, endFold: input.endFold },
     cities.zone ?? 'UTC',
   );
-  if (!times.ok) throw ApiError.fromField(times.error);
-  const { citations, added } = await resolveSources(reference, input.sources ?? []);
+  if (!times.ok) return times;
+  const sources = await resolveSources(reference, input.sources ?? []);
+  if (!sources.ok) return sources;
+  const { citations, added } = sources.value;
   const status = input.status ?? (base.status === 'cancelled' ? 'cancelled' : 'confirmed');
   const audience = input.audience !== undefined ? input.audience : input.allianceWide ? 'all' : null;
   const record: EventRecord = {
@@ -226,5 +247,5 @@ export async function recordFromInput(
     updated,
     cancelledAt: status === 'cancelled' ? base.cancelledAt : null,
   };
-  return { record, addedSources: added };
+  return ok({ record, addedSources: added });
 }

@@ -1,0 +1,416 @@
+/**
+ * @module routes/editor
+ * `/editor`: where the people who keep the calendar sign in and edit events in three languages, in the app on
+ * both runtimes. A personal token signs in once and becomes a session cookie (HttpOnly, SameSite=Strict,
+ * Secure and `__Host-` on https; the database keeps only digests; it ends after SESSION_HOURS or on sign-out).
+ * Every form is refused from another site (Origin / Sec-Fetch-Site, hono/csrf) and without the session's form
+ * token; pages carry a strict Content-Security-Policy and are never cached. Failed sign-ins count against the
+ * client address like failed API tokens. Saving goes through the one write path (writing/write-event.ts).
+ */
+import { type Context, Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import { words } from '../../core/i18n/catalogue.js';
+import { type Account, type EventRecord, isLang, type Lang, ROLES, type Role } from '../../core/model.js';
+import { describeEventTime } from '../../core/time/event-time-text.js';
+import { gapEdges, possibleInstants } from '../../core/time/wall-time.js';
+import { resolveZone } from '../../core/time/zones.js';
+import { cityNamed, referenceData } from '../../documents/reference-data.js';
+import { listEvents } from '../../storage/events-repository.js';
+import { listEventChanges } from '../../storage/history-repository.js';
+import { accounts, createAccount, mayEdit, revokeAccount, SESSION_HOURS, sessionOf, signIn, signOut } from '../../writing/accounts.js';
+import { type EventInput, eventInputSchema, inputOf, recordFromInput } from '../../writing/event-input.js';
+import { cancelEvent, changeEvent, createEvent, findEvent, type WriteContext, type WriteError } from '../../writing/write-event.js';
+import { type FormValues, fieldText, formFieldOf, formOf, inputFromForm } from '../editor-form.js';
+import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
+import { enforce } from '../rate-limit.js';
+import { checkInput } from '../validate.js';
+import { accountsBody, EDITOR_CSS, EDITOR_JS, editorPage, eventFormBody, eventsBody, type FormState, signInBody } from '../views/editor.js';
+
+type EditorContext = Context<AppEnv>;
+
+interface Signed {
+  readonly account: Account;
+  readonly formToken: string;
+  readonly sessionId: string;
+}
+
+const isHttps = (c: EditorContext) => c.get('deps').config.publicUrl.startsWith('https:');
+/** `__Host-` makes browsers refuse the cookie unless Secure, for this host only, on every path (RFC 6265bis §4.1.3.2). */
+const cookieName = (c: EditorContext) => (isHttps(c) ? '__Host-isa-session' : 'isa-session');
+
+/** The editor's language: `?lang=`, else the account's, else German. */
+function editorLang(c: EditorContext, account?: Account): Lang {
+  const asked = c.req.query('lang');
+  return asked && isLang(asked) ? asked : (account?.lang ?? 'de');
+}
+
+/** The signed-in person of a request, or null. */
+async function signedIn(c: EditorContext): Promise<Signed | null> {
+  const sessionId = getCookie(c, cookieName(c)) ?? '';
+  const found = await sessionOf(c.get('deps'), sessionId);
+  return found ? { account: found.account, formToken: found.session.formToken, sessionId } : null;
+}
+
+/** A posted form as values (repeated fields as lists). */
+async function formValues(c: EditorContext): Promise<FormValues> {
+  const body = await c.req.parseBody({ all: true });
+  const values: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(body)) {
+    const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+    values[name] = name === 'sources' || name === 'account_cities' ? list : (list[0] ?? '');
+  }
+  if (!Array.isArray(values.sources)) values.sources = [];
+  return values;
+}
+
+/** The signed-in person of a form post whose form token is the session's; otherwise 403. */
+async function signedForm(c: EditorContext): Promise<{ signed: Signed; values: FormValues }> {
+  const signed = await signedIn(c);
+  if (!signed) throw new ApiError('unauthorized', 'sign in first', 'cookie');
+  const values = await formValues(c);
+  if (fieldText(values, 'form_token') !== signed.formToken)
+    throw new ApiError('forbidden', 'the form is not one of this session', 'form_token');
+  return { signed, values };
+}
+
+const page = (c: EditorContext, lang: Lang, title: string, body: Parameters<typeof editorPage>[2], signed?: Signed, status = 200) =>
+  c.html(editorPage(lang, title, body, signed?.account, signed?.formToken), status as 200);
+
+function writeContext(c: EditorContext): WriteContext {
+  return { deps: c.get('deps'), cache: c.get('cache'), onCommit: (failure) => c.get('writeHealth').record(failure) };
+}
+
+/** The readings of a time that occurs twice, described on both sides, earlier first; null otherwise. */
+function foldReadings(record: EventRecord, side: 'start' | 'end', lang: Lang): [string, string] | null {
+  const time = record[side];
+  if (!time || possibleInstants(time.value, record.timeZone).length < 2) return null;
+  const reading = (fold: 0 | 1) => describeEventTime({ ...record, start: { ...time, fold }, end: null }, lang);
+  return [reading(0), reading(1)];
+}
+
+interface Checked {
+  readonly input: EventInput | null;
+  readonly record: EventRecord | null;
+  readonly errors: Map<string, string>;
+  readonly folds: FormState['folds'];
+}
+
+/** Checks a form as the write would, and says what a subscriber would see: failures by field, times that occur twice. */
+async function checkForm(c: EditorContext, values: FormValues, before: EventRecord | null, lang: Lang): Promise<Checked> {
+  const errors = new Map<string, string>();
+  const checked = checkInput(eventInputSchema, inputFromForm(values, before));
+  if (!checked.ok) {
+    errors.set(formFieldOf(checked.error.field), checked.error.message);
+    return { input: null, record: null, errors, folds: {} };
+  }
+  const reference = await referenceData(c.get('deps'), c.get('cache'));
+  const base = before ?? { id: 'preview', revision: 1, created: '', status: 'confirmed' as const, cancelledAt: null };
+  const resolved = await recordFromInput(reference, checked.value, base, '');
+  if (!resolved.ok) {
+    const { error } = resolved;
+    const field = formFieldOf(error.field);
+    // The zone the write takes: the one given, else the first city's.
+    const zone = resolveZone(checked.value.timeZone ?? '') ?? cityNamed(reference, checked.value.cities[0] ?? '')?.timeZone ?? 'UTC';
+    const literal = field === 'start' || field === 'end' ? checked.value[field] : null;
+    const edges = error.code === 'nonexistent_time' && typeof literal === 'string' ? gapEdges(literal, zone) : null;
+    const show = (l: string) => l.replace('T', ' ');
+    errors.set(field, edges ? words(lang).editor.gap(zone, show(edges.before), show(edges.after)) : error.message);
+    return { input: null, record: null, errors, folds: {} };
+  }
+  const { record } = resolved.value;
+  const folds: { start?: [string, string]; end?: [string, string] } = {};
+  for (const side of ['start', 'end'] as const) {
+    const readings = foldReadings(record, side, lang);
+    // A time that occurs twice is asked about until the form says which one.
+    if (readings) {
+      folds[side] = readings;
+      if (fieldText(values, side === 'start' ? 'fold' : 'endFold') === '') errors.set(side, words(lang).editor.fold(record.timeZone));
+    }
+  }
+  return { input: checked.value, record, errors, folds };
+}
+
+/**
+ * Another person's saves after `revision` (the one a form was opened at): who saved last and when, the fields
+ * they changed, and the form with this person's own changes carried onto the current version (a field this
+ * person left as it was takes the current value).
+ */
+async function conflictSince(c: EditorContext, current: EventRecord, revision: number, posted: FormValues, lang: Lang) {
+  const changes = await listEventChanges(c.get('deps').store.db, current.id, revision - 1);
+  const last = changes.at(-1);
+  if (!last || last.revision <= revision) return null;
+  // The version the form was opened at: recorded at that revision, or as the state before the next change (an
+  // event as the seeds first loaded it has no row of its own); without either, the form stays as posted.
+  const first = changes[0];
+  const opened = first?.revision === revision ? first.after : first?.revision === revision + 1 ? first.before : null;
+  const reference = await referenceData(c.get('deps'), c.get('cache'));
+  const was = opened ? formOf(opened, reference, lang) : posted;
+  const now = formOf(current, reference, lang);
+  const same = (a: FormValues[string], b: FormValues[string]) => JSON.stringify(a ?? '') === JSON.stringify(b ?? '');
+  const merged: Record<string, string | readonly string[] | undefined> = opened ? { ...now } : { ...posted };
+  for (const name of new Set([...Object.keys(was), ...Object.keys(posted)])) {
+    if (name === 'revision' || name === 'form_token' || name === 'action') continue;
+    if (!same(posted[name], was[name])) merged[name] = posted[name];
+  }
+  const before = inputOf(opened ?? first?.before ?? current);
+  const after = inputOf(current);
+  const labels = words(lang).editor.fields as unknown as Record<string, string>;
+  const fields = Object.keys(after)
+    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+    .map((f) => (typeof labels[f] === 'string' ? (labels[f] ?? f) : f));
+  return {
+    conflict: { actor: last.actor, at: `${last.at.slice(0, 16).replace('T', ' ')} UTC`, fields },
+    values: { ...merged, revision: String(current.revision) },
+  };
+}
+
+/** A write's failure as form errors (or the conflict), for the form shown again. */
+function writeErrors(error: WriteError): Map<string, string> {
+  if (error.code === 'precondition_failed' || error.code === 'forbidden') return new Map([['form', error.message]]);
+  return new Map([[formFieldOf(error.field), error.message]]);
+}
+
+const EMPTY_FORM: FormValues = { kind: 'conference', precision: 'minute', status: 'confirmed', audience: '', sources: [] };
+
+/** Shows the event form (new or stored) with its state. */
+async function showForm(
+  c: EditorContext,
+  signed: Signed,
+  lang: Lang,
+  event: EventRecord | null,
+  values: FormValues,
+  extra: Partial<FormState> = {},
+  status = 200,
+) {
+  const reference = await referenceData(c.get('deps'), c.get('cache'));
+  const w = words(lang).editor;
+  const state: FormState = {
+    lang,
+    values,
+    errors: new Map(),
+    preview: null,
+    folds: {},
+    conflict: null,
+    saved: false,
+    event,
+    cities: reference.cities,
+    sources: reference.sources,
+    formToken: signed.formToken,
+    readOnly: event !== null && !mayEdit(signed.account, event),
+    ...extra,
+  };
+  return page(c, lang, event ? w.editEvent : w.newEvent, eventFormBody(state), signed, status);
+}
+
+/** Handles a posted event form: preview, save, cancel or reinstate. */
+async function postForm(c: EditorContext, id: string | null) {
+  const { signed, values } = await signedForm(c);
+  const lang = editorLang(c, signed.account);
+  const ctx = writeContext(c);
+  let current: EventRecord | null = null;
+  if (id !== null) {
+    const found = await findEvent(ctx, id);
+    if (!found.ok) throw new ApiError('not_found', found.error.message, 'id');
+    current = found.value;
+  }
+  const action = fieldText(values, 'action');
+  if (current && (action === 'cancel' || action === 'reinstate')) {
+    const reinstated = checkInput(eventInputSchema, { ...inputOf(current), status: 'confirmed' });
+    const result =
+      action === 'cancel'
+        ? await cancelEvent(ctx, current, signed.account)
+        : reinstated.ok
+          ? await changeEvent(ctx, current, reinstated.value, signed.account)
+          : reinstated;
+    const reference = await referenceData(c.get('deps'), c.get('cache'));
+    if (!result.ok) return showForm(c, signed, lang, current, formOf(current, reference, lang), { errors: writeErrors(result.error) }, 403);
+    return showForm(c, signed, lang, result.value.event, formOf(result.value.event, reference, lang), { saved: true });
+  }
+  const opened = Number(fieldText(values, 'revision'));
+  // Someone else saved since this form was opened: show what they changed, with this person's changes on top.
+  const since = current && opened !== current.revision ? await conflictSince(c, current, opened, values, lang) : null;
+  if (since) return showForm(c, signed, lang, current, since.values, { conflict: since.conflict }, 409);
+  const checked = await checkForm(c, values, current, lang);
+  const preview = checked.record ? describeEventTime(checked.record, lang) : null;
+  const withRevision = current ? { ...values, revision: String(current.revision) } : values;
+  if (action !== 'save' || !checked.input || checked.errors.size > 0)
+    return showForm(
+      c,
+      signed,
+      lang,
+      current,
+      withRevision,
+      { errors: checked.errors, preview, folds: checked.folds },
+      checked.errors.size > 0 ? 400 : 200,
+    );
+  const result = current
+    ? await changeEvent(ctx, current, checked.input, signed.account)
+    : await createEvent(ctx, checked.input, signed.account);
+  if (!result.ok)
+    return showForm(
+      c,
+      signed,
+      lang,
+      current,
+      withRevision,
+      { errors: writeErrors(result.error), preview, folds: checked.folds },
+      result.error.code === 'forbidden' ? 403 : 400,
+    );
+  const saved = result.value.event;
+  if (!current) return c.redirect(`/editor/events/${saved.id}?lang=${lang}&saved=1`, 303);
+  return showForm(c, signed, lang, saved, formOf(saved, await referenceData(c.get('deps'), c.get('cache')), lang), {
+    saved: true,
+    preview,
+  });
+}
+
+const POLICY = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'none'"],
+    styleSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    baseUri: ["'none'"],
+  },
+  referrerPolicy: 'same-origin',
+  crossOriginEmbedderPolicy: false,
+};
+
+export const editorRoutes = new Hono<AppEnv>()
+  .use('/editor', secureHeaders(POLICY))
+  .use('/editor/*', secureHeaders(POLICY))
+  .use('/editor/*', async (c, next) => {
+    // A form from another site (its Origin or Sec-Fetch-Site) is refused before anything reads it.
+    const guard = csrf({ origin: (origin, cc) => origin === new URL((cc as EditorContext).get('deps').config.publicUrl).origin });
+    try {
+      await guard(c, next);
+    } catch (error) {
+      if (error instanceof HTTPException && error.status === 403)
+        throw new ApiError('forbidden', 'forms of the editor are accepted from its own pages only', 'headers.origin');
+      throw error;
+    }
+    c.header('Cache-Control', 'no-store');
+  })
+  .use('/editor', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  })
+  .get('/editor/assets/editor.css', (c) => c.body(EDITOR_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
+  .get('/editor/assets/editor.js', (c) => c.body(EDITOR_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
+  .get('/editor', async (c) => {
+    const signed = await signedIn(c);
+    const lang = editorLang(c, signed?.account);
+    const w = words(lang).editor;
+    if (!signed) return page(c, lang, w.signInHeading, signInBody(lang, null));
+    const events = (await listEvents(c.get('deps').store.db, { limit: 1000 })).items.reverse();
+    return page(
+      c,
+      lang,
+      w.events,
+      eventsBody(lang, signed.account, events, (e) => mayEdit(signed.account, e)),
+      signed,
+    );
+  })
+  .post('/editor/sign-in', async (c) => {
+    const deps = c.get('deps');
+    const lang = editorLang(c);
+    const w = words(lang).editor;
+    const token = fieldText(await formValues(c), 'token');
+    const result = await signIn(deps, token);
+    if (!result.ok) {
+      const address = deps.clientAddress?.(c.req.raw, c.env) ?? 'unknown';
+      try {
+        await enforce(deps.limiters.failedAuth, `address:${address}`, 'failed sign-ins from this address');
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'rate_limited') {
+          for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+          return page(c, lang, w.signInHeading, signInBody(lang, error.message), undefined, 429);
+        }
+        throw error;
+      }
+      return page(c, lang, w.signInHeading, signInBody(lang, w.signInFailed), undefined, 401);
+    }
+    setCookie(c, cookieName(c), result.value.sessionId, {
+      httpOnly: true,
+      secure: isHttps(c),
+      sameSite: 'Strict',
+      path: '/',
+      maxAge: SESSION_HOURS * 3600,
+    });
+    return c.redirect(`/editor?lang=${c.req.query('lang') && isLang(c.req.query('lang') ?? '') ? lang : result.value.account.lang}`, 303);
+  })
+  .post('/editor/sign-out', async (c) => {
+    const { signed } = await signedForm(c);
+    await signOut(c.get('deps'), signed.sessionId);
+    deleteCookie(c, cookieName(c), { path: '/', secure: isHttps(c) });
+    return c.redirect(`/editor?lang=${editorLang(c, signed.account)}`, 303);
+  })
+  .get('/editor/events/new', async (c) => {
+    const signed = await signedIn(c);
+    if (!signed) return c.redirect(`/editor?lang=${editorLang(c)}`, 303);
+    return showForm(c, signed, editorLang(c, signed.account), null, EMPTY_FORM);
+  })
+  .post('/editor/events/new', (c) => postForm(c, null))
+  .get('/editor/events/:id', async (c) => {
+    const signed = await signedIn(c);
+    if (!signed) return c.redirect(`/editor?lang=${editorLang(c)}`, 303);
+    const lang = editorLang(c, signed.account);
+    const found = await findEvent(writeContext(c), c.req.param('id'));
+    if (!found.ok) throw new ApiError('not_found', found.error.message, 'id');
+    const values = formOf(found.value, await referenceData(c.get('deps'), c.get('cache')), lang);
+    return showForm(c, signed, lang, found.value, values, {
+      saved: c.req.query('saved') === '1',
+      preview: describeEventTime(found.value, lang),
+    });
+  })
+  .post('/editor/events/:id', (c) => postForm(c, c.req.param('id')))
+  .get('/editor/accounts', async (c) => {
+    const signed = await signedIn(c);
+    if (!signed) return c.redirect(`/editor?lang=${editorLang(c)}`, 303);
+    if (signed.account.role !== 'secretariat') throw new ApiError('forbidden', 'only the secretariat manages accounts');
+    const lang = editorLang(c, signed.account);
+    const reference = await referenceData(c.get('deps'), c.get('cache'));
+    return page(
+      c,
+      lang,
+      words(lang).editor.accounts,
+      accountsBody(lang, await accounts(c.get('deps')), reference.cities, signed.formToken, null, null),
+      signed,
+    );
+  })
+  .post('/editor/accounts', async (c) => {
+    const { signed, values } = await signedForm(c);
+    if (signed.account.role !== 'secretariat') throw new ApiError('forbidden', 'only the secretariat manages accounts');
+    const lang = editorLang(c, signed.account);
+    const reference = await referenceData(c.get('deps'), c.get('cache'));
+    const role = fieldText(values, 'role');
+    const accountLang = fieldText(values, 'lang');
+    const cities = Array.isArray(values.account_cities) ? values.account_cities : [];
+    const result = await createAccount(
+      c.get('deps'),
+      {
+        label: fieldText(values, 'label'),
+        role: (ROLES as readonly string[]).includes(role) ? (role as Role) : 'city-editor',
+        lang: isLang(accountLang) ? accountLang : lang,
+        cities: cities.filter((slug) => reference.cities.some((city) => city.slug === slug)),
+      },
+      signed.account,
+    );
+    const list = await accounts(c.get('deps'));
+    const body = result.ok
+      ? accountsBody(lang, list, reference.cities, signed.formToken, { label: result.value.account.label, token: result.value.token }, null)
+      : accountsBody(lang, list, reference.cities, signed.formToken, null, result.error.message);
+    return page(c, lang, words(lang).editor.accounts, body, signed, result.ok ? 201 : 400);
+  })
+  .post('/editor/accounts/:id/revoke', async (c) => {
+    const { signed } = await signedForm(c);
+    if (signed.account.role !== 'secretariat') throw new ApiError('forbidden', 'only the secretariat manages accounts');
+    await revokeAccount(c.get('deps'), c.req.param('id'));
+    return c.redirect(`/editor/accounts?lang=${editorLang(c, signed.account)}`, 303);
+  });

@@ -1,0 +1,185 @@
+/**
+ * The editor in a real browser: Debian's Chromium driven by playwright-core against the real Node server (a
+ * fresh SQLite file, the seeds, a secretariat token in ADMIN_TOKEN). In German and in Chinese: signing in, an
+ * event in Asia/Shanghai with a Chinese title whose times are shown on both sides before it is saved, a time
+ * the clocks skip refused at its field, the saved event in the calendar (parsed) and the feed, two people
+ * editing one event (the second sees the first's change), axe-core on every editor page, and a phone's
+ * 390 px width without sideways scrolling. Screenshots for the README go to test-results/screenshots/.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type NodeServer, startNodeServer } from '../../src/node.js';
+import { parseXmlFeed } from '../fixtures/feed-parsers.js';
+import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
+import { launchChromium, SCREENSHOTS, skipWithoutChromium } from './chromium.js';
+
+const TOKEN = 'editor-browser-secretariat-token';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+const skipBecause = skipWithoutChromium('the browser tests of the editor');
+
+describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_000 }, () => {
+  let dir: string;
+  let server: NodeServer | undefined;
+  let browser: Browser | undefined;
+  let origin: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'isa-editor-browser-'));
+    server = await startNodeServer({ PORT: '0', DATABASE_PATH: join(dir, 'isa-calendar.sqlite'), ADMIN_TOKEN: TOKEN });
+    origin = new URL(server.url).origin;
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A signed-in browser context (its own cookie jar), with console errors and outside requests recorded. */
+  async function signedIn(lang: 'de' | 'zh', width = 1280): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+    if (!browser) throw new Error('Chromium did not start');
+    // bypassCSP only so that axe-core can be evaluated in the page; the pages' own policy is tested over HTTP.
+    const context = await browser.newContext({
+      viewport: { width, height: 900 },
+      locale: lang === 'zh' ? 'zh-CN' : 'de-DE',
+      bypassCSP: true,
+    });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      // A form shown again with its errors answers 400 (or 409), which Chromium logs for the page itself.
+      const ofThePage = m.location().url === page.url() && /status of 40[09]/.test(m.text());
+      if (m.type() === 'error' && !ofThePage) problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(`${origin}/`) && !r.url().startsWith('data:')) problems.push(`outside: ${r.url()}`);
+    });
+    await page.goto(`${origin}/editor?lang=${lang}`);
+    await page.locator('#token').fill(TOKEN);
+    await page.locator('form[action^="/editor/sign-in"] button[type=submit]').click();
+    await page.waitForURL(/\/editor\?lang=/);
+    return { context, page, problems };
+  }
+
+  /** axe-core's violations on the page. */
+  async function axe(page: Page): Promise<string[]> {
+    await page.addScriptTag({ path: AXE });
+    const result = (await page.evaluate('axe.run(document)')) as { violations: Array<{ id: string; nodes: unknown[] }> };
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  }
+
+  const noSidewaysScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+
+  it('in Chinese: a Shanghai event with a Chinese title, both countries’ times before saving, then in the calendar and the feed', async () => {
+    const { context, page, problems } = await signedIn('zh');
+    try {
+      expect(await axe(page)).toEqual([]);
+      await page.locator('a[href^="/editor/events/new"]').click();
+      await page.locator('#title_zh').fill('佛山—科隆数字化转型论坛');
+      await page.locator('#cities').fill('佛山');
+      await page.locator('#participants').fill('科隆');
+      await page.locator('#precision').selectOption('minute');
+      await page.locator('#start_date').fill('2027-11-11');
+      await page.locator('#start_time').fill('14:00');
+      await page.locator('#end_date').fill('2027-11-11');
+      await page.locator('#end_time').fill('17:30');
+      // The script shows only the inputs of the precision chosen.
+      expect(await page.locator('#start_month').isVisible()).toBe(false);
+      await page.locator('button[value=preview]').click();
+      const preview = (await page.locator('.preview .times').textContent()) ?? '';
+      expect(preview).toContain('2027年11月11日 14:00–17:30 中国（CST，UTC+8）');
+      expect(preview).toContain('07:00–10:30 德国（CET，UTC+1）');
+      expect(await axe(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, 'editor-event-zh.png'), fullPage: true });
+      await page.locator('button[value=save]').click();
+      await page.waitForURL(/\/editor\/events\/[^/?]+\?lang=zh&saved=1/);
+      expect(await page.locator('[role=status]').count()).toBe(1);
+      const calendar = parseWithIcalJs(await (await context.request.get(`${origin}/calendar.zh.ics`)).text());
+      expect(calendar.find((e) => e.summary === '佛山—科隆数字化转型论坛')?.start.instant).toBe(Date.parse('2027-11-11T06:00:00Z'));
+      const feed = parseXmlFeed(await (await context.request.get(`${origin}/cities/koeln/feed.zh.rss`)).text());
+      expect(feed.items.some((i) => i.title?.endsWith('佛山—科隆数字化转型论坛'))).toBe(true);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('in German: a time the clocks skip is refused at its field with the nearest valid times', async () => {
+    const { context, page, problems } = await signedIn('de');
+    try {
+      await page.goto(`${origin}/editor/events/new?lang=de`);
+      await page.locator('#title_de').fill('Frühjahrstreffen in der Nacht der Zeitumstellung');
+      await page.locator('#cities').fill('Köln');
+      await page.locator('#start_date').fill('2027-03-28');
+      await page.locator('#start_time').fill('02:30');
+      await page.locator('#end_date').fill('2027-03-28');
+      await page.locator('#end_time').fill('04:00');
+      await page.locator('button[value=save]').click();
+      const error = page.locator('#start-error');
+      expect(await error.textContent()).toContain('01:59');
+      expect(await error.textContent()).toContain('03:00');
+      expect(await page.locator('#start_date').inputValue()).toBe('2027-03-28');
+      expect(await axe(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, 'editor-gap-de.png'), fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('two people edit one event: the second sees the first’s change and saves hers after it', async () => {
+    const first = await signedIn('de');
+    const second = await signedIn('de');
+    try {
+      const path = '/editor/events/isa-plenary-2018?lang=de';
+      await first.page.goto(`${origin}${path}`);
+      await second.page.goto(`${origin}${path}`);
+      await first.page.locator('#location').fill('Tanzhou International Convention and Exhibition Center');
+      await first.page.locator('button[value=save]').click();
+      await first.page.locator('[role=status]').waitFor();
+      await second.page.locator('#title_en').fill('9th Plenary Assembly (2018)');
+      await second.page.locator('button[value=save]').click();
+      const conflict = second.page.locator('.conflict');
+      await conflict.waitFor();
+      expect(await conflict.textContent()).toContain('Ort');
+      await second.page.screenshot({ path: join(SCREENSHOTS, 'editor-conflict-de.png'), fullPage: true });
+      await second.page.locator('button[value=save]').click();
+      await second.page.locator('[role=status]').waitFor();
+      const event = (await (await second.context.request.get(`${origin}/api/v1/events/isa-plenary-2018`)).json()) as {
+        location: string;
+        title: Record<string, string>;
+      };
+      expect(event.location).toBe('Tanzhou International Convention and Exhibition Center');
+      expect(event.title.en).toBe('9th Plenary Assembly (2018)');
+      expect([...first.problems, ...second.problems]).toEqual([]);
+    } finally {
+      await first.context.close();
+      await second.context.close();
+    }
+  });
+
+  it('at 390 px (a phone) nothing needs sideways scrolling, in German and Chinese', async () => {
+    for (const lang of ['de', 'zh'] as const) {
+      const { context, page } = await signedIn(lang, 390);
+      try {
+        expect(await noSidewaysScroll(page), `${lang}: the list`).toBe(true);
+        await page.goto(`${origin}/editor/events/isa-plenary-2018?lang=${lang}`);
+        expect(await noSidewaysScroll(page), `${lang}: the form`).toBe(true);
+        await page.goto(`${origin}/editor/accounts?lang=${lang}`);
+        expect(await noSidewaysScroll(page), `${lang}: the accounts`).toBe(true);
+        expect(await axe(page)).toEqual([]);
+        await page.goto(`${origin}/editor/events/isa-plenary-2018?lang=${lang}`);
+        await page.screenshot({ path: join(SCREENSHOTS, `editor-phone-${lang}.png`), fullPage: true });
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});

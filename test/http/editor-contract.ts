@@ -1,0 +1,298 @@
+/**
+ * The editor over HTTP, run on both runtimes with WRITE_TOKEN configured as ADMIN_TOKEN (a secretariat account
+ * of the settings): sign-in and sessions, the refusals (no session, another site's form, a form of no session,
+ * too many failed sign-ins), saving through the one write path with the times on both sides shown first, a time
+ * the clocks skip and one that occurs twice, another person's save in between, accounts and what a city editor
+ * may change, in the editor and with their token on the API.
+ */
+import { describe, expect, it } from 'vitest';
+import { formFields, pageText } from '../fixtures/html-forms.js';
+import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
+import { WRITE_TOKEN } from '../fixtures/tokens.js';
+import type { Fetch } from './api-contract.js';
+
+export interface EditorTarget {
+  readonly fetch: Fetch;
+  /** The origin of PUBLIC_URL: what a browser sends as Origin with the editor's own forms. */
+  readonly origin: string;
+}
+
+interface Session {
+  readonly cookie: string;
+  /** GET a page of the editor with the session. */
+  readonly get: (path: string) => Promise<Response>;
+  /** POST a form with the session (its form token added), from the editor's own origin unless told otherwise. */
+  readonly post: (path: string, fields: Record<string, string | string[]>, origin?: string) => Promise<Response>;
+  readonly formToken: () => Promise<string>;
+}
+
+/** The client address of this suite's sign-ins on Workers (Node counts by the socket and ignores the header). */
+const CLIENT = { 'CF-Connecting-IP': '203.0.113.77' };
+
+const form = (fields: Record<string, string | string[]>) => {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+  return body;
+};
+
+/** A timed event in Foshan (Asia/Shanghai) as the form posts it. */
+const FOSHAN_EVENT = {
+  kind: 'conference',
+  title_zh: '佛山智能制造对接会',
+  title_de: 'Kontaktbörse Intelligente Fertigung in Foshan',
+  cities: '佛山',
+  participants: 'Köln',
+  precision: 'minute',
+  start_date: '2027-11-10',
+  start_time: '09:30',
+  end_date: '2027-11-10',
+  end_time: '12:00',
+  timeZone: '',
+  status: 'confirmed',
+  audience: '',
+};
+
+/** Registers the editor suite; `target` is called in each test. */
+export function describeEditor(runtime: string, target: () => EditorTarget): void {
+  const signIn = async (token: string): Promise<Session> => {
+    const { fetch, origin } = target();
+    const res = await fetch('/editor/sign-in?lang=de', {
+      method: 'POST',
+      headers: { ...CLIENT, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: form({ token }),
+      redirect: 'manual',
+    });
+    expect(res.status, await res.clone().text()).toBe(303);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const get = (path: string) => fetch(path, { headers: { Cookie: cookie }, redirect: 'manual' });
+    const formToken = async () => formFields(await (await get('/editor?lang=de')).text()).form_token ?? '';
+    return {
+      cookie,
+      get,
+      formToken,
+      post: async (path, fields, from = origin) =>
+        fetch(path, {
+          method: 'POST',
+          headers: { Cookie: cookie, Origin: from, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: form({ form_token: await formToken(), ...fields }),
+          redirect: 'manual',
+        }),
+    };
+  };
+  const api = (path: string, init: RequestInit = {}) => target().fetch(path, init);
+
+  describe(`the editor on ${runtime}`, () => {
+    it('shows the sign-in page with a strict Content-Security-Policy, never cached', async () => {
+      const res = await target().fetch('/editor?lang=zh');
+      expect(res.status).toBe(200);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("default-src 'none'");
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const html = await res.text();
+      expect(html).toContain('<html lang="zh">');
+      expect(html).toContain('name="token"');
+      // Nothing inline and nothing from another host: the policy would block it.
+      expect(html).not.toMatch(/<style|<script>|style="|https?:\/\/(?!127\.0\.0\.1)/);
+    });
+
+    it('signs in with a token into an HttpOnly, SameSite=Strict session cookie, and out again', async () => {
+      const { fetch, origin } = target();
+      const res = await fetch('/editor/sign-in', {
+        method: 'POST',
+        headers: { ...CLIENT, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form({ token: WRITE_TOKEN }),
+        redirect: 'manual',
+      });
+      expect(res.status).toBe(303);
+      const cookie = res.headers.get('set-cookie') ?? '';
+      expect(cookie).toMatch(/^isa-session=[A-Za-z0-9_-]{43};/);
+      expect(cookie).toMatch(/HttpOnly/);
+      expect(cookie).toMatch(/SameSite=Strict/);
+      expect(cookie).toMatch(/Path=\//);
+      const session = await signIn(WRITE_TOKEN);
+      const list = await (await session.get('/editor?lang=de')).text();
+      expect(list).toContain('/editor/events/new');
+      expect(await session.post('/editor/sign-out', {})).toHaveProperty('status', 303);
+      // The session ended: the same cookie shows the sign-in form again.
+      expect(await (await session.get('/editor?lang=de')).text()).toContain('name="token"');
+    });
+
+    it('refuses a wrong token with 401 and writes without a session', async () => {
+      const { fetch, origin } = target();
+      const wrong = await fetch('/editor/sign-in', {
+        method: 'POST',
+        headers: { ...CLIENT, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form({ token: 'not-a-token' }),
+      });
+      expect(wrong.status).toBe(401);
+      const anonymous = await fetch('/editor/events/new', {
+        method: 'POST',
+        headers: { ...CLIENT, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form({ ...FOSHAN_EVENT, action: 'save' }),
+      });
+      expect(anonymous.status).toBe(401);
+    });
+
+    it('refuses a form posted from another site, and a form without the session’s form token', async () => {
+      const session = await signIn(WRITE_TOKEN);
+      const crossSite = await session.post('/editor/events/new', { ...FOSHAN_EVENT, action: 'save' }, 'https://attacker.example');
+      expect(crossSite.status).toBe(403);
+      expect(((await crossSite.json()) as { error: { field: string } }).error.field).toBe('headers.origin');
+      const { fetch, origin } = target();
+      const forged = await fetch('/editor/events/new', {
+        method: 'POST',
+        headers: { Cookie: session.cookie, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: form({ form_token: 'guessed', ...FOSHAN_EVENT, action: 'save' }),
+      });
+      expect(forged.status).toBe(403);
+    });
+
+    it('shows both countries’ times before saving, then saves through the write path into the calendar', async () => {
+      const session = await signIn(WRITE_TOKEN);
+      const preview = await session.post('/editor/events/new?lang=de', { ...FOSHAN_EVENT, action: 'preview' });
+      expect(preview.status).toBe(200);
+      const text = pageText(await preview.text());
+      expect(text).toContain('10.11.2027 09:30–12:00 China (CST, UTC+8)');
+      expect(text).toContain('02:30–05:00 Deutschland (MEZ, UTC+1)');
+      const saved = await session.post('/editor/events/new?lang=de', { ...FOSHAN_EVENT, action: 'save' });
+      expect(saved.status).toBe(303);
+      const id = /\/editor\/events\/([^?]+)/.exec(saved.headers.get('location') ?? '')?.[1] ?? '';
+      const event = (await (await api(`/api/v1/events/${id}`)).json()) as { title: Record<string, string>; start: { utc: string } };
+      expect(event.title.zh).toBe('佛山智能制造对接会');
+      expect(event.start.utc).toBe('2027-11-10T01:30:00Z');
+      const calendar = parseWithIcalJs(await (await api('/cities/foshan/calendar.zh.ics')).text());
+      const entry = calendar.find((e) => e.summary === '佛山智能制造对接会');
+      expect(entry?.start.instant).toBe(Date.parse('2027-11-10T01:30:00Z'));
+    });
+
+    it('names the nearest valid times at the field for a time the clocks skip', async () => {
+      const session = await signIn(WRITE_TOKEN);
+      const res = await session.post('/editor/events/new?lang=de', {
+        ...FOSHAN_EVENT,
+        cities: 'Köln',
+        participants: '',
+        timeZone: 'Europe/Berlin',
+        start_date: '2027-03-28',
+        start_time: '02:30',
+        end_date: '2027-03-28',
+        end_time: '04:00',
+        action: 'save',
+      });
+      expect(res.status).toBe(400);
+      const html = await res.text();
+      expect(html).toContain('id="start-error"');
+      expect(pageText(html)).toContain('2027-03-28 01:59 oder 2027-03-28 03:00');
+    });
+
+    it('asks which of the two readings of a time that occurs twice is meant, and stores the one chosen', async () => {
+      const session = await signIn(WRITE_TOKEN);
+      const fields = {
+        ...FOSHAN_EVENT,
+        title_de: 'Nacht der Zeitumstellung',
+        title_zh: '',
+        cities: 'Köln',
+        participants: '',
+        timeZone: 'MEZ',
+        start_date: '2027-10-31',
+        start_time: '02:30',
+        end_date: '2027-10-31',
+        end_time: '03:30',
+      };
+      const asked = await session.post('/editor/events/new?lang=de', { ...fields, action: 'save' });
+      expect(asked.status).toBe(400);
+      const html = await asked.text();
+      expect(html).toContain('name="fold" value="0"');
+      expect(html).toContain('name="fold" value="1"');
+      const saved = await session.post('/editor/events/new?lang=de', { ...fields, fold: '1', action: 'save' });
+      expect(saved.status).toBe(303);
+      const id = /\/editor\/events\/([^?]+)/.exec(saved.headers.get('location') ?? '')?.[1] ?? '';
+      const event = (await (await api(`/api/v1/events/${id}`)).json()) as { start: { utc: string } };
+      expect(event.start.utc).toBe('2027-10-31T01:30:00Z');
+    });
+
+    it('shows what another person changed since the form was opened, and saves once re-applied', async () => {
+      const session = await signIn(WRITE_TOKEN);
+      const created = await session.post('/editor/events/new?lang=en', { ...FOSHAN_EVENT, title_de: 'Konfliktprobe', action: 'save' });
+      const path = created.headers.get('location') ?? '';
+      const opened = formFields(await (await session.get(path)).text());
+      expect(opened.revision).toBe('1');
+      const id = /\/editor\/events\/([^?]+)/.exec(path)?.[1] ?? '';
+      // Someone else saves in between (a script on the API).
+      const patched = await api(`/api/v1/events/${id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${WRITE_TOKEN}`, 'Content-Type': 'application/merge-patch+json', 'If-Match': '"r1"' },
+        body: JSON.stringify({ location: 'Tanzhou-Messe' }),
+      });
+      expect(patched.status).toBe(200);
+      const mine = { ...opened, title_en: 'Conflict probe', action: 'save' };
+      const conflict = await session.post(`/editor/events/${id}?lang=en`, mine);
+      expect(conflict.status).toBe(409);
+      const html = await conflict.text();
+      expect(pageText(html)).toContain('Changed meanwhile');
+      expect(pageText(html)).toMatch(/They changed: .*Place/);
+      const again = formFields(html);
+      expect(again.revision).toBe('2');
+      expect(again.title_en).toBe('Conflict probe');
+      const saved = await session.post(`/editor/events/${id}?lang=en`, { ...again, action: 'save' });
+      expect(saved.status).toBe(200);
+      const event = (await (await api(`/api/v1/events/${id}`)).json()) as {
+        revision: number;
+        title: Record<string, string>;
+        location: string;
+      };
+      expect(event).toMatchObject({ revision: 3, location: 'Tanzhou-Messe', title: { en: 'Conflict probe' } });
+    });
+
+    it('lets the secretariat create a city editor, who changes their city’s events only, in the editor and on the API', async () => {
+      const secretariat = await signIn(WRITE_TOKEN);
+      const created = await secretariat.post('/editor/accounts?lang=de', {
+        label: 'Wirtschaftsförderung Köln',
+        role: 'city-editor',
+        lang: 'de',
+        account_cities: 'koeln',
+      });
+      expect(created.status).toBe(201);
+      const token = /<code class="token">([^<]+)<\/code>/.exec(await created.text())?.[1] ?? '';
+      expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+      const editor = await signIn(token);
+      const own = await editor.post('/editor/events/new?lang=de', {
+        ...FOSHAN_EVENT,
+        cities: 'Köln',
+        participants: '',
+        title_de: 'Kölner Termin',
+        action: 'save',
+      });
+      expect(own.status).toBe(303);
+      const other = await editor.post('/editor/events/new?lang=de', { ...FOSHAN_EVENT, participants: '', action: 'save' });
+      expect(other.status).toBe(403);
+      const viaApi = (body: unknown) =>
+        api('/api/v1/events', {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const base = { kind: 'conference', title: { de: 'API-Termin' }, start: '2027-05-05' };
+      expect((await viaApi({ ...base, cities: ['Köln'] })).status).toBe(201);
+      expect((await viaApi({ ...base, cities: ['Foshan'] })).status).toBe(403);
+      expect((await viaApi({ ...base, cities: ['Köln'], audience: 'all' })).status).toBe(403);
+    });
+
+    it('limits failed sign-ins per client address (429)', async () => {
+      const { fetch, origin } = target();
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) {
+        const res = await fetch('/editor/sign-in', {
+          method: 'POST',
+          headers: { ...CLIENT, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+          body: form({ token: `wrong-${i}` }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses).toContain(429);
+      expect(statuses.slice(0, 9).every((s) => s === 401)).toBe(true);
+    });
+  });
+}
