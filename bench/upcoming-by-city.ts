@@ -47,8 +47,8 @@ export async function benchUpcomingByCity(): Promise<UpcomingResult> {
     const cities = SEED_SET.cities;
     const random = lcg(42);
     const insertEvent = store.raw.prepare(
-      `INSERT INTO events (id, kind, status, alliance_wide, audience, title_de, title_en, time_zone, precision, start_value, end_value, start_key, end_key, created_at, updated_at)
-       VALUES (?, 'conference', 'confirmed', ?, ?, ?, ?, ?, 'minute', ?, ?, ?, ?, '2026-11-27T00:00:00Z', '2026-11-27T00:00:00Z')`,
+      `INSERT INTO events (id, kind, status, alliance_wide, audience, title_de, title_en, time_zone, precision, start_value, end_value, start_key, end_key, created_at, updated_at, links)
+       VALUES (?, 'conference', 'confirmed', ?, ?, ?, ?, ?, 'minute', ?, ?, ?, ?, '2026-11-27T00:00:00Z', '2026-11-27T00:00:00Z', ?)`,
     );
     const insertLink = store.raw.prepare(
       'INSERT OR IGNORE INTO event_cities (event_id, city, role, position, start_key, end_key) VALUES (?, ?, ?, ?, ?, ?)',
@@ -68,6 +68,8 @@ export async function benchUpcomingByCity(): Promise<UpcomingResult> {
         const span = eventSpan({ value: start, fold: 0 }, { value: end, fold: 0 }, venue.timeZone);
         const id = `gen-${i}`;
         const allianceWide = random() < 0.02;
+        const picked = random() < 0.5 ? cities[Math.floor(random() * cities.length)] : undefined;
+        const other = picked?.slug === venue.slug ? undefined : picked;
         insertEvent.run(
           id,
           allianceWide ? 1 : 0,
@@ -79,15 +81,14 @@ export async function benchUpcomingByCity(): Promise<UpcomingResult> {
           end,
           span.start,
           span.end,
+          // The event's own list of its cities, as the app's writes keep it.
+          [`venue:${venue.slug}`, ...(other ? [`participant:${other.slug}`] : [])].join(' '),
         );
         insertLink.run(id, venue.slug, 'venue', 0, span.start, span.end);
         insertListing.run(venue.slug, id, 'venue', span.start, span.end);
-        if (random() < 0.5) {
-          const other = cities[Math.floor(random() * cities.length)];
-          if (other) {
-            insertLink.run(id, other.slug, 'participant', 1, span.start, span.end);
-            insertListing.run(other.slug, id, 'participant', span.start, span.end);
-          }
+        if (other) {
+          insertLink.run(id, other.slug, 'participant', 1, span.start, span.end);
+          insertListing.run(other.slug, id, 'participant', span.start, span.end);
         }
       }
     })();

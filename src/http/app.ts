@@ -21,7 +21,7 @@ import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { pagesRoutes } from './routes/pages.js';
 import { sourcesRoutes } from './routes/sources.js';
-import { createDocumentUrls, documentFastPath } from './serve-documents.js';
+import { createDocumentUrls, keptAnswer } from './serve-documents.js';
 import { createWriteHealth } from './write-health.js';
 
 /**
@@ -45,7 +45,6 @@ export function createApp(
     c.set('urls', urls);
     await next();
   });
-  app.use(documentFastPath);
   app.use('/api/*', readCors);
   for (const routes of [
     healthRoutes,
@@ -64,5 +63,18 @@ export function createApp(
     app.route('/', routes);
   app.notFound((c) => errorResponse(c, new ApiError('not_found', `nothing at ${new URL(c.req.url).pathname}`)));
   app.onError(handleError);
+  // Polls of a URL served before skip the router: most requests of a calendar service are such polls.
+  const route = app.fetch;
+  app.fetch = async (request, env, executionCtx) => {
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      try {
+        const kept = await keptAnswer(request, await getDeps(env), cache, urls);
+        if (kept) return kept;
+      } catch {
+        // Whatever failed (settings, the database) fails again on the routed way, which answers it properly.
+      }
+    }
+    return route(request, env, executionCtx);
+  };
   return app;
 }

@@ -4,10 +4,10 @@
  * so while the data and the day are unchanged, a poll reads the data version (no table read on Node), finds
  * the kept document and answers — 304 or the bytes in the accepted coding — without routing, parsing or a query.
  */
-import type { Context, MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import { LruMap } from '../core/lru-map.js';
 import type { RenderedDocument } from '../documents/document.js';
-import { keptDocument } from '../documents/document-cache.js';
+import { type DocumentCache, keptDocument } from '../documents/document-cache.js';
 import {
   type DocumentSpec,
   type DocumentState,
@@ -16,7 +16,7 @@ import {
   documentState,
   renderedDocument,
 } from '../documents/pipeline.js';
-import type { AppEnv, DocumentUrls } from './env.js';
+import type { AppDeps, AppEnv, DocumentUrls } from './env.js';
 import { serveDocument } from './responses.js';
 
 /** URLs remembered per app instance: enough for every document of a large site, bounded against strangers. */
@@ -50,15 +50,15 @@ async function serveIn(c: Context<AppEnv>, document: RenderedDocument): Promise<
   return serveDocument(c.req.raw, await documentInCoding(c.get('deps'), c.get('cache'), document, c.req.header('Accept-Encoding') ?? null));
 }
 
-/** The short way of a poll: a remembered URL whose document is kept for the current state. */
-export const documentFastPath: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { method } = c.req;
-  if (method === 'GET' || method === 'HEAD') {
-    const key = c.get('urls').get(c.req.url);
-    if (key !== undefined) {
-      const document = keptDocument(c.get('cache'), key, documentStamp(c.get('deps'), await requestState(c)));
-      if (document) return serveIn(c, document);
-    }
-  }
-  return next();
-};
+/**
+ * The short way of a poll, before any routing: a remembered URL whose document is kept for the current state is
+ * answered (304 or its bytes) without the router, the middleware or a request context; null otherwise, and the
+ * app routes the request as usual.
+ */
+export async function keptAnswer(request: Request, deps: AppDeps, cache: DocumentCache, urls: DocumentUrls): Promise<Response | null> {
+  const key = urls.get(request.url);
+  if (key === undefined) return null;
+  const document = keptDocument(cache, key, documentStamp(deps, await documentState(deps)));
+  if (!document) return null;
+  return serveDocument(request, await documentInCoding(deps, cache, document, request.headers.get('Accept-Encoding')));
+}

@@ -60,34 +60,29 @@ const EVENT_COLUMNS = [
   'events.created_at',
   'events.updated_at',
   'events.cancelled_at',
+  'events.links',
 ] as const;
 
-/**
- * Event rows with their city links in the same statement (one round trip, which is what a D1 query costs):
- * `position:role:city` items joined by spaces; slugs contain neither.
- */
+/** Event rows with their city links, which each row holds (`role:city` items joined by spaces; slugs contain neither). */
 function selectEvents<QB extends SelectQueryBuilder<Database, 'events', object>>(qb: QB) {
-  return qb
-    .select(EVENT_COLUMNS)
-    .select((eb) =>
-      eb
-        .selectFrom('event_cities')
-        .select(sql<string | null>`group_concat(position || ':' || role || ':' || city, ' ')`.as('links'))
-        .whereRef('event_cities.event_id', '=', 'events.id')
-        .as('links'),
-    );
+  return qb.select(EVENT_COLUMNS);
 }
 
-type LinkedRow = Omit<EventRow, 'span' | 'end_key' | 'alliance_wide'> & { links: string | null };
+type LinkedRow = Omit<EventRow, 'span' | 'end_key' | 'alliance_wide'>;
+
+/** `role:city` items in their order (a listing maps thousands: a plain loop). */
+function linksOf(text: string): Array<{ role: string; city: string }> {
+  const links: Array<{ role: string; city: string }> = [];
+  if (text === '') return links;
+  for (const item of text.split(' ')) {
+    const colon = item.indexOf(':');
+    if (colon > 0) links.push({ role: item.slice(0, colon), city: item.slice(colon + 1) });
+  }
+  return links;
+}
 
 function toRecord(row: LinkedRow): EventRecord {
-  const links = (row.links ?? '')
-    .split(' ')
-    .filter(Boolean)
-    .map((item) => item.split(':'))
-    .sort((a, b) => Number(a[0]) - Number(b[0]))
-    .map(([, role = '', city = '']) => ({ role, city }));
-  return eventFromRow(row, links);
+  return eventFromRow(row, linksOf(row.links));
 }
 
 /** What a document lists: a city's listing or all events, narrowed by a selection (kinds, audience, related items). */
@@ -352,6 +347,7 @@ function eventRow(event: EventRecord) {
     created_at: event.created,
     updated_at: event.updated,
     cancelled_at: event.cancelledAt,
+    links: [...event.cities.map((city) => `venue:${city}`), ...event.participants.map((city) => `participant:${city}`)].join(' '),
   };
 }
 

@@ -19,7 +19,11 @@ import type {
 import type { CityRow, EventRow, MembershipsTable, SourcesTable } from './schema.js';
 
 function text(de: string | null, en: string | null, zh: string | null): LocalizedText {
-  return { ...(de !== null && { de }), ...(en !== null && { en }), ...(zh !== null && { zh }) };
+  const out: { de?: string; en?: string; zh?: string } = {};
+  if (de !== null) out.de = de;
+  if (en !== null) out.en = en;
+  if (zh !== null) out.zh = zh;
+  return out;
 }
 
 function wallTime(value: string | null, fold: number): WallTime | null {
@@ -55,6 +59,13 @@ export function membershipFromRow(row: Selectable<MembershipsTable>): Membership
   };
 }
 
+/** The cities of the links with a role, in the links' order. */
+function citiesOf(links: ReadonlyArray<{ city: string; role: string }>, role: string): string[] {
+  const cities: string[] = [];
+  for (const link of links) if (link.role === role) cities.push(link.city);
+  return cities;
+}
+
 /** An event row and its city links (in stored order) as an EventRecord. */
 export function eventFromRow(
   row: Omit<EventRow, 'span' | 'end_key' | 'alliance_wide'>,
@@ -69,8 +80,8 @@ export function eventFromRow(
     revision: row.revision,
     title: text(row.title_de, row.title_en, row.title_zh),
     description: text(row.description_de, row.description_en, row.description_zh),
-    cities: links.filter((l) => l.role === 'venue').map((l) => l.city),
-    participants: links.filter((l) => l.role === 'participant').map((l) => l.city),
+    cities: citiesOf(links, 'venue'),
+    participants: citiesOf(links, 'participant'),
     timeZone: row.time_zone,
     precision: row.precision as Precision,
     start: wallTime(row.start_value, row.start_fold),
@@ -86,6 +97,8 @@ export function eventFromRow(
 
 /** The citations of an event row; a malformed value (which no write produces) reads as none. */
 export function citationsFromJson(json: string): Citation[] {
+  // Most events cite their sources; a listing of generated or imported ones may cite none.
+  if (json === '[]') return [];
   try {
     const parsed: unknown = JSON.parse(json);
     if (!Array.isArray(parsed)) return [];

@@ -85,6 +85,8 @@ export interface EventsTable {
   created_at: string;
   updated_at: string;
   cancelled_at: string | null;
+  /** The event's cities in order, `role:city` items joined by spaces (0011_event_links.sql). */
+  links: Generated<string>;
 }
 
 export interface EventCitiesTable {

@@ -67,8 +67,8 @@ async function storeRaw(
 ): Promise<void> {
   const title = fields.title.replace(/'/g, "''");
   await target.sql(
-    `INSERT INTO events (id, kind, title_de, time_zone, precision, start_value, start_key, end_key, created_at, updated_at)
-     VALUES ('${id}', 'conference', '${title}', 'Asia/Shanghai', 'day', '${fields.start}', ${fields.startKey}, ${fields.endKey}, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')`,
+    `INSERT INTO events (id, kind, title_de, time_zone, precision, start_value, start_key, end_key, created_at, updated_at, links)
+     VALUES ('${id}', 'conference', '${title}', 'Asia/Shanghai', 'day', '${fields.start}', ${fields.startKey}, ${fields.endKey}, '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z', 'venue:foshan')`,
   );
   await target.sql(
     `INSERT INTO event_cities (event_id, city, role, position, start_key, end_key) VALUES ('${id}', 'foshan', 'venue', 0, ${fields.startKey}, ${fields.endKey})`,

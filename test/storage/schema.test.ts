@@ -74,6 +74,7 @@ const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
     created_at: true,
     updated_at: true,
     cancelled_at: true,
+    links: true,
   },
   event_cities: { event_id: true, city: true, role: true, position: true, start_key: true, end_key: true },
   data_version: { id: true, version: true, changed_at: true, reference_version: true },
@@ -110,6 +111,7 @@ describe('schema', () => {
       '0008_memberships_listings.sql',
       '0009_stored_renderings.sql',
       '0010_accounts_sessions.sql',
+      '0011_event_links.sql',
     ]);
     expect(migrate(t.store.raw)).toEqual([]);
   });
