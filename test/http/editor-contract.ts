@@ -246,6 +246,26 @@ export function describeEditor(runtime: string, target: () => EditorTarget): voi
       expect(event).toMatchObject({ revision: 3, location: 'Tanzhou-Messe', title: { en: 'Conflict probe' } });
     });
 
+    it('shows an event’s history with who changed what, and restores an earlier revision as a new one', async () => {
+      const session = await signIn(WRITE_TOKEN);
+      const created = await session.post('/editor/events/new?lang=en', { ...FOSHAN_EVENT, title_de: 'Verlaufsprobe', action: 'save' });
+      const id = /\/editor\/events\/([^?]+)/.exec(created.headers.get('location') ?? '')?.[1] ?? '';
+      await api(`/api/v1/events/${id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${WRITE_TOKEN}`, 'Content-Type': 'application/merge-patch+json', 'If-Match': '"r1"' },
+        body: JSON.stringify({ start: '2027-11-10T14:00', end: '2027-11-10T16:00' }),
+      });
+      const history = pageText(await (await session.get(`/editor/events/${id}/history?lang=en`)).text());
+      expect(history).toMatch(/Revision 2 · Changed · admin, .* UTC Changed: Start, End/);
+      expect(history).toContain('Before: 10 Nov 2027 09:30–12:00 China (CST, UTC+8)');
+      expect(history).toContain('Now: 10 Nov 2027 14:00–16:00 China (CST, UTC+8)');
+      const restored = await session.post(`/editor/events/${id}/history?lang=en`, { revision: '1' });
+      expect(restored.status).toBe(200);
+      expect(pageText(await restored.text())).toContain('Revision 1 is restored as a new revision.');
+      const event = (await (await api(`/api/v1/events/${id}`)).json()) as { revision: number; start: { utc: string } };
+      expect(event).toMatchObject({ revision: 3, start: { utc: '2027-11-10T01:30:00Z' } });
+    });
+
     it('lets the secretariat create a city editor, who changes their city’s events only, in the editor and on the API', async () => {
       const secretariat = await signIn(WRITE_TOKEN);
       const created = await secretariat.post('/editor/accounts?lang=de', {

@@ -200,6 +200,13 @@ export interface Catalogue {
     readonly revoke: string;
     readonly revoked: string;
     readonly notYours: string;
+    readonly history: string;
+    readonly revision: (n: number) => string;
+    /** Who saved a revision, and when. */
+    readonly savedBy: (actor: string, at: string) => string;
+    readonly changedFields: string;
+    readonly restore: string;
+    readonly restored: (n: number) => string;
   };
   /** Headings of error pages, by HTTP status class. */
   readonly errors: {

@@ -192,6 +192,12 @@ export const de: Catalogue = {
     revoke: 'Sperren',
     revoked: 'gesperrt',
     notYours: 'Dieser Termin betrifft keine Ihrer Städte; ändern kann ihn das Sekretariat.',
+    history: 'Verlauf',
+    revision: (n) => `Fassung ${n}`,
+    savedBy: (actor, at) => `${actor}, ${at}`,
+    changedFields: 'Geändert:',
+    restore: 'Diese Fassung wiederherstellen',
+    restored: (n) => `Fassung ${n} ist als neue Fassung wiederhergestellt.`,
   },
   errors: {
     notFound: 'Nicht gefunden',

@@ -190,6 +190,12 @@ export const en: Catalogue = {
     revoke: 'Revoke',
     revoked: 'revoked',
     notYours: 'This event involves none of your cities; the secretariat can change it.',
+    history: 'History',
+    revision: (n) => `Revision ${n}`,
+    savedBy: (actor, at) => `${actor}, ${at}`,
+    changedFields: 'Changed:',
+    restore: 'Restore this revision',
+    restored: (n) => `Revision ${n} is restored as a new revision.`,
   },
   errors: {
     notFound: 'Not found',

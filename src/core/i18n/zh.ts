@@ -190,6 +190,12 @@ export const zh: Catalogue = {
     revoke: '停用',
     revoked: '已停用',
     notYours: '此活动不涉及您负责的城市；可由秘书处修改。',
+    history: '修改记录',
+    revision: (n) => `第${n}版`,
+    savedBy: (actor, at) => `${actor}，${at}`,
+    changedFields: '修改内容：',
+    restore: '恢复此版本',
+    restored: (n) => `第${n}版已作为新版本恢复。`,
   },
   errors: {
     notFound: '未找到',

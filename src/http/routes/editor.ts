@@ -12,6 +12,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
+import { pickText } from '../../core/events/localize.js';
 import { words } from '../../core/i18n/catalogue.js';
 import { type Account, type EventRecord, isLang, type Lang, ROLES, type Role } from '../../core/model.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
@@ -28,7 +29,18 @@ import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { enforce } from '../rate-limit.js';
 import { checkInput } from '../validate.js';
-import { accountsBody, EDITOR_CSS, EDITOR_JS, editorPage, eventFormBody, eventsBody, type FormState, signInBody } from '../views/editor.js';
+import {
+  accountsBody,
+  EDITOR_CSS,
+  EDITOR_JS,
+  editorPage,
+  eventFormBody,
+  eventsBody,
+  type FormState,
+  type HistoryEntry,
+  historyBody,
+  signInBody,
+} from '../views/editor.js';
 
 type EditorContext = Context<AppEnv>;
 
@@ -268,6 +280,36 @@ async function postForm(c: EditorContext, id: string | null) {
   });
 }
 
+/** The history page of an event. */
+async function showHistory(c: EditorContext, signed: Signed, id: string, restored: number | null) {
+  const lang = editorLang(c, signed.account);
+  const found = await findEvent(writeContext(c), id);
+  if (!found.ok) throw new ApiError('not_found', found.error.message, 'id');
+  const labels = words(lang).editor.fields as unknown as Record<string, string>;
+  const changes = await listEventChanges(c.get('deps').store.db, id);
+  const entries: HistoryEntry[] = changes.map((change) => {
+    const after = inputOf(change.after);
+    const before = change.before ? inputOf(change.before) : null;
+    return {
+      revision: change.revision,
+      action: change.action,
+      actor: change.actor,
+      at: `${change.at.slice(0, 16).replace('T', ' ')} UTC`,
+      fields: before
+        ? Object.keys(after)
+            .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+            .map((key) => (typeof labels[key] === 'string' ? (labels[key] ?? key) : key))
+        : [],
+      time: describeEventTime(change.after, lang),
+      timeBefore: change.before ? describeEventTime(change.before, lang) : null,
+      current: change.revision === found.value.revision,
+    };
+  });
+  const title = `${words(lang).editor.history}: ${pickText(found.value.title, lang)?.text ?? id}`;
+  const body = historyBody(lang, found.value, entries.reverse(), signed.formToken, mayEdit(signed.account, found.value), restored);
+  return page(c, lang, title, body, signed);
+}
+
 const POLICY = {
   contentSecurityPolicy: {
     defaultSrc: ["'none'"],
@@ -370,6 +412,29 @@ export const editorRoutes = new Hono<AppEnv>()
     });
   })
   .post('/editor/events/:id', (c) => postForm(c, c.req.param('id')))
+  .get('/editor/events/:id/history', async (c) => {
+    const signed = await signedIn(c);
+    if (!signed) return c.redirect(`/editor?lang=${editorLang(c)}`, 303);
+    return showHistory(c, signed, c.req.param('id'), null);
+  })
+  .post('/editor/events/:id/history', async (c) => {
+    // Restores a revision as a new one, through the one write path.
+    const { signed, values } = await signedForm(c);
+    const ctx = writeContext(c);
+    const found = await findEvent(ctx, c.req.param('id'));
+    if (!found.ok) throw new ApiError('not_found', found.error.message, 'id');
+    const wanted = Number(fieldText(values, 'revision'));
+    const version = (await listEventChanges(c.get('deps').store.db, found.value.id)).find((change) => change.revision === wanted)?.after;
+    if (!version) throw new ApiError('not_found', `the event has no revision ${wanted} in its history`, 'revision');
+    const input = checkInput(eventInputSchema, { ...inputOf(version), status: version.status === 'tentative' ? 'tentative' : 'confirmed' });
+    if (!input.ok) throw new ApiError('invalid_input', input.error.message, input.error.field);
+    const result =
+      version.status === 'cancelled'
+        ? await cancelEvent(ctx, found.value, signed.account)
+        : await changeEvent(ctx, found.value, input.value, signed.account);
+    if (!result.ok) throw new ApiError(result.error.code === 'forbidden' ? 'forbidden' : 'invalid_input', result.error.message, 'revision');
+    return showHistory(c, signed, found.value.id, wanted);
+  })
   .get('/editor/accounts', async (c) => {
     const signed = await signedIn(c);
     if (!signed) return c.redirect(`/editor?lang=${editorLang(c)}`, 303);

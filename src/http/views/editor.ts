@@ -186,6 +186,7 @@ export function eventFormBody(state: FormState) {
   const chosenSources = new Set(state.values.sources ?? []);
   return html`${state.saved ? html`<p class="notice" role="status">${w.saved} <a href="/events/${state.event?.id}?lang=${lang}">${w.view}</a></p>` : ''}
 ${state.readOnly ? html`<p class="notice">${w.notYours}</p>` : ''}
+${state.event ? html`<p><a href="/editor/events/${state.event.id}/history?lang=${lang}">${w.history}</a></p>` : ''}
 ${
   state.conflict
     ? html`<section class="conflict" role="alert"><h2>${w.conflictHeading}</h2><p>${w.conflictIntro(state.conflict.actor, state.conflict.at)}</p>
@@ -252,6 +253,45 @@ ${
 }</p>`
 }
 </form>`;
+}
+
+/** One revision of an event in its history: who saved it and when, what it changed, its time on both sides. */
+export interface HistoryEntry {
+  readonly revision: number;
+  readonly action: 'created' | 'changed' | 'cancelled' | 'reinstated';
+  readonly actor: string;
+  readonly at: string;
+  readonly fields: readonly string[];
+  readonly time: string;
+  readonly timeBefore: string | null;
+  readonly current: boolean;
+}
+
+/** An event's history, newest first, each earlier revision with a button that restores it as a new one. */
+export function historyBody(
+  lang: Lang,
+  event: EventRecord,
+  entries: readonly HistoryEntry[],
+  formToken: string,
+  canRestore: boolean,
+  restored: number | null,
+) {
+  const w = words(lang).editor;
+  const c = words(lang).changes;
+  return html`${restored === null ? '' : html`<p class="notice" role="status">${w.restored(restored)}</p>`}
+<p><a href="/editor/events/${event.id}?lang=${lang}">${w.editEvent}</a></p>
+<ol class="events" reversed>${entries.map(
+    (e) => html`<li><strong>${w.revision(e.revision)}</strong> · ${c[e.action]} · ${w.savedBy(e.actor, e.at)}
+${e.fields.length > 0 ? html`<br>${w.changedFields} ${e.fields.join(', ')}` : ''}
+${e.timeBefore && e.timeBefore !== e.time ? html`<br><span class="when">${c.before}: ${e.timeBefore}</span>` : ''}
+<br><span class="when">${e.timeBefore && e.timeBefore !== e.time ? `${c.now}: ` : ''}${e.time}</span>
+${
+  canRestore && !e.current
+    ? html`<form method="post" action="/editor/events/${event.id}/history?lang=${lang}"><input type="hidden" name="form_token" value="${formToken}">
+<input type="hidden" name="revision" value="${String(e.revision)}"><button type="submit">${w.restore}</button></form>`
+    : ''
+}</li>`,
+  )}</ol>`;
 }
 
 /** The label of a form field, for the list of fields to check. */
