@@ -10,7 +10,7 @@ import { changeSchema, citySchema, eventSchema, healthSchema, listOf, pageOf, so
 import { EVENT_KINDS, LANGS } from '../core/model.js';
 import { eventInputSchema } from '../writing/event-input.js';
 import { ERROR_STATUS } from './errors.js';
-import { changesQuery, documentQuery, eventListQuery, eventQuery, langQuery } from './query-schemas.js';
+import { changesQuery, documentQuery, eventListQuery, eventQuery, eventsCsvQuery, langQuery } from './query-schemas.js';
 import { MAX_BODY_BYTES } from './routes/event-writes.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -253,6 +253,18 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
               content: json(ref('Event')),
             },
             ...errors(400, 401, 403, 413, 415, 429),
+          },
+        },
+      },
+      '/api/v1/events.csv': {
+        get: {
+          operationId: 'exportEvents',
+          tags: ['Events'],
+          summary: 'Every event (or a city’s) as a spreadsheet in the import template (UTF-8 with BOM, CRLF)',
+          parameters: queryParameters(eventsCsvQuery),
+          responses: {
+            200: { description: 'CSV, headers in the chosen language', content: { 'text/csv': { schema: { type: 'string' } } } },
+            ...errors(400, 404),
           },
         },
       },

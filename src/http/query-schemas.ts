@@ -55,6 +55,12 @@ export const eventListQuery = z.object({
 /** `GET /api/v1/events/{id}`. */
 export const eventQuery = z.object({ lang, tz });
 
+/** `GET /api/v1/events.csv`. */
+export const eventsCsvQuery = z.object({
+  lang,
+  city: z.optional(z.string().check(z.minLength(1), z.maxLength(200), z.describe('A city (any spelling): its listing only.'))),
+});
+
 /** `GET /api/v1/changes`. */
 export const changesQuery = z.object({
   since: z.optional(z.string().check(z.maxLength(64), z.describe('RFC 3339 instant or date (UTC). Default: the beginning.'))),

@@ -5,6 +5,7 @@
  * the clocks skip and one that occurs twice, another person's save in between, accounts and what a city editor
  * may change, in the editor and with their token on the API.
  */
+import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { formFields, pageText } from '../fixtures/html-forms.js';
 import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
@@ -298,6 +299,28 @@ export function describeEditor(runtime: string, target: () => EditorTarget): voi
       expect((await viaApi({ ...base, cities: ['Köln'] })).status).toBe(201);
       expect((await viaApi({ ...base, cities: ['Foshan'] })).status).toBe(403);
       expect((await viaApi({ ...base, cities: ['Köln'], audience: 'all' })).status).toBe(403);
+    });
+
+    it('exports every event as a spreadsheet Excel reads: BOM, CRLF, headers in the language, the API’s values', async () => {
+      const res = await api('/api/v1/events.csv?lang=zh');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+      expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="isa-events.zh.csv"/);
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const text = new TextDecoder().decode(bytes);
+      expect(text).toContain('\r\n');
+      const [header, ...rows] = parseCsv(text, { bom: true }) as string[][];
+      expect(header?.slice(0, 3)).toEqual(['ID', '类型', '标题（德文）']);
+      const column = (name: string) => header?.indexOf(name) ?? -1;
+      const plenary = rows.find((row) => row[0] === 'isa-plenary-2018');
+      const event = (await (await api('/api/v1/events/isa-plenary-2018')).json()) as { title: Record<string, string>; revision: number };
+      expect(plenary?.[column('标题（中文）')]).toBe(event.title.zh ?? '');
+      expect(plenary?.[column('版本')]).toBe(String(event.revision));
+      expect(plenary?.[column('城市')]).toContain('佛山');
+      const all = (await (await api('/api/v1/events?from=1900-01-01&limit=500')).json()) as { items: unknown[] };
+      expect(rows.length).toBe(all.items.length);
+      expect((await api('/api/v1/events.csv?city=Nowhere')).status).toBe(404);
     });
 
     it('limits failed sign-ins per client address (429)', async () => {

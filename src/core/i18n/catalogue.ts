@@ -3,6 +3,8 @@
  * The words shown to people, one catalogue per language (de.ts, en.ts, zh.ts): pages, calendars, feeds,
  * time texts and error pages all read from here, so a translator reviews one file per language.
  */
+
+import type { EventTableColumn } from '../events/events-csv.js';
 import type { Audience, EndReason, EventKind, Lang, MembershipStatus, Precision, Role } from '../model.js';
 import { de } from './de.js';
 import { en } from './en.js';
@@ -138,6 +140,8 @@ export interface Catalogue {
     readonly roles: Readonly<Record<Role, string>>;
     readonly events: string;
     readonly newEvent: string;
+    /** The link to the events spreadsheet (CSV, opens in Excel). */
+    readonly download: string;
     readonly editEvent: string;
     readonly noEvents: string;
     readonly edit: string;
@@ -208,6 +212,8 @@ export interface Catalogue {
     readonly restore: string;
     readonly restored: (n: number) => string;
   };
+  /** Column headers of the events spreadsheet (core/events/events-csv.ts). */
+  readonly table: Readonly<Record<EventTableColumn, string>>;
   /** Headings of error pages, by HTTP status class. */
   readonly errors: {
     readonly notFound: string;

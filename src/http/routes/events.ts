@@ -5,23 +5,46 @@
  */
 import { Hono } from 'hono';
 import { eventJson } from '../../core/events/event-json.js';
+import { renderEventsCsv } from '../../core/events/events-csv.js';
 import { revisionEtag } from '../../core/events/identity.js';
 import { parseBoundary } from '../../core/time/boundary.js';
 import { renderEach } from '../../documents/left-out.js';
 import { referenceData } from '../../documents/reference-data.js';
 import { getEvent, listEvents } from '../../storage/events-repository.js';
+import { contentDisposition } from '../content-disposition.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { langOf, parseSelection, parseZone, requireCity } from '../query.js';
-import { eventListQuery, eventQuery } from '../query-schemas.js';
+import { eventListQuery, eventQuery, eventsCsvQuery } from '../query-schemas.js';
 import { jsonResponse, notModified } from '../responses.js';
 import { parseInput } from '../validate.js';
 
 const MAX_LIMIT = 500;
 const DEFAULT_LIMIT = 50;
 
+/** Every event in the spreadsheet, without the window of a listing: what the secretariat keeps. */
+const SPREADSHEET_LIMIT = 100_000;
+
 export const eventsRoutes = new Hono<AppEnv>()
+  .get('/api/v1/events.csv', async (c) => {
+    const deps = c.get('deps');
+    const q = parseInput(eventsCsvQuery, c.req.query(), 'query');
+    const lang = langOf(q.lang);
+    const city = q.city === undefined ? undefined : await requireCity(deps, c.get('cache'), q.city, 'query.city');
+    const { items } = await listEvents(deps.store.db, { ...(city && { city }), limit: SPREADSHEET_LIMIT });
+    const reference = await referenceData(deps, c.get('cache'));
+    const names = new Map(reference.cities.map((entry) => [entry.slug, entry.name[lang]]));
+    const name = `isa-events${city ? `-${city.slug}` : ''}.${lang}.csv`;
+    return c.body(
+      renderEventsCsv(items, lang, (slug) => names.get(slug) ?? slug),
+      200,
+      {
+        'Content-Type': 'text/csv; charset=utf-8; header=present',
+        'Content-Disposition': contentDisposition('attachment', name),
+      },
+    );
+  })
   .get('/api/v1/events', async (c) => {
     const { store, clock, config } = c.get('deps');
     const q = parseInput(eventListQuery, c.req.query(), 'query');

@@ -80,6 +80,7 @@ ${failed ? html`<p class="error" role="alert">${failed}</p>` : ''}
 export function eventsBody(lang: Lang, account: Account, events: readonly EventRecord[], canEdit: (event: EventRecord) => boolean) {
   const w = words(lang).editor;
   return html`<p class="actions"><a class="button" href="/editor/events/new?lang=${lang}">${w.newEvent}</a>
+<a href="/api/v1/events.csv?lang=${lang}" download>${w.download}</a>
 ${account.role === 'secretariat' ? html` <a href="/editor/accounts?lang=${lang}">${w.accounts}</a>` : ''}</p>
 ${
   events.length === 0
