@@ -14,6 +14,7 @@ import { calendarsRoutes } from './routes/calendars.js';
 import { changesRoutes } from './routes/changes.js';
 import { citiesRoutes } from './routes/cities.js';
 import { editorRoutes } from './routes/editor.js';
+import { editorEventsRoutes } from './routes/editor-events.js';
 import { eventWritesRoutes } from './routes/event-writes.js';
 import { eventsRoutes } from './routes/events.js';
 import { feedsRoutes } from './routes/feeds.js';
@@ -57,7 +58,9 @@ export function createApp(
     changesRoutes,
     openApiRoutes,
     apiDocsRoutes,
+    // The editor's guard (editor-session.ts) is registered with editorRoutes, so it comes first.
     editorRoutes,
+    editorEventsRoutes,
     pagesRoutes,
   ])
     app.route('/', routes);
