@@ -30,7 +30,10 @@ function ask<T>(child: ChildProcess, message: string, pick: (m: Record<string, u
   });
 }
 
-/** Starts a child in a mode (bench/child.ts) with its arguments and extra environment. */
+/**
+ * Starts a child in a mode (bench/child.ts) with its arguments and extra environment. BENCH_CHILD_FLAGS adds Node
+ * flags to every child, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where a server's time goes.
+ */
 export function startChild(mode: string, args: readonly string[], env: Record<string, string> = {}): Promise<Child> {
   const child = spawn(
     'taskset',
