@@ -51,7 +51,6 @@ interface Sample {
   readonly ms: number;
   readonly cpuMs: number;
   readonly bytes: number;
-  readonly encoding: string;
 }
 
 export interface WorkersFreshBench {
@@ -67,9 +66,8 @@ export interface WorkersFreshBench {
 interface Stats {
   readonly ms: { p50: number; p95: number };
   readonly cpuMs: { p50: number; p95: number };
-  /** The decoded body, and the Content-Encoding it was sent with. */
+  /** The body as Miniflare hands it back (decoded). */
   readonly bytes: number;
-  readonly encoding: string;
 }
 
 function stats(samples: readonly Sample[]): Stats {
@@ -77,7 +75,6 @@ function stats(samples: readonly Sample[]): Stats {
     ms: percentiles(samples.map((s) => s.ms)),
     cpuMs: percentiles(samples.map((s) => s.cpuMs)),
     bytes: samples[0]?.bytes ?? 0,
-    encoding: samples[0]?.encoding ?? '',
   };
 }
 
@@ -125,7 +122,6 @@ export async function benchWorkersFresh(): Promise<WorkersFreshBench> {
         ms: performance.now() - t0,
         cpuMs: workerdCpuMs() - cpu0,
         bytes,
-        encoding: res.headers.get('content-encoding') ?? 'identity',
       };
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
       // The isolate's work after the answer (storing what it built) ends with it.

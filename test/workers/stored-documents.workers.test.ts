@@ -124,6 +124,16 @@ describe('documents built once on Workers', () => {
     expect(raw.byteLength * 10).toBeLessThan(new TextEncoder().encode(text).byteLength);
   });
 
+  it('answers the very first gzip request of a fresh isolate with the compressed body another stored in D1', async () => {
+    const first = isolate(false);
+    const plain = await get(first.app, '/cities/aachen/calendar.en.ics', { 'Accept-Encoding': 'gzip' });
+    expect(plain.headers.get('content-encoding')).toBe('gzip');
+    const fresh = isolate(false);
+    const res = await fresh.app.request('/cities/aachen/calendar.en.ics', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(fresh.rendered).toEqual(nothing);
+  });
+
   it('regression: a body sent with Content-Encoding was compressed again by the runtime — it goes out as stored', async () => {
     const path = '/calendar.en.ics';
     const plain = await workerFetch(path, { headers: { 'Accept-Encoding': 'identity' } });
