@@ -98,41 +98,35 @@ async function pollWhile(child: Child, cold: string, other: string): Promise<Pol
   };
 }
 
-/** One side: a fresh server on a copy of `database`; its first calendar, a poll during a cold one, then warming. */
-async function side(root: string, database: string, scratch: string): Promise<Side> {
-  const paths = documentPaths();
-  const measure = async () => {
-    copyFileSync(database, scratch);
-    const child = await startChild('app', [root, scratch]);
-    try {
-      return await measuredGet(child, '/calendar.de.ics', IDENTITY);
-    } finally {
-      await child.stop();
-    }
-  };
-  const first = await measure();
+/** Runs `work` against a server of `root` started fresh on a copy of `database`, and stops it. */
+async function onFreshCopy<T>(root: string, database: string, scratch: string, work: (child: Child) => Promise<T>): Promise<T> {
   copyFileSync(database, scratch);
-  let child = await startChild('app', [root, scratch]);
-  let poll: PollDuring;
+  const child = await startChild('app', [root, scratch]);
   try {
-    // The other document is kept; the cold one is the whole calendar in English, not built yet.
-    await timedGet(`${child.url}/cities/koeln/calendar.de.ics`, IDENTITY);
-    poll = await pollWhile(child, '/calendar.en.ics', '/cities/koeln/calendar.de.ics');
+    return await work(child);
   } finally {
     await child.stop();
   }
-  copyFileSync(database, scratch);
-  child = await startChild('app', [root, scratch]);
-  try {
+}
+
+/** One side: a fresh server on a copy of `database`; its first calendar, a poll during a cold one, then warming. */
+async function side(root: string, database: string, scratch: string): Promise<Side> {
+  const paths = documentPaths();
+  const first = await onFreshCopy(root, database, scratch, (child) => measuredGet(child, '/calendar.de.ics', IDENTITY));
+  const poll = await onFreshCopy(root, database, scratch, async (child) => {
+    // The other document is kept; the cold one is the whole calendar in English, not built yet.
+    await timedGet(`${child.url}/cities/koeln/calendar.de.ics`, IDENTITY);
+    return pollWhile(child, '/calendar.en.ics', '/cities/koeln/calendar.de.ics');
+  });
+  const warmCpuMs = await onFreshCopy(root, database, scratch, async (child) => {
     const cpu0 = await child.cpu();
     for (const path of paths) {
       const res = await timedGet(`${child.url}${path}`, BROWSER);
       if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
     }
-    return { first, poll, warmCpuMs: ((await child.cpu()) - cpu0) / 1000, warmDocuments: paths.length };
-  } finally {
-    await child.stop();
-  }
+    return ((await child.cpu()) - cpu0) / 1000;
+  });
+  return { first, poll, warmCpuMs, warmDocuments: paths.length };
 }
 
 export async function benchColdStart(count = 10_000): Promise<ColdStartBench> {
@@ -163,15 +157,8 @@ export async function benchColdStart(count = 10_000): Promise<ColdStartBench> {
         bytes: floors[0]?.bytes ?? 0,
       };
       const scratch = join(dir, 'scratch.sqlite');
-      const compressedFirst = async (database: string) => {
-        copyFileSync(database, scratch);
-        const child = await startChild('app', [OURS, scratch]);
-        try {
-          return await measuredGet(child, '/calendar.de.ics', BROWSER);
-        } finally {
-          await child.stop();
-        }
-      };
+      const compressedFirst = (database: string) =>
+        onFreshCopy(OURS, database, scratch, (child) => measuredGet(child, '/calendar.de.ics', BROWSER));
       return {
         events: count,
         baselineCommit: baseline.commit,

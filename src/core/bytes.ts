@@ -1,6 +1,6 @@
 /**
  * @module bytes
- * UTF-8 bytes of documents, typed as what a Response body takes on both runtimes.
+ * UTF-8 bytes of documents, typed as what a Response body takes on both runtimes, and their SHA-256 digests.
  */
 
 const encoder = new TextEncoder();
@@ -22,4 +22,10 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffe
     offset += part.byteLength;
   }
   return body;
+}
+
+/** The SHA-256 digest of bytes or of a text's UTF-8, as hex of its first `length` bytes (all 32 by default). */
+export async function sha256Hex(data: string | Uint8Array<ArrayBuffer>, length = 32): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', typeof data === 'string' ? encodeUtf8(data) : data));
+  return Array.from(digest.subarray(0, length), (b) => b.toString(16).padStart(2, '0')).join('');
 }

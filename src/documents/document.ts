@@ -3,6 +3,7 @@
  * A rendered document as it is served: its bodies in each content encoding, its validators, and the headers
  * that describe it. Built once per change (pipeline.ts) and served many times (src/http/serve-document.ts).
  */
+import { sha256Hex } from '../core/bytes.js';
 import { RENDER_VERSION } from './render-version.js';
 
 /** Content codings (RFC 9110 §8.4.1): the body as rendered, gzip, brotli. */
@@ -38,14 +39,12 @@ export interface RenderedDocument {
  * do — an unrelated write leaves a city's calendar its ETag — and never survives a deploy that changes output.
  */
 export async function bodyEtag(body: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body));
-  const hex = Array.from(digest.subarray(0, 12), (b) => b.toString(16).padStart(2, '0')).join('');
-  return `"${RENDER_VERSION}-${hex}"`;
+  return `"${RENDER_VERSION}-${await sha256Hex(body, 12)}"`;
 }
 
 /** The validator of a body determined by a text (what it shows and how it is rendered): no digest of the bytes. */
 export async function textEtag(text: string): Promise<string> {
-  return bodyEtag(new TextEncoder().encode(text) as Uint8Array<ArrayBuffer>);
+  return `"${RENDER_VERSION}-${await sha256Hex(text, 12)}"`;
 }
 
 /** The validator of one encoding of a document: a compressed and a plain body never share one. */

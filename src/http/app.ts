@@ -71,7 +71,7 @@ export function createApp(
   app.fetch = async (request, env, executionCtx) => {
     if (request.method === 'GET' || request.method === 'HEAD') {
       try {
-        const kept = await keptAnswer(request, await getDeps(env), cache, urls);
+        const kept = await keptAnswer(request, () => getDeps(env), cache, urls);
         if (kept) return kept;
       } catch {
         // Whatever failed (settings, the database) fails again on the routed way, which answers it properly.

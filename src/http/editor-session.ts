@@ -12,7 +12,6 @@ import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { type Account, isLang, type Lang } from '../core/model.js';
 import { sessionOf } from '../writing/accounts.js';
-import type { WriteContext } from '../writing/write-event.js';
 import { type FormValues, fieldText } from './editor-form.js';
 import type { AppEnv } from './env.js';
 import { ApiError } from './errors.js';
@@ -68,11 +67,6 @@ export async function signedForm(c: EditorContext): Promise<{ signed: Signed; va
 /** An editor page as the response. */
 export const page = (c: EditorContext, lang: Lang, title: string, body: Parameters<typeof editorPage>[2], signed?: Signed, status = 200) =>
   c.html(editorPage(lang, title, body, signed?.account, signed?.formToken), status as 200);
-
-/** The write path's context for a request of the editor. */
-export function writeContext(c: EditorContext): WriteContext {
-  return { deps: c.get('deps'), cache: c.get('cache'), onCommit: (failure) => c.get('writeHealth').record(failure) };
-}
 
 const POLICY = {
   contentSecurityPolicy: {

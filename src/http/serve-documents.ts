@@ -55,9 +55,16 @@ async function serveIn(c: Context<AppEnv>, document: RenderedDocument): Promise<
  * answered (304 or its bytes) without the router, the middleware or a request context; null otherwise, and the
  * app routes the request as usual.
  */
-export async function keptAnswer(request: Request, deps: AppDeps, cache: DocumentCache, urls: DocumentUrls): Promise<Response | null> {
+export async function keptAnswer(
+  request: Request,
+  getDeps: () => AppDeps | Promise<AppDeps>,
+  cache: DocumentCache,
+  urls: DocumentUrls,
+): Promise<Response | null> {
   const key = urls.get(request.url);
+  // A URL not served before costs nothing here: the deps are made on the routed way only.
   if (key === undefined) return null;
+  const deps = await getDeps();
   const document = keptDocument(cache, key, documentStamp(deps, await documentState(deps)));
   if (!document) return null;
   return serveDocument(request, await documentInCoding(deps, cache, document, request.headers.get('Accept-Encoding')));

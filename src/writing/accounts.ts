@@ -6,6 +6,7 @@
  * session ids are random 256-bit values; the database keeps only their SHA-256 digests.
  */
 import type { Config } from '../config.js';
+import { sha256Hex } from '../core/bytes.js';
 import type { Account, Lang, Role } from '../core/model.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { DocumentDeps } from '../documents/deps.js';
@@ -27,13 +28,8 @@ export const SESSION_HOURS = 12;
 
 type AccountDeps = Pick<DocumentDeps, 'store' | 'clock' | 'config'>;
 
-const encoder = new TextEncoder();
-
 /** SHA-256 of a secret, hex. */
-async function digestOf(secret: string): Promise<string> {
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(secret)));
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
+const digestOf = (secret: string) => sha256Hex(secret);
 
 /** A random secret of 256 bits, URL-safe. */
 function randomSecret(): string {

@@ -6,6 +6,7 @@
  * same schema describes the API in http/openapi.ts.
  */
 import * as z from 'zod/mini';
+import { sha256Hex } from '../core/bytes.js';
 import { resolveEventTimes } from '../core/events/event-times.js';
 import { AUDIENCES, type Citation, EVENT_KINDS, type EventRecord, LANGS, type SourceEntry } from '../core/model.js';
 import { fail, ok, type Result } from '../core/result.js';
@@ -148,8 +149,7 @@ function resolveCities(
 
 /** The catalogue id of a page added inline: from its address, so the same page is one entry. */
 async function sourceIdOf(url: string): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(url)));
-  return `web-${[...digest.slice(0, 6)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+  return `web-${await sha256Hex(url, 6)}`;
 }
 
 /**

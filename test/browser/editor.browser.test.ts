@@ -6,16 +6,13 @@
  * editing one event (the second sees the first's change), axe-core on every editor page, and a phone's
  * 390 px width without sideways scrolling. Screenshots for the README go to test-results/screenshots/.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NodeServer, startNodeServer } from '../../src/node.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseXmlFeed } from '../fixtures/feed-parsers.js';
 import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
-import { launchChromium, SCREENSHOTS, skipWithoutChromium } from './chromium.js';
+import { browserSuite, SCREENSHOTS, skipWithoutChromium, watchPage } from './chromium.js';
 
 const TOKEN = 'editor-browser-secretariat-token';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -23,49 +20,27 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const skipBecause = skipWithoutChromium('the browser tests of the editor');
 
 describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_000 }, () => {
-  let dir: string;
-  let server: NodeServer | undefined;
-  let browser: Browser | undefined;
-  let origin: string;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'isa-editor-browser-'));
-    server = await startNodeServer({ PORT: '0', DATABASE_PATH: join(dir, 'isa-calendar.sqlite'), ADMIN_TOKEN: TOKEN });
-    origin = new URL(server.url).origin;
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = browserSuite(TOKEN);
 
   /** A signed-in browser context (its own cookie jar), with console errors and outside requests recorded. */
-  async function signedIn(lang: 'de' | 'zh', width = 1280): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    if (!browser) throw new Error('Chromium did not start');
+  async function signedIn(
+    lang: 'de' | 'zh',
+    width = 1280,
+  ): Promise<{ context: BrowserContext; page: Page; problems: { errors: string[]; outside: string[] } }> {
     // bypassCSP only so that axe-core can be evaluated in the page; the pages' own policy is tested over HTTP.
-    const context = await browser.newContext({
+    const context = await suite.browser.newContext({
       viewport: { width, height: 900 },
       locale: lang === 'zh' ? 'zh-CN' : 'de-DE',
       bypassCSP: true,
     });
     const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      // A form shown again with its errors answers 400 (or 409), which Chromium logs for the page itself.
-      const ofThePage = m.location().url === page.url() && /status of 40[09]/.test(m.text());
-      if (m.type() === 'error' && !ofThePage) problems.push(`console: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-    page.on('request', (r) => {
-      if (!r.url().startsWith(`${origin}/`) && !r.url().startsWith('data:')) problems.push(`outside: ${r.url()}`);
-    });
-    await page.goto(`${origin}/editor?lang=${lang}`);
+    // A form shown again with its errors answers 400 (or 409), which Chromium logs for the page itself.
+    const { errors, outside } = watchPage(page, suite.origin, (m) => m.location().url === page.url() && /status of 40[09]/.test(m.text()));
+    await page.goto(`${suite.origin}/editor?lang=${lang}`);
     await page.locator('#token').fill(TOKEN);
     await page.locator('form[action^="/editor/sign-in"] button[type=submit]').click();
     await page.waitForURL(/\/editor\?lang=/);
-    return { context, page, problems };
+    return { context, page, problems: { errors, outside } };
   }
 
   /** axe-core's violations on the page. */
@@ -101,11 +76,11 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
       await page.locator('button[value=save]').click();
       await page.waitForURL(/\/editor\/events\/[^/?]+\?lang=zh&saved=1/);
       expect(await page.locator('[role=status]').count()).toBe(1);
-      const calendar = parseWithIcalJs(await (await context.request.get(`${origin}/calendar.zh.ics`)).text());
+      const calendar = parseWithIcalJs(await (await context.request.get(`${suite.origin}/calendar.zh.ics`)).text());
       expect(calendar.find((e) => e.summary === '佛山—科隆数字化转型论坛')?.start.instant).toBe(Date.parse('2027-11-11T06:00:00Z'));
-      const feed = parseXmlFeed(await (await context.request.get(`${origin}/cities/koeln/feed.zh.rss`)).text());
+      const feed = parseXmlFeed(await (await context.request.get(`${suite.origin}/cities/koeln/feed.zh.rss`)).text());
       expect(feed.items.some((i) => i.title?.endsWith('佛山—科隆数字化转型论坛'))).toBe(true);
-      expect(problems).toEqual([]);
+      expect(problems).toEqual({ errors: [], outside: [] });
     } finally {
       await context.close();
     }
@@ -114,7 +89,7 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
   it('in German: a time the clocks skip is refused at its field with the nearest valid times', async () => {
     const { context, page, problems } = await signedIn('de');
     try {
-      await page.goto(`${origin}/editor/events/new?lang=de`);
+      await page.goto(`${suite.origin}/editor/events/new?lang=de`);
       await page.locator('#title_de').fill('Frühjahrstreffen in der Nacht der Zeitumstellung');
       await page.locator('#cities').fill('Köln');
       await page.locator('#start_date').fill('2027-03-28');
@@ -128,7 +103,7 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
       expect(await page.locator('#start_date').inputValue()).toBe('2027-03-28');
       expect(await axe(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, 'editor-gap-de.png'), fullPage: true });
-      expect(problems).toEqual([]);
+      expect(problems).toEqual({ errors: [], outside: [] });
     } finally {
       await context.close();
     }
@@ -139,8 +114,8 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
     const second = await signedIn('de');
     try {
       const path = '/editor/events/isa-plenary-2018?lang=de';
-      await first.page.goto(`${origin}${path}`);
-      await second.page.goto(`${origin}${path}`);
+      await first.page.goto(`${suite.origin}${path}`);
+      await second.page.goto(`${suite.origin}${path}`);
       await first.page.locator('#location').fill('Tanzhou International Convention and Exhibition Center');
       await first.page.locator('button[value=save]').click();
       await first.page.locator('[role=status]').waitFor();
@@ -152,13 +127,16 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
       await second.page.screenshot({ path: join(SCREENSHOTS, 'editor-conflict-de.png'), fullPage: true });
       await second.page.locator('button[value=save]').click();
       await second.page.locator('[role=status]').waitFor();
-      const event = (await (await second.context.request.get(`${origin}/api/v1/events/isa-plenary-2018`)).json()) as {
+      const event = (await (await second.context.request.get(`${suite.origin}/api/v1/events/isa-plenary-2018`)).json()) as {
         location: string;
         title: Record<string, string>;
       };
       expect(event.location).toBe('Tanzhou International Convention and Exhibition Center');
       expect(event.title.en).toBe('9th Plenary Assembly (2018)');
-      expect([...first.problems, ...second.problems]).toEqual([]);
+      expect([first.problems, second.problems]).toEqual([
+        { errors: [], outside: [] },
+        { errors: [], outside: [] },
+      ]);
     } finally {
       await first.context.close();
       await second.context.close();
@@ -170,12 +148,12 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
       const { context, page } = await signedIn(lang, 390);
       try {
         expect(await noSidewaysScroll(page), `${lang}: the list`).toBe(true);
-        await page.goto(`${origin}/editor/events/isa-plenary-2018?lang=${lang}`);
+        await page.goto(`${suite.origin}/editor/events/isa-plenary-2018?lang=${lang}`);
         expect(await noSidewaysScroll(page), `${lang}: the form`).toBe(true);
-        await page.goto(`${origin}/editor/accounts?lang=${lang}`);
+        await page.goto(`${suite.origin}/editor/accounts?lang=${lang}`);
         expect(await noSidewaysScroll(page), `${lang}: the accounts`).toBe(true);
         expect(await axe(page)).toEqual([]);
-        await page.goto(`${origin}/editor/events/isa-plenary-2018?lang=${lang}`);
+        await page.goto(`${suite.origin}/editor/events/isa-plenary-2018?lang=${lang}`);
         await page.screenshot({ path: join(SCREENSHOTS, `editor-phone-${lang}.png`), fullPage: true });
       } finally {
         await context.close();

@@ -7,15 +7,12 @@
  * 390 wide as on a phone). Checks use selectors and URLs, never the pages' wording.
  * Chromium and when the suite is skipped: chromium.ts.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type NodeServer, startNodeServer } from '../../src/node.js';
-import { launchChromium, SCREENSHOTS, skipWithoutChromium } from './chromium.js';
+import type { BrowserContext, BrowserContextOptions, Page, Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, SCREENSHOTS, skipWithoutChromium, watchPage } from './chromium.js';
 
 /** A writer's token, as a page of another origin might hold it. */
 const TOKEN = 'browser-test-token-0123';
@@ -50,46 +47,18 @@ interface Visit {
 const schemeless = (url: string) => url.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '//');
 
 describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000 }, () => {
-  let dir: string;
-  let server: NodeServer | undefined;
-  let browser: Browser | undefined;
-  let origin: string;
-
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'isa-browser-'));
-    server = await startNodeServer({ PORT: '0', DATABASE_PATH: join(dir, 'isa-calendar.sqlite'), ADMIN_TOKEN: TOKEN });
-    origin = new URL(server.url).origin;
-    // launch() gives each browser a fresh, temporary user-data dir of its own, removed on close.
-    browser = await launchChromium();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const suite = browserSuite(TOKEN);
 
   /** A fresh browser context (its own cookies and storage). */
-  function newContext(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
-    if (!browser) throw new Error('Chromium did not start');
-    return browser.newContext(options);
+  function newContext(options: BrowserContextOptions): Promise<BrowserContext> {
+    return suite.browser.newContext(options);
   }
 
   async function visit(context: BrowserContext, path: string): Promise<Visit> {
     const page = await context.newPage();
-    const errors: string[] = [];
-    const outside: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error')
-        errors.push(`console error: ${message.text()} (at ${message.location().url}:${message.location().lineNumber})`);
-    });
-    page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-    page.on('request', (request) => {
-      const url = request.url();
-      if (!url.startsWith(`${origin}/`) && !url.startsWith('data:')) outside.push(url);
-    });
+    const { errors, outside } = watchPage(page, suite.origin);
     // networkidle: late requests and errors are seen too.
-    const response = await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
+    const response = await page.goto(`${suite.origin}${path}`, { waitUntil: 'networkidle' });
     return { page, response, errors, outside };
   }
 
@@ -103,7 +72,7 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
   async function checkCommon(v: Visit, path: string, lang: string) {
     expect.soft(v.response?.status(), `${path}: HTTP status`).toBe(200);
     expect.soft(v.errors, `${path}: console errors / uncaught exceptions`).toEqual([]);
-    expect.soft(v.outside, `${path}: requests that leave ${origin}`).toEqual([]);
+    expect.soft(v.outside, `${path}: requests that leave ${suite.origin}`).toEqual([]);
     expect.soft(await v.page.locator('html').getAttribute('lang'), `${path}: html[lang]`).toBe(lang);
     expect.soft(await v.page.getByRole('main').count(), `${path}: <main> landmarks`).toBe(1);
     const h1 = v.page.locator('h1');
@@ -116,7 +85,7 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
     const links = await anchors(v.page);
     const webcals = links.filter((href) => href.startsWith('webcal://') && CALENDAR_FILE.test(new URL(href).pathname));
     expect.soft(webcals, `${path}: webcal:// links to a calendar .ics (links: ${links.join(' ')})`).not.toEqual([]);
-    for (const webcal of webcals) expect.soft(new URL(webcal).host, `${path}: host of ${webcal}`).toBe(new URL(origin).host);
+    for (const webcal of webcals) expect.soft(new URL(webcal).host, `${path}: host of ${webcal}`).toBe(new URL(suite.origin).host);
     if (calendarPath)
       expect
         .soft(
@@ -157,7 +126,7 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
       expect.soft(await feeds.count(), `${path}: <link rel="alternate" type="${type}">`).toBeGreaterThanOrEqual(1);
       for (const feed of await feeds.all()) {
         const href = new URL((await feed.getAttribute('href')) ?? '', v.page.url()).href;
-        expect.soft(href.startsWith(`${origin}/`), `${path}: ${type} feed ${href} is on ${origin}`).toBe(true);
+        expect.soft(href.startsWith(`${suite.origin}/`), `${path}: ${type} feed ${href} is on ${suite.origin}`).toBe(true);
         const res = await context.request.get(href);
         expect.soft(res.status(), `${path}: GET ${href}`).toBe(200);
         await res.dispose();
@@ -216,7 +185,7 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
       await screenshot(v.page, 'event-isa-plenary-2018-en');
       await checkCommon(v, path, 'en');
       const ics = (await anchors(v.page)).filter(
-        (href) => href.startsWith(origin) && new URL(href).pathname === '/events/isa-plenary-2018.en.ics',
+        (href) => href.startsWith(suite.origin) && new URL(href).pathname === '/events/isa-plenary-2018.en.ics',
       );
       expect.soft(ics, `${path}: links to /events/isa-plenary-2018.en.ics`).not.toEqual([]);
       for (const href of ics) {
@@ -241,7 +210,7 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
     try {
       const page = await context.newPage();
       await page.goto(`${attackerOrigin}/`);
-      const before = (await (await fetch(`${origin}/api/v1/events?from=2000-01-01&limit=500`)).json()) as { items: unknown[] };
+      const before = (await (await fetch(`${suite.origin}/api/v1/events?from=2000-01-01&limit=500`)).json()) as { items: unknown[] };
       const outcomes = await page.evaluate(
         async ({ target, token }) => {
           const body = JSON.stringify({ kind: 'visit', title: { en: 'Planted' }, cities: ['foshan'], start: '2027-03-01' });
@@ -260,13 +229,13 @@ describe.skipIf(skipBecause !== null)('web pages in Chromium', { timeout: 60_000
             await attempt({ method: 'POST', mode: 'no-cors', headers: { 'Content-Type': 'text/plain' }, body }),
           ];
         },
-        { target: origin, token: TOKEN },
+        { target: suite.origin, token: TOKEN },
       );
       expect(outcomes[0]).toMatch(/^blocked/);
-      const after = (await (await fetch(`${origin}/api/v1/events?from=2000-01-01&limit=500`)).json()) as { items: unknown[] };
+      const after = (await (await fetch(`${suite.origin}/api/v1/events?from=2000-01-01&limit=500`)).json()) as { items: unknown[] };
       expect(after.items).toHaveLength(before.items.length);
       // The server refuses what the browser sends with the attacker's Origin, whatever the browser makes of the answer.
-      const direct = await fetch(`${origin}/api/v1/events`, {
+      const direct = await fetch(`${suite.origin}/api/v1/events`, {
         method: 'POST',
         headers: { Origin: attackerOrigin, Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ kind: 'visit', title: { en: 'Planted' }, cities: ['foshan'], start: '2027-03-01' }),

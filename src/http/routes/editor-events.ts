@@ -18,11 +18,12 @@ import { mayEdit } from '../../writing/accounts.js';
 import { type EventInput, eventInputSchema, inputOf, recordFromInput } from '../../writing/event-input.js';
 import { cancelEvent, changeEvent, createEvent, findEvent, type WriteError } from '../../writing/write-event.js';
 import { type FormValues, fieldText, formFieldOf, formOf, inputFromForm } from '../editor-form.js';
-import { type EditorContext, editorLang, page, type Signed, signedForm, signedIn, writeContext } from '../editor-session.js';
+import { type EditorContext, editorLang, page, type Signed, signedForm, signedIn } from '../editor-session.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { checkInput } from '../validate.js';
-import { eventFormBody, type FormState, type HistoryEntry, historyBody } from '../views/editor.js';
+import { eventFormBody, type FormState, fieldLabel, type HistoryEntry, historyBody } from '../views/editor.js';
+import { writeContextOf } from '../write-context.js';
 
 /** The readings of a time that occurs twice, described on both sides, earlier first; null otherwise. */
 function foldReadings(record: EventRecord, side: 'start' | 'end', lang: Lang): [string, string] | null {
@@ -74,6 +75,18 @@ async function checkForm(c: EditorContext, values: FormValues, before: EventReco
   return { input: checked.value, record, errors, folds };
 }
 
+/** When a revision was saved, to the minute, in UTC. */
+const savedAt = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+
+/** The labels of the fields (as written) that differ between two versions of an event. */
+function changedFields(before: EventRecord, after: EventRecord, lang: Lang): string[] {
+  const was = inputOf(before);
+  const now = inputOf(after);
+  return Object.keys(now)
+    .filter((key) => JSON.stringify(was[key]) !== JSON.stringify(now[key]))
+    .map((key) => fieldLabel(lang, key));
+}
+
 /**
  * Another person's saves after `revision` (the one a form was opened at): who saved last and when, the fields
  * they changed, and the form with this person's own changes carried onto the current version (a field this
@@ -96,14 +109,8 @@ async function conflictSince(c: EditorContext, current: EventRecord, revision: n
     if (name === 'revision' || name === 'form_token' || name === 'action') continue;
     if (!same(posted[name], was[name])) merged[name] = posted[name];
   }
-  const before = inputOf(opened ?? first?.before ?? current);
-  const after = inputOf(current);
-  const labels = words(lang).editor.fields as unknown as Record<string, string>;
-  const fields = Object.keys(after)
-    .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    .map((f) => (typeof labels[f] === 'string' ? (labels[f] ?? f) : f));
   return {
-    conflict: { actor: last.actor, at: `${last.at.slice(0, 16).replace('T', ' ')} UTC`, fields },
+    conflict: { actor: last.actor, at: savedAt(last.at), fields: changedFields(opened ?? first?.before ?? current, current, lang) },
     values: { ...merged, revision: String(current.revision) },
   };
 }
@@ -150,7 +157,7 @@ async function showForm(
 async function postForm(c: EditorContext, id: string | null) {
   const { signed, values } = await signedForm(c);
   const lang = editorLang(c, signed.account);
-  const ctx = writeContext(c);
+  const ctx = writeContextOf(c);
   let current: EventRecord | null = null;
   if (id !== null) {
     const found = await findEvent(ctx, id);
@@ -211,28 +218,19 @@ async function postForm(c: EditorContext, id: string | null) {
 /** The history page of an event. */
 async function showHistory(c: EditorContext, signed: Signed, id: string, restored: number | null) {
   const lang = editorLang(c, signed.account);
-  const found = await findEvent(writeContext(c), id);
+  const found = await findEvent(writeContextOf(c), id);
   if (!found.ok) throw new ApiError('not_found', found.error.message, 'id');
-  const labels = words(lang).editor.fields as unknown as Record<string, string>;
   const changes = await listEventChanges(c.get('deps').store.db, id);
-  const entries: HistoryEntry[] = changes.map((change) => {
-    const after = inputOf(change.after);
-    const before = change.before ? inputOf(change.before) : null;
-    return {
-      revision: change.revision,
-      action: change.action,
-      actor: change.actor,
-      at: `${change.at.slice(0, 16).replace('T', ' ')} UTC`,
-      fields: before
-        ? Object.keys(after)
-            .filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-            .map((key) => (typeof labels[key] === 'string' ? (labels[key] ?? key) : key))
-        : [],
-      time: describeEventTime(change.after, lang),
-      timeBefore: change.before ? describeEventTime(change.before, lang) : null,
-      current: change.revision === found.value.revision,
-    };
-  });
+  const entries: HistoryEntry[] = changes.map((change) => ({
+    revision: change.revision,
+    action: change.action,
+    actor: change.actor,
+    at: savedAt(change.at),
+    fields: change.before ? changedFields(change.before, change.after, lang) : [],
+    time: describeEventTime(change.after, lang),
+    timeBefore: change.before ? describeEventTime(change.before, lang) : null,
+    current: change.revision === found.value.revision,
+  }));
   const title = `${words(lang).editor.history}: ${pickText(found.value.title, lang)?.text ?? id}`;
   const body = historyBody(lang, found.value, entries.reverse(), signed.formToken, mayEdit(signed.account, found.value), restored);
   return page(c, lang, title, body, signed);
@@ -249,7 +247,7 @@ export const editorEventsRoutes = new Hono<AppEnv>()
     const signed = await signedIn(c);
     if (!signed) return c.redirect(`/editor?lang=${editorLang(c)}`, 303);
     const lang = editorLang(c, signed.account);
-    const found = await findEvent(writeContext(c), c.req.param('id'));
+    const found = await findEvent(writeContextOf(c), c.req.param('id'));
     if (!found.ok) throw new ApiError('not_found', found.error.message, 'id');
     const values = formOf(found.value, await referenceData(c.get('deps'), c.get('cache')), lang);
     return showForm(c, signed, lang, found.value, values, {
@@ -266,7 +264,7 @@ export const editorEventsRoutes = new Hono<AppEnv>()
   .post('/editor/events/:id/history', async (c) => {
     // Restores a revision as a new one, through the one write path.
     const { signed, values } = await signedForm(c);
-    const ctx = writeContext(c);
+    const ctx = writeContextOf(c);
     const found = await findEvent(ctx, c.req.param('id'));
     if (!found.ok) throw new ApiError('not_found', found.error.message, 'id');
     const wanted = Number(fieldText(values, 'revision'));

@@ -13,20 +13,13 @@ import type { EventRecord } from '../../core/model.js';
 import type { Result } from '../../core/result.js';
 import { referenceData } from '../../documents/reference-data.js';
 import { eventInputSchema, inputOf } from '../../writing/event-input.js';
-import {
-  cancelEvent,
-  changeEvent,
-  createEvent,
-  findEvent,
-  type WriteContext,
-  type WriteError,
-  type Written,
-} from '../../writing/write-event.js';
+import { cancelEvent, changeEvent, createEvent, findEvent, type WriteError, type Written } from '../../writing/write-event.js';
 import { authorize } from '../auth.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { jsonResponse } from '../responses.js';
 import { parseInput } from '../validate.js';
+import { writeContextOf } from '../write-context.js';
 
 /** Largest accepted body: a generous event with long descriptions in three languages. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -84,11 +77,6 @@ function requireMatch(header: string, event: EventRecord): void {
   throw new ApiError('precondition_failed', `the event is at revision ${event.revision} (ETag ${etag})`, 'headers.if-match');
 }
 
-/** The write's context: the request's deps and cache, and `/healthz` told how each commit went. */
-function writeContext(c: Context<AppEnv>): WriteContext {
-  return { deps: c.get('deps'), cache: c.get('cache'), onCommit: (failure) => c.get('writeHealth').record(failure) };
-}
-
 /** A write's result as the event's response, or its failure as the error envelope. */
 async function answer(c: Context<AppEnv>, result: Result<Written, WriteError>, status = 200, headers: Record<string, string> = {}) {
   if (!result.ok) {
@@ -110,7 +98,7 @@ async function answer(c: Context<AppEnv>, result: Result<Written, WriteError>, s
 
 /** The stored event a write names in its URL. */
 async function stored(c: Context<AppEnv>): Promise<EventRecord> {
-  const found = await findEvent(writeContext(c), c.req.param('id') ?? '');
+  const found = await findEvent(writeContextOf(c), c.req.param('id') ?? '');
   if (!found.ok) throw new ApiError(found.error.code, found.error.message, 'id');
   return found.value;
 }
@@ -120,7 +108,7 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     const deps = c.get('deps');
     const account = await authorize(deps, c.req.raw, c.env);
     const input = parseInput(eventInputSchema, await jsonBody(c.req.raw, ['application/json']), 'body');
-    const result = await createEvent(writeContext(c), input, account);
+    const result = await createEvent(writeContextOf(c), input, account);
     return answer(c, result, 201, result.ok ? { Location: `${deps.config.publicUrl}/api/v1/events/${result.value.event.id}` } : {});
   })
   .patch('/api/v1/events/:id', limitBody, async (c) => {
@@ -138,12 +126,12 @@ export const eventWritesRoutes = new Hono<AppEnv>()
     // `allianceWide` alone (a client of the first version) sets the audience the stored event does not repeat.
     if ('allianceWide' in patch && !('audience' in patch))
       merged.audience = (patch as { allianceWide?: unknown }).allianceWide === true ? (before.audience ?? 'all') : null;
-    return answer(c, await changeEvent(writeContext(c), before, parseInput(eventInputSchema, merged, 'body'), account));
+    return answer(c, await changeEvent(writeContextOf(c), before, parseInput(eventInputSchema, merged, 'body'), account));
   })
   .delete('/api/v1/events/:id', async (c) => {
     const account = await authorize(c.get('deps'), c.req.raw, c.env);
     const before = await stored(c);
     const condition = c.req.header('If-Match');
     if (condition !== undefined) requireMatch(condition, before);
-    return answer(c, await cancelEvent(writeContext(c), before, account));
+    return answer(c, await cancelEvent(writeContextOf(c), before, account));
   });

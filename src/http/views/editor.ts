@@ -24,6 +24,7 @@ import {
 import { describeEventTime } from '../../core/time/event-time-text.js';
 import type { StoredAccount } from '../../storage/accounts-repository.js';
 import { type FormValues, fieldText } from '../editor-form.js';
+import { languageNav } from './layout.js';
 
 type Body = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -44,11 +45,7 @@ export function editorPage(lang: Lang, title: string, body: Body, account?: Acco
 <body>
 <header>
 <p><a href="/editor?lang=${lang}">${words(lang).pages.siteTitle} · ${w.title}</a></p>
-<nav aria-label="${w.language}"><ul>${LANGS.map((l) =>
-    l === lang
-      ? html`<li><strong aria-current="true" lang="${l}">${words(l).site.languageName}</strong></li>`
-      : html`<li><a href="?lang=${l}" lang="${l}" hreflang="${l}">${words(l).site.languageName}</a></li>`,
-  )}</ul></nav>
+${languageNav(lang, w.language, (l) => `?lang=${l}`)}
 ${
   account && formToken
     ? html`<form method="post" action="/editor/sign-out" class="who"><span>${w.signedInAs(account.label, w.roles[account.role])}</span>

@@ -48,6 +48,15 @@ footer{border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
 // Copy buttons only; the page works without it.
 const SCRIPT = `document.addEventListener('click',function(e){var b=e.target.closest&&e.target.closest('button[data-copy]');if(!b)return;var i=document.getElementById(b.getAttribute('data-copy'));if(!i)return;i.select();if(navigator.clipboard){navigator.clipboard.writeText(i.value).then(function(){b.textContent=b.getAttribute('data-done')}).catch(function(){})}});`;
 
+/** The language switcher: each language by its own name, the current one marked, the others linked to `href`. */
+export function languageNav(lang: Lang, label: string, href: (lang: Lang) => string) {
+  return html`<nav aria-label="${label}"><ul>${LANGS.map((l) =>
+    l === lang
+      ? html`<li><strong aria-current="true" lang="${l}">${words(l).site.languageName}</strong></li>`
+      : html`<li><a href="${href(l)}" lang="${l}" hreflang="${l}">${words(l).site.languageName}</a></li>`,
+  )}</ul></nav>`;
+}
+
 /** A whole page around `body`. */
 export function layout(meta: PageMeta, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
   const w = words(meta.lang).pages;
@@ -73,11 +82,7 @@ ${LANGS.map((l) => html`<link rel="alternate" hreflang="${l}" href="${meta.publi
 <a class="skip" href="#content">${w.skip}</a>
 <header>
 <p><a href="${homePath(meta.lang)}">${w.siteTitle}</a> · ${w.tagline}</p>
-<nav aria-label="${w.language}"><ul>${LANGS.map((l) =>
-    l === meta.lang
-      ? html`<li><strong aria-current="true" lang="${l}">${words(l).site.languageName}</strong></li>`
-      : html`<li><a href="${meta.path(l)}" lang="${l}" hreflang="${l}">${words(l).site.languageName}</a></li>`,
-  )}</ul></nav>
+${languageNav(meta.lang, w.language, meta.path)}
 </header>
 <main id="content">
 ${body}
