@@ -18,9 +18,10 @@ import { isEntryPoint } from './entry-point.js';
 /**
  * Not exported but emptied by an import: what the renderers stored (src/documents/), since the rows imported
  * may differ from the target's under the same revision and the target renders them anew; and the editor's
- * sign-in sessions, which belong to the database they were started on (people sign in again).
+ * sign-in sessions, which belong to the database they were started on (people sign in again); and imports' dry
+ * runs, which expire within a day and are checked against the source's revisions.
  */
-export const TRANSIENT_TABLES = ['fragments', 'documents', 'sessions'] as const;
+export const TRANSIENT_TABLES = ['fragments', 'documents', 'sessions', 'imports'] as const;
 
 /** Tables in an order that satisfies the foreign keys. */
 export const DATA_TABLES = [
@@ -35,6 +36,8 @@ export const DATA_TABLES = [
   'seed_items',
   'data_version',
   'accounts',
+  'proposals',
+  'event_uids',
 ] as const;
 
 /** The data of a SQLite database as SQL INSERT statements (existing rows of the target are replaced). */

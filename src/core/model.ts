@@ -162,6 +162,8 @@ export interface EventRecord {
   readonly created: string;
   readonly updated: string;
   readonly cancelledAt: string | null;
+  /** Why it was cancelled, in the canceller's words, shown to subscribers. */
+  readonly cancelReason?: string;
 }
 
 /** What a person who keeps the calendar may do: everything, or the events of their cities. */

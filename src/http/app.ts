@@ -15,12 +15,14 @@ import { changesRoutes } from './routes/changes.js';
 import { citiesRoutes } from './routes/cities.js';
 import { editorRoutes } from './routes/editor.js';
 import { editorEventsRoutes } from './routes/editor-events.js';
+import { editorProposalsRoutes } from './routes/editor-proposals.js';
 import { eventWritesRoutes } from './routes/event-writes.js';
 import { eventsRoutes } from './routes/events.js';
 import { feedsRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { pagesRoutes } from './routes/pages.js';
+import { proposalsRoutes } from './routes/proposals.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { createDocumentUrls, keptAnswer } from './serve-documents.js';
 import { createWriteHealth } from './write-health.js';
@@ -53,6 +55,7 @@ export function createApp(
     eventsRoutes,
     sourcesRoutes,
     eventWritesRoutes,
+    proposalsRoutes,
     calendarsRoutes,
     feedsRoutes,
     changesRoutes,
@@ -61,6 +64,7 @@ export function createApp(
     // The editor's guard (editor-session.ts) is registered with editorRoutes, so it comes first.
     editorRoutes,
     editorEventsRoutes,
+    editorProposalsRoutes,
     pagesRoutes,
   ])
     app.route('/', routes);

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   unknown_city: 404,
   unknown_source: 400,
   not_found: 404,
+  gone: 410,
+  import_stale: 409,
   method_not_allowed: 405,
   unauthorized: 401,
   writes_disabled: 403,

@@ -60,6 +60,7 @@ const EVENT_COLUMNS = [
   'events.created_at',
   'events.updated_at',
   'events.cancelled_at',
+  'events.cancel_reason',
   'events.links',
 ] as const;
 
@@ -347,6 +348,7 @@ function eventRow(event: EventRecord) {
     created_at: event.created,
     updated_at: event.updated,
     cancelled_at: event.cancelledAt,
+    cancel_reason: event.cancelReason ?? null,
     links: [...event.cities.map((city) => `venue:${city}`), ...event.participants.map((city) => `participant:${city}`)].join(' '),
   };
 }
@@ -397,5 +399,19 @@ export function updateEventStatements(db: Kysely<Database>, event: EventRecord):
       .where('id', '=', id)
       .where('revision', '=', event.revision - 1),
     ...linkStatements(db, event, row),
+  ];
+}
+
+/**
+ * Statements that remove an event and everything stored from it (links, listings, fragments, its import UID).
+ * The caller records the purge in the history (purgeHistoryStatements) in the same batch.
+ */
+export function deleteEventStatements(db: Kysely<Database>, id: string): Compilable[] {
+  return [
+    db.deleteFrom('fragments').where('event_id', '=', id),
+    db.deleteFrom('event_listings').where('event_id', '=', id),
+    db.deleteFrom('event_cities').where('event_id', '=', id),
+    db.deleteFrom('event_uids').where('event_id', '=', id),
+    db.deleteFrom('events').where('id', '=', id),
   ];
 }

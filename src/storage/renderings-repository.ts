@@ -182,3 +182,8 @@ export async function countRenderings(db: Kysely<Database>): Promise<{ fragments
     .executeTakeFirstOrThrow();
   return row;
 }
+
+/** The statement forgetting every stored document (a purge must leave no copy of what it removed). */
+export function forgetDocumentsStatement(db: Kysely<Database>): Compilable {
+  return db.deleteFrom('documents');
+}

@@ -92,6 +92,7 @@ export function eventFromRow(
     created: row.created_at,
     updated: row.updated_at,
     cancelledAt: row.cancelled_at,
+    ...(row.cancel_reason !== null && { cancelReason: row.cancel_reason }),
   };
 }
 

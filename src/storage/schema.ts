@@ -85,6 +85,7 @@ export interface EventsTable {
   created_at: string;
   updated_at: string;
   cancelled_at: string | null;
+  cancel_reason: string | null;
   /** The event's cities in order, `role:city` items joined by spaces (0011_event_links.sql). */
   links: Generated<string>;
 }
@@ -142,7 +143,7 @@ export interface EventHistoryTable {
   seq: Generated<number>;
   event_id: string;
   revision: number;
-  action: 'created' | 'changed' | 'cancelled' | 'reinstated';
+  action: 'created' | 'changed' | 'cancelled' | 'reinstated' | 'purged';
   actor: string;
   at: string;
   before: string | null;
@@ -172,6 +173,41 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+export interface ProposalsTable {
+  id: string;
+  action: 'create' | 'change' | 'cancel';
+  event_id: string | null;
+  base_revision: number | null;
+  /** JSON of the event input proposed; null for a cancel. */
+  input: string | null;
+  /** Why a cancel was proposed. */
+  reason: string | null;
+  proposer_id: string;
+  proposer: string;
+  created_at: string;
+  status: Generated<'open' | 'approved' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+}
+
+export interface ImportsTable {
+  id: string;
+  account: string;
+  created_at: string;
+  expires_at: string;
+  /** JSON of the dry run's items as answered. */
+  items: string;
+  /** JSON of what the commit applies. */
+  plan: string;
+  committed_at: string | null;
+}
+
+export interface EventUidsTable {
+  uid: string;
+  event_id: string;
+}
+
 export interface Database {
   event_history: EventHistoryTable;
   data_version: DataVersionTable;
@@ -187,6 +223,9 @@ export interface Database {
   documents: DocumentsTable;
   accounts: AccountsTable;
   sessions: SessionsTable;
+  proposals: ProposalsTable;
+  imports: ImportsTable;
+  event_uids: EventUidsTable;
 }
 
 export type CityRow = Selectable<CitiesTable>;

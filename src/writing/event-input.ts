@@ -101,6 +101,19 @@ export const eventInputSchema = z
 
 export type EventInput = z.infer<typeof eventInputSchema>;
 
+/** Longest reason for a cancellation or a rejected proposal: a few sentences. */
+export const MAX_REASON_LENGTH = 1000;
+
+const reason = text(MAX_REASON_LENGTH);
+
+/** The optional body of a cancel: why, for subscribers. */
+export const cancelInputSchema = z.strictObject({ reason: z.optional(reason) });
+
+/** The body of a rejected proposal: why, for the proposer. */
+export const rejectInputSchema = z.strictObject({
+  reason: reason.check(z.refine((r) => r.trim() !== '', { message: 'say why the proposal is rejected' })),
+});
+
 /** A stored event in its written shape, the document a JSON merge patch (RFC 7396) applies to. */
 export function inputOf(event: EventRecord): Record<string, unknown> {
   return {
@@ -206,7 +219,7 @@ export interface WrittenRecord {
 export async function recordFromInput(
   reference: ReferenceData,
   input: EventInput,
-  base: Pick<EventRecord, 'id' | 'revision' | 'created' | 'status' | 'cancelledAt'>,
+  base: Pick<EventRecord, 'id' | 'revision' | 'created' | 'status' | 'cancelledAt' | 'cancelReason'>,
   updated: string,
 ): Promise<Result<WrittenRecord, WriteFailure>> {
   const venues = resolveCities(reference, input.cities, 'cities');
@@ -246,6 +259,7 @@ export async function recordFromInput(
     created: base.created,
     updated,
     cancelledAt: status === 'cancelled' ? base.cancelledAt : null,
+    ...(status === 'cancelled' && base.cancelReason !== undefined && { cancelReason: base.cancelReason }),
   };
   return ok({ record, addedSources: added });
 }

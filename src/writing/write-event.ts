@@ -3,8 +3,10 @@
  * The one way an event is written, whoever writes it (the JSON API, the editor): the record resolved from a
  * valid input, then one atomic batch with the event, its city and listing rows, its VEVENT fragments in every
  * language (rendered now, so that no read renders them), the catalogue entries its sources add, a history row
- * and the data version. A write that lost a race to another (same revision) rolls back whole. Expected
- * failures come back as values; callers translate them.
+ * and the data version. A write that lost a race to another (same revision) rolls back whole. What a city editor
+ * may not write directly (writing/accounts.ts mayEdit) is stored as a proposal instead, out of every public
+ * output until the secretariat decides it (writing/proposals.ts). Expected failures come back as values; callers
+ * translate them.
  */
 
 import type { Compilable } from 'kysely';
@@ -15,9 +17,11 @@ import type { DocumentCache } from '../documents/document-cache.js';
 import { writtenFragmentStatements } from '../documents/fragments.js';
 import { referenceData } from '../documents/reference-data.js';
 import { bumpDataVersion } from '../storage/data-version.js';
-import { getEvent, insertEventStatements, updateEventStatements } from '../storage/events-repository.js';
+import { deleteEventStatements, getEvent, insertEventStatements, updateEventStatements } from '../storage/events-repository.js';
 import { storageFailure } from '../storage/failures.js';
-import { type ChangeAction, isLostRace, recordChange } from '../storage/history-repository.js';
+import { type Change, isLostRace, purgeHistoryStatements, purgeOf, recordChange } from '../storage/history-repository.js';
+import { insertProposalStatement, type ProposalAction, type StoredProposal } from '../storage/proposals-repository.js';
+import { forgetDocumentsStatement } from '../storage/renderings-repository.js';
 import { addSourceStatement } from '../storage/sources-repository.js';
 import { mayEdit } from './accounts.js';
 import { type EventInput, inputOf, recordFromInput, type WriteFailure } from './event-input.js';
@@ -33,9 +37,11 @@ export interface WriteContext {
 export type WriteError =
   | WriteFailure
   | { readonly code: 'not_found'; readonly field: 'id'; readonly message: string }
+  /** The event was purged. */
+  | { readonly code: 'gone'; readonly field: 'id'; readonly message: string }
   /** Another write changed the event between reading and storing it. */
   | { readonly code: 'precondition_failed'; readonly message: string }
-  /** The account may not change this event directly (a city editor's event of other cities, or alliance-wide). */
+  /** The account's role may never take this action. */
   | { readonly code: 'forbidden'; readonly message: string };
 
 export interface Written {
@@ -44,21 +50,55 @@ export interface Written {
   readonly changed: boolean;
 }
 
-const now = (ctx: WriteContext) => new Date(ctx.deps.clock()).toISOString();
-
-/** The stored event with `id`. */
-export async function findEvent(ctx: WriteContext, id: string): Promise<Result<EventRecord, WriteError>> {
-  const event = await getEvent(ctx.deps.store.db, id);
-  return event ? ok(event) : fail({ code: 'not_found', field: 'id', message: `no event with id "${id}"` });
+/** A write stored as a proposal for the secretariat, nothing public changed. */
+export interface Proposed {
+  readonly proposal: StoredProposal;
 }
 
-/** Refuses a change by an account that may not make it directly. */
-function permitted(account: Account, ...events: EventRecord[]): Result<null, WriteError> {
-  if (events.every((event) => mayEdit(account, event))) return ok(null);
-  return fail({
-    code: 'forbidden',
-    message: 'a city editor changes events in which one of their cities takes place or takes part, and none for the whole alliance',
-  });
+/** How an approval applies a proposal: as whom it is recorded, the new event's id, what else the batch holds. */
+export interface ApplyOptions {
+  readonly actor?: string;
+  readonly id?: string;
+  readonly also?: readonly Compilable[];
+}
+
+const now = (ctx: WriteContext) => new Date(ctx.deps.clock()).toISOString();
+
+/** The stored event with `id`; `gone` when it was purged. */
+export async function findEvent(ctx: WriteContext, id: string): Promise<Result<EventRecord, WriteError>> {
+  const event = await getEvent(ctx.deps.store.db, id);
+  if (event) return ok(event);
+  const purged = await purgeOf(ctx.deps.store.db, id);
+  if (purged) return fail({ code: 'gone', field: 'id', message: `the event "${id}" was removed for good on ${purged.at.slice(0, 10)}` });
+  return fail({ code: 'not_found', field: 'id', message: `no event with id "${id}"` });
+}
+
+/** Whether the account writes this directly; otherwise the write becomes a proposal. */
+const direct = (account: Account, ...events: EventRecord[]) => events.every((event) => mayEdit(account, event));
+
+/** Stores a write the account may not make directly as an open proposal. */
+async function propose(
+  ctx: WriteContext,
+  account: Account,
+  proposal: { action: ProposalAction; before: EventRecord | null; input: EventInput | null; reason?: string | null },
+): Promise<Result<Proposed, WriteError>> {
+  const stored: StoredProposal = {
+    id: (ctx.deps.newId ?? (() => crypto.randomUUID()))(),
+    action: proposal.action,
+    eventId: proposal.before?.id ?? null,
+    baseRevision: proposal.before?.revision ?? null,
+    input: proposal.input,
+    reason: proposal.reason ?? null,
+    proposerId: account.id,
+    proposer: account.label,
+    created: now(ctx),
+    status: 'open',
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
+  };
+  const committed = await commit(ctx, [insertProposalStatement(ctx.deps.store.db, stored)]);
+  return committed.ok ? ok({ proposal: stored }) : committed;
 }
 
 /** Applies a write's statements in one atomic batch; a lost race and a storage failure are reported. */
@@ -92,24 +132,31 @@ async function storeChange(
   ctx: WriteContext,
   before: EventRecord,
   after: EventRecord,
-  action: ChangeAction,
+  action: Change['action'],
   actor: string,
-  addedSources: readonly SourceEntry[] = [],
+  addedSources: readonly SourceEntry[],
+  also: readonly Compilable[],
 ): Promise<Result<Written, WriteError>> {
   const { db } = ctx.deps.store;
   const committed = await commit(ctx, [
     ...updateEventStatements(db, after),
     ...(await renderedWith(ctx, after, addedSources)),
     recordChange(db, { eventId: after.id, revision: after.revision, action, actor, at: after.updated, before, after }),
+    ...also,
     bumpDataVersion(db, after.updated),
   ]);
   return committed.ok ? ok({ event: after, changed: true }) : committed;
 }
 
-/** Creates an event from a valid input, as revision 1. */
-export async function createEvent(ctx: WriteContext, input: EventInput, account: Account): Promise<Result<Written, WriteError>> {
+/** Creates an event from a valid input, as revision 1 (or proposes it). */
+export async function createEvent(
+  ctx: WriteContext,
+  input: EventInput,
+  account: Account,
+  options: ApplyOptions = {},
+): Promise<Result<Written | Proposed, WriteError>> {
   const at = now(ctx);
-  const id = (ctx.deps.newId ?? (() => crypto.randomUUID()))();
+  const id = options.id ?? (ctx.deps.newId ?? (() => crypto.randomUUID()))();
   const resolved = await recordFromInput(
     await referenceData(ctx.deps, ctx.cache),
     input,
@@ -118,14 +165,14 @@ export async function createEvent(ctx: WriteContext, input: EventInput, account:
   );
   if (!resolved.ok) return resolved;
   const { record: event, addedSources } = resolved.value;
-  const allowed = permitted(account, event);
-  if (!allowed.ok) return allowed;
+  if (!direct(account, event)) return propose(ctx, account, { action: 'create', before: null, input });
   const { db } = ctx.deps.store;
-  const actor = account.label;
+  const actor = options.actor ?? account.label;
   const committed = await commit(ctx, [
     ...insertEventStatements(db, event),
     ...(await renderedWith(ctx, event, addedSources)),
     recordChange(db, { eventId: id, revision: 1, action: 'created', actor, at, before: null, after: event }),
+    ...(options.also ?? []),
     bumpDataVersion(db, at),
   ]);
   return committed.ok ? ok({ event, changed: true }) : committed;
@@ -140,14 +187,15 @@ function canonicalJson(value: unknown): string {
 
 /**
  * Replaces the event `before` (as read by the caller, who checked the revision it expected) with a valid
- * input, as the next revision; an input that changes nothing stores nothing.
+ * input, as the next revision (or proposes it); an input that changes nothing stores nothing.
  */
 export async function changeEvent(
   ctx: WriteContext,
   before: EventRecord,
   input: EventInput,
   account: Account,
-): Promise<Result<Written, WriteError>> {
+  options: ApplyOptions = {},
+): Promise<Result<Written | Proposed, WriteError>> {
   const resolved = await recordFromInput(
     await referenceData(ctx.deps, ctx.cache),
     input,
@@ -158,18 +206,59 @@ export async function changeEvent(
   const { record: after, addedSources } = resolved.value;
   if (canonicalJson({ ...inputOf(before), status: before.status }) === canonicalJson({ ...inputOf(after), status: after.status }))
     return ok({ event: before, changed: false });
-  const allowed = permitted(account, before, after);
-  if (!allowed.ok) return allowed;
+  if (!direct(account, before, after)) return propose(ctx, account, { action: 'change', before, input });
   const action = before.status === 'cancelled' && after.status !== 'cancelled' ? 'reinstated' : 'changed';
-  return storeChange(ctx, before, after, action, account.label, addedSources);
+  // A reinstated event no longer gives a reason for a cancellation.
+  const { cancelReason: _, ...reinstated } = after;
+  return storeChange(
+    ctx,
+    before,
+    action === 'reinstated' ? reinstated : after,
+    action,
+    options.actor ?? account.label,
+    addedSources,
+    options.also ?? [],
+  );
 }
 
-/** Cancels the event `before` (kept and shown as cancelled); an event already cancelled stays as it is. */
-export async function cancelEvent(ctx: WriteContext, before: EventRecord, account: Account): Promise<Result<Written, WriteError>> {
-  const allowed = permitted(account, before);
-  if (!allowed.ok) return allowed;
+/**
+ * Cancels the event `before` (kept and shown as cancelled, with the reason given) or proposes it; an event
+ * already cancelled stays as it is.
+ */
+export async function cancelEvent(
+  ctx: WriteContext,
+  before: EventRecord,
+  account: Account,
+  reason: string | null = null,
+  options: ApplyOptions = {},
+): Promise<Result<Written | Proposed, WriteError>> {
+  const why = reason?.trim() || null;
   if (before.status === 'cancelled') return ok({ event: before, changed: false });
+  if (!direct(account, before)) return propose(ctx, account, { action: 'cancel', before, input: null, reason: why });
   const at = now(ctx);
-  const after: EventRecord = { ...before, status: 'cancelled', cancelledAt: at, revision: before.revision + 1, updated: at };
-  return storeChange(ctx, before, after, 'cancelled', account.label);
+  const after: EventRecord = {
+    ...before,
+    status: 'cancelled',
+    cancelledAt: at,
+    ...(why !== null && { cancelReason: why }),
+    revision: before.revision + 1,
+    updated: at,
+  };
+  return storeChange(ctx, before, after, 'cancelled', options.actor ?? account.label, [], options.also ?? []);
+}
+
+/**
+ * Removes an event for good (secretariat only): it leaves every output and every stored rendering; its history
+ * keeps that it was purged, by whom and when, and nothing of its content.
+ */
+export async function purgeEvent(ctx: WriteContext, before: EventRecord, account: Account): Promise<Result<null, WriteError>> {
+  if (account.role !== 'secretariat') return fail({ code: 'forbidden', message: 'only the secretariat purges events' });
+  const { db } = ctx.deps.store;
+  const at = now(ctx);
+  return commit(ctx, [
+    ...deleteEventStatements(db, before.id),
+    ...purgeHistoryStatements(db, { eventId: before.id, revision: before.revision + 1, actor: account.label, at }),
+    forgetDocumentsStatement(db),
+    bumpDataVersion(db, at),
+  ]);
 }

@@ -267,7 +267,7 @@ export function describeEditor(runtime: string, target: () => EditorTarget): voi
       expect(event).toMatchObject({ revision: 3, start: { utc: '2027-11-10T01:30:00Z' } });
     });
 
-    it('lets the secretariat create a city editor, who changes their city’s events only, in the editor and on the API', async () => {
+    it('lets the secretariat create a city editor, who changes their city’s events directly and proposes the rest', async () => {
       const secretariat = await signIn(WRITE_TOKEN);
       const created = await secretariat.post('/editor/accounts?lang=de', {
         label: 'Wirtschaftsförderung Köln',
@@ -288,7 +288,8 @@ export function describeEditor(runtime: string, target: () => EditorTarget): voi
       });
       expect(own.status).toBe(303);
       const other = await editor.post('/editor/events/new?lang=de', { ...FOSHAN_EVENT, participants: '', action: 'save' });
-      expect(other.status).toBe(403);
+      expect(other.status).toBe(303);
+      expect(other.headers.get('location')).toMatch(/^\/editor\/proposals\/[^?]+\?lang=de&proposed=1$/);
       const viaApi = (body: unknown) =>
         api('/api/v1/events', {
           method: 'POST',
@@ -297,8 +298,108 @@ export function describeEditor(runtime: string, target: () => EditorTarget): voi
         });
       const base = { kind: 'conference', title: { de: 'API-Termin' }, start: '2027-05-05' };
       expect((await viaApi({ ...base, cities: ['Köln'] })).status).toBe(201);
-      expect((await viaApi({ ...base, cities: ['Foshan'] })).status).toBe(403);
-      expect((await viaApi({ ...base, cities: ['Köln'], audience: 'all' })).status).toBe(403);
+      for (const body of [
+        { ...base, cities: ['Foshan'] },
+        { ...base, cities: ['Köln'], audience: 'all' },
+      ]) {
+        const proposed = await viaApi(body);
+        expect(proposed.status).toBe(202);
+        expect(proposed.headers.get('location')).toMatch(/\/api\/v1\/proposals\/[^/]+$/);
+      }
+      // What a city editor may never do answers 403.
+      const accountsPage = await editor.get('/editor/accounts?lang=de');
+      expect(accountsPage.status).toBe(403);
+      const seeded = await api('/api/v1/events/isa-plenary-2018');
+      const purge = await api('/api/v1/events/isa-plenary-2018/purge', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'If-Match': seeded.headers.get('etag') ?? '' },
+      });
+      expect(purge.status).toBe(403);
+    });
+
+    it('keeps a city editor’s change to another city’s event out of every output until the secretariat approves it', async () => {
+      const secretariat = await signIn(WRITE_TOKEN);
+      const created = await secretariat.post('/editor/accounts?lang=zh', {
+        label: '佛山市商务局',
+        role: 'city-editor',
+        lang: 'zh',
+        account_cities: 'foshan',
+      });
+      const token = /<code class="token">([^<]+)<\/code>/.exec(await created.text())?.[1] ?? '';
+      const bearer = { Authorization: `Bearer ${token}` };
+      // A Köln event that Foshan has no part in.
+      const koeln = await api('/api/v1/events', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${WRITE_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ kind: 'conference', title: { de: 'Kölner Wirtschaftstag' }, cities: ['Köln'], start: '2027-06-15T10:00' }),
+      });
+      const event = (await koeln.json()) as { id: string };
+      const proposed = await api(`/api/v1/events/${event.id}`, {
+        method: 'PATCH',
+        headers: { ...bearer, 'Content-Type': 'application/merge-patch+json', 'If-Match': '"r1"' },
+        body: JSON.stringify({ title: { de: 'Kölner Wirtschaftstag', zh: '科隆经济日' } }),
+      });
+      expect(proposed.status).toBe(202);
+      const location = new URL(proposed.headers.get('location') ?? '').pathname;
+      const proposal = (await (await api(location, { headers: bearer })).json()) as { id: string; status: string; action: string };
+      expect(proposal).toMatchObject({ status: 'open', action: 'change', event: event.id, baseRevision: 1 });
+      // Nothing public changed.
+      expect(await (await api(`/api/v1/events/${event.id}`)).json()).toMatchObject({ revision: 1, title: { de: 'Kölner Wirtschaftstag' } });
+      expect(await (await api('/cities/koeln/calendar.ics')).text()).not.toContain('科隆经济日');
+      // The secretariat sees it with its change, and approves it in the editor.
+      const list = pageText(await (await secretariat.get('/editor/proposals?lang=de')).text());
+      expect(list).toContain('Änderung: Kölner Wirtschaftstag');
+      const shown = pageText(await (await secretariat.get(`/editor/proposals/${proposal.id}?lang=de`)).text());
+      expect(shown).toMatch(/Titel \(中文\)\s+科隆经济日/);
+      expect(shown).toContain('vorgeschlagen von 佛山市商务局');
+      // A city editor cannot decide it.
+      const self = await signIn(token);
+      expect((await self.post(`/editor/proposals/${proposal.id}?lang=zh`, { action: 'approve' })).status).toBe(403);
+      const approved = await secretariat.post(`/editor/proposals/${proposal.id}?lang=de`, { action: 'approve' });
+      expect(approved.status).toBe(303);
+      const after = (await (await api(`/api/v1/events/${event.id}`)).json()) as { revision: number; title: Record<string, string> };
+      expect(after).toMatchObject({ revision: 2, title: { zh: '科隆经济日' } });
+      expect(parseWithIcalJs(await (await api('/cities/koeln/calendar.ics?lang=zh')).text()).map((e) => e.summary)).toContain('科隆经济日');
+      const history = pageText(await (await secretariat.get(`/editor/events/${event.id}/history?lang=de`)).text());
+      expect(history).toContain('佛山市商务局 ✓ admin');
+      // Approving twice changes nothing.
+      expect((await secretariat.post(`/editor/proposals/${proposal.id}?lang=de`, { action: 'approve' })).status).toBe(409);
+      // A second proposal is rejected with a reason the proposer reads; a stale one cannot be approved.
+      const cancel = await api(`/api/v1/events/${event.id}`, {
+        method: 'DELETE',
+        headers: { ...bearer, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reason: '日期冲突' }),
+      });
+      expect(cancel.status).toBe(202);
+      const cancelId = new URL(cancel.headers.get('location') ?? '').pathname.split('/').at(-1) ?? '';
+      expect((await secretariat.post(`/editor/proposals/${cancelId}?lang=de`, { action: 'reject', reason: ' ' })).status).toBe(400);
+      const rejected = await api(`/api/v1/proposals/${cancelId}/reject`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${WRITE_TOKEN}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reason: 'Der Termin steht fest.' }),
+      });
+      expect(rejected.status).toBe(200);
+      const seen = pageText(await (await self.get(`/editor/proposals/${cancelId}?lang=zh`)).text());
+      expect(seen).toContain('Der Termin steht fest.');
+      expect(seen).toContain('已拒绝');
+      expect(((await (await api(`/api/v1/events/${event.id}`)).json()) as { status: string }).status).toBe('confirmed');
+      const stale = await api(`/api/v1/events/${event.id}`, {
+        method: 'PATCH',
+        headers: { ...bearer, 'Content-Type': 'application/merge-patch+json', 'If-Match': '"r2"' },
+        body: JSON.stringify({ location: 'Gürzenich' }),
+      });
+      const staleId = new URL(stale.headers.get('location') ?? '').pathname.split('/').at(-1) ?? '';
+      await api(`/api/v1/events/${event.id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${WRITE_TOKEN}`, 'Content-Type': 'application/merge-patch+json', 'If-Match': '"r2"' },
+        body: JSON.stringify({ location: 'Messe Köln' }),
+      });
+      const refused = await api(`/api/v1/proposals/${staleId}/approve`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${WRITE_TOKEN}` },
+      });
+      expect(refused.status).toBe(412);
+      expect(((await (await api(`/api/v1/events/${event.id}`)).json()) as { location: string }).location).toBe('Messe Köln');
     });
 
     it('exports every event as a spreadsheet Excel reads: BOM, CRLF, headers in the language, the API’s values', async () => {

@@ -138,6 +138,68 @@ export function describeWrites(runtime: string, getFetch: () => Fetch): void {
       expect((await back.json()) as Written).toMatchObject({ status: 'confirmed', revision: 3 });
     });
 
+    it('cancels with a reason subscribers read in the calendar, the feeds and the API, and drops it on reinstating', async () => {
+      const created = (await (await post({ ...base, start: '2027-11-03' })).json()) as Written;
+      const reason = 'Verschoben wegen der Messe; neuer Termin folgt. 因展会推迟。';
+      const del = await getFetch()(`/api/v1/events/${created.id}`, {
+        method: 'DELETE',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reason }),
+      });
+      expect(del.status).toBe(200);
+      expect(await del.json()).toMatchObject({ status: 'cancelled', cancelReason: reason });
+      const ics = await (await getFetch()(`/events/${created.id}.ics?lang=de`)).text();
+      expect(parseWithIcalJs(ics)[0]?.description).toContain(`Grund der Absage: ${reason}`);
+      const feed = (await (await getFetch()('/cities/foshan/feed.json?lang=zh')).json()) as {
+        items: Array<{ id: string; content_html: string }>;
+      };
+      expect(feed.items.find((item) => item.content_html.includes(created.id))?.content_html ?? '').toContain('取消原因：');
+      const tooLong = await getFetch()(`/api/v1/events/${created.id}`, {
+        method: 'DELETE',
+        headers: { ...auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ reason: 'x'.repeat(1001) }),
+      });
+      expect(tooLong.status).toBe(400);
+      expect(((await tooLong.json()) as { error: { field: string } }).error.field).toBe('reason');
+      const back = (await (await patch(created.id, { status: 'confirmed' }, { 'If-Match': '"r2"' })).json()) as Record<string, unknown>;
+      expect(back.status).toBe('confirmed');
+      expect(back).not.toHaveProperty('cancelReason');
+    });
+
+    it('purges an event for good: 410 after, out of every output, the changes list it as deleted without content', async () => {
+      const secret = 'Persönliche Telefonnummer 0171 1234567';
+      const created = (await (await post({ ...base, start: '2027-11-04', description: { de: secret } })).json()) as Written;
+      const purge = (headers: Record<string, string>) =>
+        getFetch()(`/api/v1/events/${created.id}/purge`, { method: 'POST', headers: { ...auth, ...headers } });
+      expect((await purge({})).status).toBe(428);
+      expect((await purge({ 'If-Match': '"r9"' })).status).toBe(412);
+      expect((await purge({ 'If-Match': '"r1"' })).status).toBe(204);
+      const gone = await getFetch()(`/api/v1/events/${created.id}`);
+      expect(gone.status).toBe(410);
+      expect(((await gone.json()) as { error: { code: string } }).error.code).toBe('gone');
+      expect((await getFetch()(`/events/${created.id}?lang=de`)).status).toBe(410);
+      expect((await getFetch()(`/events/${created.id}.ics`)).status).toBe(410);
+      expect((await getFetch()('/api/v1/events/no-such-event')).status).toBe(404);
+      for (const path of [
+        '/calendar.ics',
+        '/cities/foshan/calendar.ics',
+        '/feed.xml',
+        '/cities/foshan/feed.json',
+        '/changes.atom',
+        '/api/v1/events.csv',
+      ]) {
+        const text = await (await getFetch()(path)).text();
+        expect(text, path).not.toContain(secret);
+        expect(text, path).not.toContain(created.id);
+      }
+      const changes = (await (await getFetch()('/api/v1/changes?since=2000-01-01&limit=500')).json()) as {
+        items: Array<{ id: string; action: string }>;
+      };
+      const ofEvent = changes.items.filter((item) => item.id === created.id);
+      expect(ofEvent.map((item) => item.action)).toEqual(['deleted']);
+      expect(JSON.stringify(ofEvent)).not.toContain(secret);
+    });
+
     it('cites sources: catalogue entries by id, pages inline (added to the catalogue once), unknown ids refused', async () => {
       const page = {
         url: 'https://example.org/reports/2027?lang=de',

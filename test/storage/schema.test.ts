@@ -44,6 +44,23 @@ const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
     revoked_at: true,
   },
   sessions: { id_digest: true, account: true, form_token: true, created_at: true, expires_at: true },
+  proposals: {
+    id: true,
+    action: true,
+    event_id: true,
+    base_revision: true,
+    input: true,
+    reason: true,
+    proposer_id: true,
+    proposer: true,
+    created_at: true,
+    status: true,
+    decided_by: true,
+    decided_at: true,
+    decision_reason: true,
+  },
+  imports: { id: true, account: true, created_at: true, expires_at: true, items: true, plan: true, committed_at: true },
+  event_uids: { uid: true, event_id: true },
   city_names: { name_key: true, slug: true, name: true },
   events: {
     id: true,
@@ -74,6 +91,7 @@ const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
     created_at: true,
     updated_at: true,
     cancelled_at: true,
+    cancel_reason: true,
     links: true,
   },
   event_cities: { event_id: true, city: true, role: true, position: true, start_key: true, end_key: true },
@@ -112,6 +130,7 @@ describe('schema', () => {
       '0009_stored_renderings.sql',
       '0010_accounts_sessions.sql',
       '0011_event_links.sql',
+      '0012_proposals_imports_purge.sql',
     ]);
     expect(migrate(t.store.raw)).toEqual([]);
   });

@@ -88,9 +88,25 @@ export const eventSchema = z.object({
   sources: z.array(citationSchema),
   source: z.nullable(expandedCitationSchema),
   cancelledAt: z.optional(z.string()),
+  cancelReason: z.optional(z.string()),
   updated: z.string(),
 });
 export type EventJson = z.infer<typeof eventSchema>;
+
+/** A proposal as the API answers it (GET /api/v1/proposals/{id}). */
+export const proposalSchema = z.object({
+  id: z.string(),
+  action: z.enum(['create', 'change', 'cancel']),
+  status: z.enum(['open', 'approved', 'rejected']),
+  event: z.nullable(z.string()).check(z.describe('The event it is about (the new one, once a create is approved).')),
+  baseRevision: z.nullable(z.number()).check(z.describe('The revision of the event it was made against.')),
+  proposed: z.nullable(z.record(z.string(), z.unknown())).check(z.describe('The EventInput proposed; null for a cancel.')),
+  reason: z.nullable(z.string()).check(z.describe('Why a cancel was proposed.')),
+  proposer: z.string(),
+  created: z.string(),
+  decision: z.nullable(z.object({ by: z.string(), at: z.string(), reason: z.nullable(z.string()) })),
+});
+export type ProposalJson = z.infer<typeof proposalSchema>;
 
 /** A city as read. */
 export const citySchema = z.object({
@@ -137,17 +153,26 @@ export const changeSideSchema = z.object({
   text: z.string().check(z.describe('The time on both sides, for people.')),
 });
 
-/** A recorded change. */
-export const changeSchema = z.object({
-  seq: z.number().check(z.int()),
-  id: z.string(),
-  revision: z.number().check(z.int()),
-  action: z.enum(['created', 'moved', 'changed', 'cancelled', 'reinstated']),
-  at: z.string(),
-  event: eventSchema,
-  before: z.nullable(changeSideSchema),
-  after: changeSideSchema,
-});
+/** A recorded change, or an event removed for good (only when: nothing of its content). */
+export const changeSchema = z.union([
+  z.object({
+    seq: z.number().check(z.int()),
+    id: z.string(),
+    revision: z.number().check(z.int()),
+    action: z.enum(['created', 'moved', 'changed', 'cancelled', 'reinstated']),
+    at: z.string(),
+    event: eventSchema,
+    before: z.nullable(changeSideSchema),
+    after: changeSideSchema,
+  }),
+  z.object({
+    seq: z.number().check(z.int()),
+    id: z.string(),
+    revision: z.number().check(z.int()),
+    action: z.literal('deleted'),
+    at: z.string(),
+  }),
+]);
 
 /** A page of a listing: its items and the cursor of the next page. */
 export function pageOf<T extends z.ZodMiniType>(item: T) {

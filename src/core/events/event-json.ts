@@ -81,6 +81,7 @@ export function eventJson(event: EventRecord, options: EventJsonOptions): EventJ
     // The single-source shape of earlier clients: the first citation, expanded.
     source: event.sources[0] ? expandCitation(event.sources[0], options.sources) : null,
     ...(event.cancelledAt && { cancelledAt: event.cancelledAt }),
+    ...(event.cancelReason && { cancelReason: event.cancelReason }),
     updated: event.updated,
   };
 }

@@ -26,10 +26,11 @@ export function statusPrefix(status: EventStatus, lang: Lang): string {
   return status === 'cancelled' ? w.cancelledPrefix : status === 'tentative' ? w.tentativePrefix : '';
 }
 
-/** What an event's text says before its description: that it is a related item, and whom it is for. */
-export function eventNotes(event: Pick<EventRecord, 'related' | 'audience'>, lang: Lang): string[] {
+/** What an event's text says before its description: why it was cancelled, that it is a related item, and whom it is for. */
+export function eventNotes(event: Pick<EventRecord, 'related' | 'audience' | 'status' | 'cancelReason'>, lang: Lang): string[] {
   const w = words(lang);
   return [
+    ...(event.status === 'cancelled' && event.cancelReason ? [`${w.event.cancelReason}${event.cancelReason}`] : []),
     ...(event.related ? [w.event.relatedNote] : []),
     ...(event.audience ? [`${w.event.audience}${w.selection.audiences[event.audience]}`] : []),
   ];

@@ -23,6 +23,13 @@ export interface ChangeEntry {
   readonly after: EventRecord;
 }
 
+/** An event removed for good: only when, nothing of what it was. */
+export interface RemovalEntry {
+  readonly seq: number;
+  readonly action: 'purged';
+  readonly at: string;
+}
+
 /** Whether a change moved the event: its times or its zone differ. */
 export function isMove(before: EventRecord | null, after: EventRecord): boolean {
   if (!before) return false;
@@ -57,11 +64,23 @@ function timeOrNull(event: EventRecord, lang: Lang): string | null {
 }
 
 /** The changes feed model, newest change first. */
-export function buildChangesFeed(changes: readonly ChangeEntry[], meta: ChangesFeedMeta): Feed {
+export function buildChangesFeed(changes: ReadonlyArray<ChangeEntry | RemovalEntry>, meta: ChangesFeedMeta): Feed {
   const { lang } = meta;
   const w = words(lang).changes;
   const items: Array<Parameters<Feed['addItem']>[0]> = [];
   for (const change of changes) {
+    if (change.action === 'purged') {
+      const date = new Date(change.at);
+      items.push({
+        title: w.removed,
+        id: `tag:${meta.uidDomain},2016:change:${change.seq}`,
+        link: `${meta.publicUrl}${homePath(lang)}`,
+        date,
+        published: date,
+        content: `<p>${escapeHtml(w.removedNote)}</p>`,
+      });
+      continue;
+    }
     const kind = changeKind(change);
     const title = pickText(change.after.title, lang)?.text ?? change.after.id;
     const after = timeOrNull(change.after, lang);

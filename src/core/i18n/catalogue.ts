@@ -29,6 +29,8 @@ export interface Catalogue {
     readonly related: string;
     /** Says in a description what a related item is. */
     readonly relatedNote: string;
+    /** Leads the reason a cancelled event gives. */
+    readonly cancelReason: string;
     /** Leads whom an alliance-wide event is for. */
     readonly audience: string;
   };
@@ -83,6 +85,9 @@ export interface Catalogue {
     readonly changed: string;
     readonly cancelled: string;
     readonly reinstated: string;
+    /** An event removed for good (a mistake, personal data): the feed says only that. */
+    readonly removed: string;
+    readonly removedNote: string;
     readonly before: string;
     readonly now: string;
   };
@@ -211,12 +216,38 @@ export interface Catalogue {
     readonly changedFields: string;
     readonly restore: string;
     readonly restored: (n: number) => string;
+    readonly propose: string;
+    readonly proposals: string;
+    readonly openProposals: (n: number) => string;
+    readonly noProposals: string;
+    /** After a city editor's save that became a proposal. */
+    readonly proposedNotice: string;
+    readonly proposalActions: Readonly<Record<'create' | 'change' | 'cancel', string>>;
+    readonly proposalStatuses: Readonly<Record<'open' | 'approved' | 'rejected', string>>;
+    readonly proposedBy: (actor: string, at: string) => string;
+    readonly decidedBy: (status: string, by: string, at: string) => string;
+    readonly approve: string;
+    readonly reject: string;
+    readonly rejectReason: string;
+    readonly currentColumn: string;
+    readonly proposedColumn: string;
+    readonly timeRow: string;
+    /** The event changed after the proposal was made: it is not applied over that change. */
+    readonly proposalStale: string;
+    readonly proposalInvalid: string;
+    readonly cancelReason: string;
+    readonly purge: string;
+    readonly purgeIntro: string;
+    readonly purgeConfirm: string;
+    readonly purged: string;
   };
   /** Column headers of the events spreadsheet (core/events/events-csv.ts). */
   readonly table: Readonly<Record<EventTableColumn, string>>;
   /** Headings of error pages, by HTTP status class. */
   readonly errors: {
     readonly notFound: string;
+    /** An event removed for good. */
+    readonly gone: string;
     readonly badRequest: string;
     readonly failed: string;
   };

@@ -15,6 +15,7 @@ import { getEvent } from '../../storage/events-repository.js';
 import { contentDisposition } from '../content-disposition.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { missingEvent } from '../missing-event.js';
 import { documentParams, langOf, requireCity } from '../query.js';
 import { langQuery } from '../query-schemas.js';
 import { serveSpec } from '../serve-documents.js';
@@ -57,7 +58,7 @@ export const calendarsRoutes = new Hono<AppEnv>()
     const lang = named && isLang(named) ? named : langOf(asked);
     const deps = c.get('deps');
     const event = await getEvent(deps.store.db, id);
-    if (!event) throw new ApiError('not_found', `no event with id "${id}"`, 'id');
+    if (!event) return missingEvent(deps.store.db, id);
     if (!isCalendarPrecision(event)) {
       throw new ApiError(
         'not_found',

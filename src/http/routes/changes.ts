@@ -53,16 +53,19 @@ export const changesRoutes = new Hono<AppEnv>()
       'changes',
       changes,
       (change) => `change ${change.seq}`,
-      (change) => ({
-        seq: change.seq,
-        id: change.eventId,
-        revision: change.revision,
-        action: changeKind(change),
-        at: change.at,
-        event: eventJson(change.after, options),
-        before: change.before && sideJson(change.before, options),
-        after: sideJson(change.after, options),
-      }),
+      (change) =>
+        change.action === 'purged'
+          ? { seq: change.seq, id: change.eventId, revision: change.revision, action: 'deleted' as const, at: change.at }
+          : {
+              seq: change.seq,
+              id: change.eventId,
+              revision: change.revision,
+              action: changeKind(change),
+              at: change.at,
+              event: eventJson(change.after, options),
+              before: change.before && sideJson(change.before, options),
+              after: sideJson(change.after, options),
+            },
     );
     return jsonResponse({ items, next: changes.length === limit ? String(changes.at(-1)?.seq) : null });
   })

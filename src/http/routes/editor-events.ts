@@ -16,7 +16,16 @@ import { cityNamed, referenceData } from '../../documents/reference-data.js';
 import { listEventChanges } from '../../storage/history-repository.js';
 import { mayEdit } from '../../writing/accounts.js';
 import { type EventInput, eventInputSchema, inputOf, recordFromInput } from '../../writing/event-input.js';
-import { cancelEvent, changeEvent, createEvent, findEvent, type WriteError } from '../../writing/write-event.js';
+import {
+  cancelEvent,
+  changeEvent,
+  createEvent,
+  findEvent,
+  type Proposed,
+  purgeEvent,
+  type WriteError,
+  type Written,
+} from '../../writing/write-event.js';
 import { type FormValues, fieldText, formFieldOf, formOf, inputFromForm } from '../editor-form.js';
 import { type EditorContext, editorLang, page, type Signed, signedForm, signedIn } from '../editor-session.js';
 import type { AppEnv } from '../env.js';
@@ -115,6 +124,12 @@ async function conflictSince(c: EditorContext, current: EventRecord, revision: n
   };
 }
 
+/** Where a write that became a proposal leads: the proposal, saying it was made. */
+const proposalPage = (c: EditorContext, proposed: Proposed, lang: Lang) =>
+  c.redirect(`/editor/proposals/${proposed.proposal.id}?lang=${lang}&proposed=1`, 303);
+
+const isProposed = (value: Written | Proposed): value is Proposed => 'proposal' in value;
+
 /** A write's failure as form errors (or the conflict), for the form shown again. */
 function writeErrors(error: WriteError): Map<string, string> {
   if (error.code === 'precondition_failed' || error.code === 'forbidden') return new Map([['form', error.message]]);
@@ -147,7 +162,8 @@ async function showForm(
     cities: reference.cities,
     sources: reference.sources,
     formToken: signed.formToken,
-    readOnly: event !== null && !mayEdit(signed.account, event),
+    proposing: event !== null && !mayEdit(signed.account, event),
+    mayPurge: signed.account.role === 'secretariat',
     ...extra,
   };
   return page(c, lang, event ? w.editEvent : w.newEvent, eventFormBody(state), signed, status);
@@ -169,12 +185,13 @@ async function postForm(c: EditorContext, id: string | null) {
     const reinstated = checkInput(eventInputSchema, { ...inputOf(current), status: 'confirmed' });
     const result =
       action === 'cancel'
-        ? await cancelEvent(ctx, current, signed.account)
+        ? await cancelEvent(ctx, current, signed.account, fieldText(values, 'cancel_reason'))
         : reinstated.ok
           ? await changeEvent(ctx, current, reinstated.value, signed.account)
           : reinstated;
     const reference = await referenceData(c.get('deps'), c.get('cache'));
-    if (!result.ok) return showForm(c, signed, lang, current, formOf(current, reference, lang), { errors: writeErrors(result.error) }, 403);
+    if (!result.ok) return showForm(c, signed, lang, current, formOf(current, reference, lang), { errors: writeErrors(result.error) }, 400);
+    if (isProposed(result.value)) return proposalPage(c, result.value, lang);
     return showForm(c, signed, lang, result.value.event, formOf(result.value.event, reference, lang), { saved: true });
   }
   const opened = Number(fieldText(values, 'revision'));
@@ -207,6 +224,7 @@ async function postForm(c: EditorContext, id: string | null) {
       { errors: writeErrors(result.error), preview, folds: checked.folds },
       result.error.code === 'forbidden' ? 403 : 400,
     );
+  if (isProposed(result.value)) return proposalPage(c, result.value, lang);
   const saved = result.value.event;
   if (!current) return c.redirect(`/editor/events/${saved.id}?lang=${lang}&saved=1`, 303);
   return showForm(c, signed, lang, saved, formOf(saved, await referenceData(c.get('deps'), c.get('cache')), lang), {
@@ -232,7 +250,7 @@ async function showHistory(c: EditorContext, signed: Signed, id: string, restore
     current: change.revision === found.value.revision,
   }));
   const title = `${words(lang).editor.history}: ${pickText(found.value.title, lang)?.text ?? id}`;
-  const body = historyBody(lang, found.value, entries.reverse(), signed.formToken, mayEdit(signed.account, found.value), restored);
+  const body = historyBody(lang, found.value, entries.reverse(), signed.formToken, restored);
   return page(c, lang, title, body, signed);
 }
 
@@ -277,5 +295,21 @@ export const editorEventsRoutes = new Hono<AppEnv>()
         ? await cancelEvent(ctx, found.value, signed.account)
         : await changeEvent(ctx, found.value, input.value, signed.account);
     if (!result.ok) throw new ApiError(result.error.code === 'forbidden' ? 'forbidden' : 'invalid_input', result.error.message, 'revision');
+    if (isProposed(result.value)) return proposalPage(c, result.value, editorLang(c, signed.account));
     return showHistory(c, signed, found.value.id, wanted);
+  })
+  .post('/editor/events/:id/purge', async (c) => {
+    const { signed, values } = await signedForm(c);
+    const lang = editorLang(c, signed.account);
+    const ctx = writeContextOf(c);
+    const found = await findEvent(ctx, c.req.param('id'));
+    if (!found.ok) throw new ApiError(found.error.code, found.error.message, 'id');
+    if (fieldText(values, 'confirm') !== 'on') {
+      const reference = await referenceData(c.get('deps'), c.get('cache'));
+      const errors = new Map([['purge', words(lang).editor.purgeConfirm]]);
+      return showForm(c, signed, lang, found.value, formOf(found.value, reference, lang), { errors }, 400);
+    }
+    const result = await purgeEvent(ctx, found.value, signed.account);
+    if (!result.ok) throw new ApiError(result.error.code === 'forbidden' ? 'forbidden' : 'precondition_failed', result.error.message, 'id');
+    return c.redirect(`/editor?lang=${lang}&purged=1`, 303);
   });

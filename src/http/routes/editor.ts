@@ -12,12 +12,14 @@ import { isLang, ROLES, type Role } from '../../core/model.js';
 import { referenceData } from '../../documents/reference-data.js';
 import { listEvents } from '../../storage/events-repository.js';
 import { accounts, createAccount, mayEdit, revokeAccount, SESSION_HOURS, signIn, signOut } from '../../writing/accounts.js';
+import { proposalsFor } from '../../writing/proposals.js';
 import { fieldText } from '../editor-form.js';
 import { cookieName, editorGuard, editorLang, formValues, isHttps, page, signedForm, signedIn } from '../editor-session.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { enforce } from '../rate-limit.js';
 import { accountsBody, EDITOR_CSS, EDITOR_JS, eventsBody, signInBody } from '../views/editor.js';
+import { writeContextOf } from '../write-context.js';
 
 export const editorRoutes = new Hono<AppEnv>()
   .use('/editor', ...editorGuard)
@@ -30,11 +32,13 @@ export const editorRoutes = new Hono<AppEnv>()
     const w = words(lang).editor;
     if (!signed) return page(c, lang, w.signInHeading, signInBody(lang, null));
     const events = (await listEvents(c.get('deps').store.db, { limit: 1000 })).items.reverse();
+    const proposals = await proposalsFor(writeContextOf(c), signed.account);
+    const state = { openProposals: proposals.filter((p) => p.status === 'open').length, purged: c.req.query('purged') === '1' };
     return page(
       c,
       lang,
       w.events,
-      eventsBody(lang, signed.account, events, (e) => mayEdit(signed.account, e)),
+      eventsBody(lang, signed.account, events, (e) => mayEdit(signed.account, e), state),
       signed,
     );
   })

@@ -15,6 +15,7 @@ import { contentDisposition } from '../content-disposition.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { missingEvent } from '../missing-event.js';
 import { langOf, parseSelection, parseZone, requireCity } from '../query.js';
 import { eventListQuery, eventQuery, eventsCsvQuery } from '../query-schemas.js';
 import { jsonResponse, notModified } from '../responses.js';
@@ -95,7 +96,7 @@ export const eventsRoutes = new Hono<AppEnv>()
     const { lang, tz } = parseInput(eventQuery, c.req.query(), 'query');
     const displayZone = parseZone(tz, 'query.tz');
     const event = await getEvent(store.db, c.req.param('id'));
-    if (!event) throw new ApiError('not_found', `no event with id "${c.req.param('id')}"`, 'id');
+    if (!event) return missingEvent(store.db, c.req.param('id'));
     const headers = { ETag: revisionEtag(event.revision), 'Last-Modified': new Date(event.updated).toUTCString() };
     if (notModified(c.req.raw, headers.ETag, event.updated)) return new Response(null, { status: 304, headers });
     const { sources } = await referenceData(c.get('deps'), c.get('cache'));

@@ -27,6 +27,7 @@ import { type ReferenceData, referenceData } from '../../documents/reference-dat
 import { getEvent, getEvents, listEvents, listRecentEvents } from '../../storage/events-repository.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
+import { missingEvent } from '../missing-event.js';
 import { parseZone, requireCity } from '../query.js';
 import { serveSpec } from '../serve-documents.js';
 import {
@@ -102,7 +103,14 @@ async function page(c: Context<AppEnv>, render: (page: PageRequest) => Promise<R
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const w = words(lang);
-    const heading = error.status === 404 ? w.errors.notFound : error.status < 500 ? w.errors.badRequest : w.errors.failed;
+    const heading =
+      error.status === 404
+        ? w.errors.notFound
+        : error.status === 410
+          ? w.errors.gone
+          : error.status < 500
+            ? w.errors.badRequest
+            : w.errors.failed;
     const body = layout(
       {
         lang,
@@ -210,7 +218,7 @@ async function eventPage(c: Context<AppEnv>, page: PageRequest, id: string): Pro
   const w = words(lang).pages;
   const zone = readerZone(c);
   const event = await getEvent(store.db, id);
-  if (!event) throw new ApiError('not_found', `no event with id "${id}"`, 'id');
+  if (!event) return missingEvent(store.db, id);
   return servePage(c, page, `${eventPagePath(event.id, lang)}|${zone ?? ''}`, async () => {
     const reference = await referenceData(deps, c.get('cache'));
     const names = cityNames(reference, lang);

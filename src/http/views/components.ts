@@ -148,7 +148,7 @@ export function downloadBlock(event: EventRecord, lang: Lang, add: AddLinks | nu
   // A cancelled event is not offered for adding: only its state is.
   const content =
     event.status === 'cancelled'
-      ? html`<p>${w.cancelledNotice}</p>`
+      ? html`<p>${w.cancelledNotice}</p>${event.cancelReason ? html`<p>${words(lang).event.cancelReason}${event.cancelReason}</p>` : ''}`
       : add
         ? html`<ul>
 <li><a href="${eventCalendarPath(event.id, lang)}" download>${w.download}</a></li>

@@ -73,11 +73,19 @@ ${failed ? html`<p class="error" role="alert">${failed}</p>` : ''}
 </form>`;
 }
 
-/** The events an account can open, newest first. */
-export function eventsBody(lang: Lang, account: Account, events: readonly EventRecord[], canEdit: (event: EventRecord) => boolean) {
+/** The events an account can open, newest first; how many proposals are open; a purge just done. */
+export function eventsBody(
+  lang: Lang,
+  account: Account,
+  events: readonly EventRecord[],
+  canEdit: (event: EventRecord) => boolean,
+  state: { openProposals: number; purged: boolean },
+) {
   const w = words(lang).editor;
-  return html`<p class="actions"><a class="button" href="/editor/events/new?lang=${lang}">${w.newEvent}</a>
+  return html`${state.purged ? html`<p class="notice" role="status">${w.purged}</p>` : ''}
+<p class="actions"><a class="button" href="/editor/events/new?lang=${lang}">${w.newEvent}</a>
 <a href="/api/v1/events.csv?lang=${lang}" download>${w.download}</a>
+<a href="/editor/proposals?lang=${lang}">${w.proposals}${state.openProposals > 0 ? ` (${w.openProposals(state.openProposals)})` : ''}</a>
 ${account.role === 'secretariat' ? html` <a href="/editor/accounts?lang=${lang}">${w.accounts}</a>` : ''}</p>
 ${
   events.length === 0
@@ -108,7 +116,10 @@ export interface FormState {
   readonly cities: readonly City[];
   readonly sources: SourceCatalogue;
   readonly formToken: string;
-  readonly readOnly: boolean;
+  /** The account's changes to this event become a proposal (writing/accounts.ts mayEdit). */
+  readonly proposing: boolean;
+  /** The account may purge the event (the secretariat). */
+  readonly mayPurge: boolean;
 }
 
 const errorOf = (state: FormState, field: string) => {
@@ -183,7 +194,7 @@ export function eventFormBody(state: FormState) {
   const action = state.event ? `/editor/events/${state.event.id}?lang=${lang}` : `/editor/events/new?lang=${lang}`;
   const chosenSources = new Set(state.values.sources ?? []);
   return html`${state.saved ? html`<p class="notice" role="status">${w.saved} <a href="/events/${state.event?.id}?lang=${lang}">${w.view}</a></p>` : ''}
-${state.readOnly ? html`<p class="notice">${w.notYours}</p>` : ''}
+${state.proposing ? html`<p class="notice">${w.notYours}</p>` : ''}
 ${state.event ? html`<p><a href="/editor/events/${state.event.id}/history?lang=${lang}">${w.history}</a></p>` : ''}
 ${
   state.conflict
@@ -237,20 +248,24 @@ ${textInput(state, 'url', f.url, { type: 'url' })}
 ${textInput(state, 'source_url', f.newSourceUrl, { type: 'url' })}
 ${textInput(state, 'source_title', f.newSourceTitle)}
 ${errorOf(state, 'sources')}</fieldset>
+<p class="actions"><button type="submit" name="action" value="preview">${w.preview}</button>
+<button type="submit" name="action" value="save" class="primary">${state.proposing ? w.propose : w.save}</button>
+${state.event?.status === 'cancelled' ? html`<button type="submit" name="action" value="reinstate">${w.reinstate}</button>` : ''}</p>
 ${
-  state.readOnly
-    ? ''
-    : html`<p class="actions"><button type="submit" name="action" value="preview">${w.preview}</button>
-<button type="submit" name="action" value="save" class="primary">${w.save}</button>
-${
-  state.event
-    ? state.event.status === 'cancelled'
-      ? html`<button type="submit" name="action" value="reinstate">${w.reinstate}</button>`
-      : html`<button type="submit" name="action" value="cancel" class="danger">${w.cancel}</button>`
+  state.event && state.event.status !== 'cancelled'
+    ? html`<fieldset class="cancel"><legend>${w.cancel}</legend>${textInput(state, 'cancel_reason', w.cancelReason)}
+<p class="actions"><button type="submit" name="action" value="cancel" class="danger">${w.cancel}</button></p></fieldset>`
     : ''
-}</p>`
 }
-</form>`;
+</form>
+${
+  state.event && state.mayPurge
+    ? html`<form method="post" action="/editor/events/${state.event.id}/purge?lang=${lang}" class="card purge">
+<input type="hidden" name="form_token" value="${state.formToken}"><h2>${w.purge}</h2><p>${w.purgeIntro}</p>
+<div class="field check${state.errors.has('purge') ? ' invalid' : ''}"><label><input type="checkbox" name="confirm"> ${w.purgeConfirm}</label></div>
+<button type="submit" class="danger">${w.purge}</button></form>`
+    : ''
+}`;
 }
 
 /** One revision of an event in its history: who saved it and when, what it changed, its time on both sides. */
@@ -266,14 +281,7 @@ export interface HistoryEntry {
 }
 
 /** An event's history, newest first, each earlier revision with a button that restores it as a new one. */
-export function historyBody(
-  lang: Lang,
-  event: EventRecord,
-  entries: readonly HistoryEntry[],
-  formToken: string,
-  canRestore: boolean,
-  restored: number | null,
-) {
+export function historyBody(lang: Lang, event: EventRecord, entries: readonly HistoryEntry[], formToken: string, restored: number | null) {
   const w = words(lang).editor;
   const c = words(lang).changes;
   return html`${restored === null ? '' : html`<p class="notice" role="status">${w.restored(restored)}</p>`}
@@ -284,7 +292,7 @@ ${e.fields.length > 0 ? html`<br>${w.changedFields} ${e.fields.join(', ')}` : ''
 ${e.timeBefore && e.timeBefore !== e.time ? html`<br><span class="when">${c.before}: ${e.timeBefore}</span>` : ''}
 <br><span class="when">${e.timeBefore && e.timeBefore !== e.time ? `${c.now}: ` : ''}${e.time}</span>
 ${
-  canRestore && !e.current
+  !e.current
     ? html`<form method="post" action="/editor/events/${event.id}/history?lang=${lang}"><input type="hidden" name="form_token" value="${formToken}">
 <input type="hidden" name="revision" value="${String(e.revision)}"><button type="submit">${w.restore}</button></form>`
     : ''
@@ -295,7 +303,10 @@ ${
 /** The label of a form field, for the list of fields to check. */
 export function fieldLabel(lang: Lang, field: string): string {
   const f = words(lang).editor.fields as unknown as Record<string, string>;
-  if (field === 'source_url' || field === 'source_title') return words(lang).editor.fields.sources;
+  const w = words(lang).editor;
+  if (field === 'source_url' || field === 'source_title') return w.fields.sources;
+  if (field === 'cancel_reason') return w.cancelReason;
+  if (field === 'purge') return w.purge;
   return typeof f[field] === 'string' ? (f[field] ?? field) : field;
 }
 
@@ -368,7 +379,7 @@ button.primary{background:var(--accent);color:#fff}button.danger{border-color:va
 .events{list-style:none;padding:0}.events li{padding:.6rem 0;border-bottom:1px solid var(--line)}
 .when{color:var(--muted);font-size:.95rem}
 .badge{display:inline-block;font-size:.8rem;font-weight:600;padding:0 .4rem;border-radius:.25rem;background:#8a1c1c;color:#fff;margin-left:.4rem}.badge.muted{background:#4a4a4a}
-table{border-collapse:collapse;width:100%;display:block;overflow-x:auto}td,th{border-bottom:1px solid var(--line);padding:.4rem;text-align:left}
+table{border-collapse:collapse;width:100%;display:block;overflow-x:auto}td,th{border-bottom:1px solid var(--line);padding:.4rem;text-align:left;overflow-wrap:anywhere;vertical-align:top}
 code.token{word-break:break-all;font-size:1.05rem}
 .fold label{display:block;margin:.3rem 0}
 `;
