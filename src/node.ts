@@ -21,6 +21,7 @@ import type { AppDeps, Clock } from './http/env.js';
 import { DEFAULT_LIMITS, memoryLimiters } from './http/rate-limit.js';
 import { refreshRenderings } from './http/refresh.js';
 import { nodeCompressor } from './runtime/node/compression.js';
+import { nodeLegacyDecoder } from './runtime/node/legacy-decoder.js';
 import { DatabaseFileError, openSqliteStore, type SqliteStore } from './storage/dialects/sqlite.js';
 import { applySeedSet, describeSeedReport } from './storage/seed.js';
 
@@ -85,6 +86,7 @@ export async function startNodeServer(env: NodeJS.ProcessEnv = process.env, opti
         clientAddress,
         limiters: memoryLimiters(limits, clock),
         compressor: nodeCompressor,
+        decodeLegacy: nodeLegacyDecoder,
         background,
         yieldToOthers: () => new Promise((resume) => setImmediate(resume)),
       };

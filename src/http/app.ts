@@ -20,6 +20,7 @@ import { eventWritesRoutes } from './routes/event-writes.js';
 import { eventsRoutes } from './routes/events.js';
 import { feedsRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
+import { importsRoutes } from './routes/imports.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { pagesRoutes } from './routes/pages.js';
 import { proposalsRoutes } from './routes/proposals.js';
@@ -56,6 +57,7 @@ export function createApp(
     sourcesRoutes,
     eventWritesRoutes,
     proposalsRoutes,
+    importsRoutes,
     calendarsRoutes,
     feedsRoutes,
     changesRoutes,

@@ -3,6 +3,7 @@
  * What every request handler gets: storage, clock, settings and the runtime's parts, set once per request by
  * createApp.
  */
+import type { LegacyDecoder } from '../core/import/csv-items.js';
 import type { DocumentDeps } from '../documents/deps.js';
 import type { DocumentCache } from '../documents/document-cache.js';
 import type { DocumentState } from '../documents/pipeline.js';
@@ -19,6 +20,8 @@ export interface AppDeps extends DocumentDeps {
    * Node, Cloudflare's CF-Connecting-IP on Workers) — never from a header a client could set itself.
    */
   readonly clientAddress?: (request: Request, bindings: unknown) => string;
+  /** Decodes spreadsheets in legacy encodings; the runtime's TextDecoder unless given (Node's is wrong). */
+  readonly decodeLegacy?: LegacyDecoder;
   /** The runtime's write limits; without them the app counts in its own memory (rate-limit.ts). */
   readonly limiters?: Limiters;
 }

@@ -4,6 +4,7 @@
  * parameters from them, descriptions included.
  */
 import * as z from 'zod/mini';
+import { CSV_CHARSETS } from '../core/import/csv-items.js';
 import { AUDIENCES, EVENT_KINDS, LANGS, RELATED_FILTERS } from '../core/model.js';
 
 const lang = z.optional(z.enum(LANGS).check(z.describe('Language: de (default), en, zh; text falls back requested → en → de → zh.')));
@@ -59,6 +60,22 @@ export const eventQuery = z.object({ lang, tz });
 export const eventsCsvQuery = z.object({
   lang,
   city: z.optional(z.string().check(z.minLength(1), z.maxLength(200), z.describe('A city (any spelling): its listing only.'))),
+});
+
+/** `POST /api/v1/imports`: how to read the file, and the defaults of items that do not say. */
+export const importQuery = z.object({
+  lang,
+  charset: z.optional(z.enum(CSV_CHARSETS).check(z.describe('CSV only: the encoding (default: UTF-8 when valid, else detected).'))),
+  delimiter: z.optional(z.enum([',', ';']).check(z.describe('CSV only: the delimiter (default: detected from the header row).'))),
+  timeZone: z.optional(
+    z.string().check(z.maxLength(64), z.describe('The zone of floating and UTC times, and of new events that name none.')),
+  ),
+  cities: z.optional(
+    z
+      .string()
+      .check(z.maxLength(1000), z.describe('Comma-separated cities (any spelling) of items that name none (iCalendar files name none).')),
+  ),
+  kind: z.optional(z.enum(EVENT_KINDS).check(z.describe('The kind of items that give none (default: other).'))),
 });
 
 /** `GET /api/v1/changes`. */

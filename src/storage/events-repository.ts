@@ -317,7 +317,8 @@ export async function getEvents(db: Kysely<Database>, ids: readonly string[]): P
   return records;
 }
 
-function eventRow(event: EventRecord) {
+/** An event as its row in `events`. */
+export function eventRow(event: EventRecord) {
   const span = eventSpan(event.start, event.end, event.timeZone);
   return {
     id: event.id,

@@ -64,6 +64,9 @@ export interface ApplyOptions {
 
 const now = (ctx: WriteContext) => new Date(ctx.deps.clock()).toISOString();
 
+/** A new id: the deps' (tests pass one) or a random UUID. */
+export const newIdOf = (ctx: WriteContext) => (ctx.deps.newId ?? (() => crypto.randomUUID()))();
+
 /** The stored event with `id`; `gone` when it was purged. */
 export async function findEvent(ctx: WriteContext, id: string): Promise<Result<EventRecord, WriteError>> {
   const event = await getEvent(ctx.deps.store.db, id);
@@ -83,7 +86,7 @@ async function propose(
   proposal: { action: ProposalAction; before: EventRecord | null; input: EventInput | null; reason?: string | null },
 ): Promise<Result<Proposed, WriteError>> {
   const stored: StoredProposal = {
-    id: (ctx.deps.newId ?? (() => crypto.randomUUID()))(),
+    id: newIdOf(ctx),
     action: proposal.action,
     eventId: proposal.before?.id ?? null,
     baseRevision: proposal.before?.revision ?? null,
@@ -156,7 +159,7 @@ export async function createEvent(
   options: ApplyOptions = {},
 ): Promise<Result<Written | Proposed, WriteError>> {
   const at = now(ctx);
-  const id = options.id ?? (ctx.deps.newId ?? (() => crypto.randomUUID()))();
+  const id = options.id ?? newIdOf(ctx);
   const resolved = await recordFromInput(
     await referenceData(ctx.deps, ctx.cache),
     input,
@@ -185,6 +188,11 @@ function canonicalJson(value: unknown): string {
   );
 }
 
+/** Whether two versions of an event say the same (revision and dates aside). */
+export function sameEvent(a: EventRecord, b: EventRecord): boolean {
+  return canonicalJson({ ...inputOf(a), status: a.status }) === canonicalJson({ ...inputOf(b), status: b.status });
+}
+
 /**
  * Replaces the event `before` (as read by the caller, who checked the revision it expected) with a valid
  * input, as the next revision (or proposes it); an input that changes nothing stores nothing.
@@ -204,8 +212,7 @@ export async function changeEvent(
   );
   if (!resolved.ok) return resolved;
   const { record: after, addedSources } = resolved.value;
-  if (canonicalJson({ ...inputOf(before), status: before.status }) === canonicalJson({ ...inputOf(after), status: after.status }))
-    return ok({ event: before, changed: false });
+  if (sameEvent(before, after)) return ok({ event: before, changed: false });
   if (!direct(account, before, after)) return propose(ctx, account, { action: 'change', before, input });
   const action = before.status === 'cancelled' && after.status !== 'cancelled' ? 'reinstated' : 'changed';
   // A reinstated event no longer gives a reason for a cancellation.

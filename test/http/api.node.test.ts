@@ -11,6 +11,7 @@ import { describeCalendars } from './calendar-contract.js';
 import { describeEditor } from './editor-contract.js';
 import { describeFeeds } from './feed-contract.js';
 import { describeHardening } from './hardening-contract.js';
+import { describeImports } from './import-contract.js';
 import { serveForSuite } from './node-server.js';
 import { describeWrites, WRITE_TOKEN } from './write-contract.js';
 
@@ -85,6 +86,11 @@ describe('Node + SQLite', () => {
   describe('kept documents', () => {
     const s = serveForSuite();
     describeCacheKeys('Node + SQLite', () => s.server().store);
+  });
+
+  describe('imports', () => {
+    const s = serveForSuite({ ADMIN_TOKEN: WRITE_TOKEN });
+    describeImports('Node + SQLite', () => s.fetch);
   });
 
   describe('writes', () => {

@@ -60,3 +60,19 @@ export function resolveZone(input: string): string | null {
 
 /** The version of the tz database the zone names come from. */
 export const TZ_DATABASE_VERSION: string = tzNames.tzdata;
+
+/** Windows zone names by lower-case spelling, each to its IANA zone (CLDR windowsZones, via tz-names.json). */
+const WINDOWS_NAMES: ReadonlyMap<string, string> = new Map(
+  Object.entries(tzNames.windows as Record<string, string>).map(([name, zone]): [string, string] => [name.toLowerCase(), zone]),
+);
+
+/**
+ * The IANA zone a calendar file names in a TZID: a tz database name or alias, or a Windows zone name as Outlook
+ * writes them (`W. Europe Standard Time`, `China Standard Time`), mapped through CLDR's windowsZones table.
+ */
+export function zoneOfCalendarName(name: string): string | null {
+  const direct = resolveZone(name);
+  if (direct) return direct;
+  const windows = WINDOWS_NAMES.get(name.trim().toLowerCase().replace(/\s+/g, ' '));
+  return windows ? resolveZone(windows) : null;
+}
