@@ -15,6 +15,7 @@ import { changesRoutes } from './routes/changes.js';
 import { citiesRoutes } from './routes/cities.js';
 import { editorRoutes } from './routes/editor.js';
 import { editorEventsRoutes } from './routes/editor-events.js';
+import { editorImportRoutes } from './routes/editor-import.js';
 import { editorProposalsRoutes } from './routes/editor-proposals.js';
 import { eventWritesRoutes } from './routes/event-writes.js';
 import { eventsRoutes } from './routes/events.js';
@@ -67,6 +68,7 @@ export function createApp(
     editorRoutes,
     editorEventsRoutes,
     editorProposalsRoutes,
+    editorImportRoutes,
     pagesRoutes,
   ])
     app.route('/', routes);

@@ -42,26 +42,35 @@ export async function signedIn(c: EditorContext): Promise<Signed | null> {
   return found ? { account: found.account, formToken: found.session.formToken, sessionId } : null;
 }
 
-/** A posted form as values (repeated fields as lists). */
-export async function formValues(c: EditorContext): Promise<FormValues> {
+/** A posted form: its values (repeated fields as lists) and its files (the first of each name). */
+async function postedForm(c: EditorContext): Promise<{ values: FormValues; files: Record<string, File> }> {
   const body = await c.req.parseBody({ all: true });
   const values: Record<string, string | string[]> = {};
+  const files: Record<string, File> = {};
   for (const [name, value] of Object.entries(body)) {
-    const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+    const all = Array.isArray(value) ? value : [value];
+    const list = all.filter((v): v is string => typeof v === 'string');
+    const file = all.find((v): v is File => typeof v !== 'string');
+    if (file) files[name] = file;
     values[name] = name === 'sources' || name === 'account_cities' ? list : (list[0] ?? '');
   }
   if (!Array.isArray(values.sources)) values.sources = [];
-  return values;
+  return { values, files };
 }
 
-/** The signed-in person of a form post whose form token is the session's; otherwise 403. */
-export async function signedForm(c: EditorContext): Promise<{ signed: Signed; values: FormValues }> {
+/** A posted form as values (repeated fields as lists). */
+export async function formValues(c: EditorContext): Promise<FormValues> {
+  return (await postedForm(c)).values;
+}
+
+/** The signed-in person of a form post whose form token is the session's (otherwise 403), with its values and files. */
+export async function signedForm(c: EditorContext): Promise<{ signed: Signed; values: FormValues; files: Record<string, File> }> {
   const signed = await signedIn(c);
   if (!signed) throw new ApiError('unauthorized', 'sign in first', 'cookie');
-  const values = await formValues(c);
+  const { values, files } = await postedForm(c);
   if (fieldText(values, 'form_token') !== signed.formToken)
     throw new ApiError('forbidden', 'the form is not one of this session', 'form_token');
-  return { signed, values };
+  return { signed, values, files };
 }
 
 /** An editor page as the response. */

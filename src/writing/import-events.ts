@@ -60,6 +60,8 @@ export type Outcome = 'new' | 'update' | 'unchanged' | 'error';
 export type ImportItemResult = ItemKey & {
   readonly outcome: Outcome;
   readonly id?: string;
+  /** The item's title, in the first language it has. */
+  readonly title?: string;
   readonly field?: string;
   readonly message?: string;
 };
@@ -188,14 +190,16 @@ export async function dryRunImport(ctx: WriteContext, account: Account, request:
   const results: ImportItemResult[] = [];
   const plan: PlanEntry[] = [];
   for (const [index, item] of items.entries()) {
-    const error = (field: string, message: string) => results.push({ ...item.key, outcome: 'error', field, message });
+    const title = item.ok ? Object.values(item.fields.title ?? {}).find(Boolean) : undefined;
+    const named = title === undefined ? {} : { title };
+    const error = (field: string, message: string) => results.push({ ...item.key, ...named, outcome: 'error', field, message });
     if (!item.ok) {
       error(item.field, item.message);
       continue;
     }
     const { fields } = item;
-    const named = wanted(fields) ?? (fields.uid ? byUid.get(fields.uid) : undefined) ?? null;
-    const current = named === null ? null : (stored.get(named) ?? null);
+    const target = wanted(fields) ?? (fields.uid ? byUid.get(fields.uid) : undefined) ?? null;
+    const current = target === null ? null : (stored.get(target) ?? null);
     if (fields.id !== undefined && !current) {
       error('id', `no event with id "${fields.id}"`);
       continue;
@@ -233,7 +237,7 @@ export async function dryRunImport(ctx: WriteContext, account: Account, request:
       continue;
     }
     const outcome: Outcome = current ? (sameEvent(current, record) ? 'unchanged' : 'update') : 'new';
-    results.push({ ...item.key, outcome, id: eventId });
+    results.push({ ...item.key, ...named, outcome, id: eventId });
     if (outcome !== 'unchanged')
       plan.push({
         index,

@@ -3,11 +3,16 @@
  * fresh SQLite file, the seeds, a secretariat token in ADMIN_TOKEN). In German and in Chinese: signing in, an
  * event in Asia/Shanghai with a Chinese title whose times are shown on both sides before it is saved, a time
  * the clocks skip refused at its field, the saved event in the calendar (parsed) and the feed, two people
- * editing one event (the second sees the first's change), axe-core on every editor page, and a phone's
+ * editing one event (the second sees the first’s change), a city editor’s proposal approved by the secretariat,
+ * an Outlook .ics and a Chinese Excel .csv imported through the dry run, the history restoring a revision,
+ * axe-core on every editor page, and a phone’s
  * 390 px width without sideways scrolling. Screenshots for the README go to test-results/screenshots/.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseXmlFeed } from '../fixtures/feed-parsers.js';
@@ -16,6 +21,7 @@ import { browserSuite, SCREENSHOTS, skipWithoutChromium, watchPage } from './chr
 
 const TOKEN = 'editor-browser-secretariat-token';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const OUTLOOK = fileURLToPath(new URL('../fixtures/imports/outlook-windows-zones.ics', import.meta.url));
 
 const skipBecause = skipWithoutChromium('the browser tests of the editor');
 
@@ -26,6 +32,7 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
   async function signedIn(
     lang: 'de' | 'zh',
     width = 1280,
+    token = TOKEN,
   ): Promise<{ context: BrowserContext; page: Page; problems: { errors: string[]; outside: string[] } }> {
     // bypassCSP only so that axe-core can be evaluated in the page; the pages' own policy is tested over HTTP.
     const context = await suite.browser.newContext({
@@ -37,7 +44,7 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
     // A form shown again with its errors answers 400 (or 409), which Chromium logs for the page itself.
     const { errors, outside } = watchPage(page, suite.origin, (m) => m.location().url === page.url() && /status of 40[09]/.test(m.text()));
     await page.goto(`${suite.origin}/editor?lang=${lang}`);
-    await page.locator('#token').fill(TOKEN);
+    await page.locator('#token').fill(token);
     await page.locator('form[action^="/editor/sign-in"] button[type=submit]').click();
     await page.waitForURL(/\/editor\?lang=/);
     return { context, page, problems: { errors, outside } };
@@ -143,6 +150,121 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
     }
   });
 
+  it('a city editor’s change to another city’s event is a proposal, public only once the secretariat approves it', async () => {
+    const secretariat = await signedIn('de');
+    try {
+      await secretariat.page.goto(`${suite.origin}/editor/accounts?lang=de`);
+      await secretariat.page.locator('#label').fill('佛山市商务局');
+      await secretariat.page.locator('#role').selectOption('city-editor');
+      await secretariat.page.locator('#account_lang').selectOption('zh');
+      await secretariat.page.locator('#account_cities').selectOption('foshan');
+      await secretariat.page.locator('form[action^="/editor/accounts"] button[type=submit]').click();
+      const token = (await secretariat.page.locator('code.token').textContent()) ?? '';
+      const created = await secretariat.context.request.post(`${suite.origin}/api/v1/events`, {
+        headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' },
+        data: { kind: 'conference', title: { de: 'Kölner Industrieforum' }, cities: ['Köln'], start: '2027-09-14T10:00' },
+      });
+      const { id } = (await created.json()) as { id: string };
+      const editor = await signedIn('zh', 1280, token);
+      try {
+        await editor.page.goto(`${suite.origin}/editor/events/${id}?lang=zh`);
+        await editor.page.locator('#title_zh').fill('科隆工业论坛');
+        await editor.page.locator('button[value=save]').click();
+        await editor.page.waitForURL(/\/editor\/proposals\/[^?]+\?lang=zh&proposed=1/);
+        expect(await editor.page.locator('[role=status]').textContent()).toContain('秘书处');
+        expect(await axe(editor.page)).toEqual([]);
+        const publicEvent = async () =>
+          ((await (await editor.context.request.get(`${suite.origin}/api/v1/events/${id}`)).json()) as { title: Record<string, string> })
+            .title;
+        expect((await publicEvent()).zh).toBeUndefined();
+        await secretariat.page.goto(`${suite.origin}/editor/proposals?lang=de`);
+        expect(await axe(secretariat.page)).toEqual([]);
+        await secretariat.page.locator('a[href^="/editor/proposals/"]', { hasText: 'Kölner Industrieforum' }).click();
+        expect(await secretariat.page.locator('table').textContent()).toContain('科隆工业论坛');
+        expect(await axe(secretariat.page)).toEqual([]);
+        await secretariat.page.screenshot({ path: join(SCREENSHOTS, 'editor-proposal-de.png'), fullPage: true });
+        await secretariat.page.locator('button', { hasText: 'Annehmen' }).click();
+        await secretariat.page.locator('.notice', { hasText: 'angenommen' }).waitFor();
+        expect((await publicEvent()).zh).toBe('科隆工业论坛');
+        const calendar = parseWithIcalJs(await (await editor.context.request.get(`${suite.origin}/cities/koeln/calendar.zh.ics`)).text());
+        expect(calendar.some((e) => e.summary === '科隆工业论坛')).toBe(true);
+        expect([secretariat.problems, editor.problems]).toEqual([
+          { errors: [], outside: [] },
+          { errors: [], outside: [] },
+        ]);
+      } finally {
+        await editor.context.close();
+      }
+    } finally {
+      await secretariat.context.close();
+    }
+  });
+
+  it('imports an Outlook .ics with Windows zone names and a CSV through the dry run; the calendar’s instants are the source’s', async () => {
+    const { context, page, problems } = await signedIn('de');
+    try {
+      await page.goto(`${suite.origin}/editor/import?lang=de`);
+      expect(await axe(page)).toEqual([]);
+      await page.locator('#file').setInputFiles(OUTLOOK);
+      await page.locator('#cities').fill('Köln');
+      await page.locator('button', { hasText: 'Prüfen' }).click();
+      const rows = page.locator('tbody tr');
+      await rows.first().waitFor();
+      expect(await rows.allTextContents()).toEqual([
+        expect.stringContaining('neu'),
+        expect.stringContaining('neu'),
+        expect.stringContaining('neu'),
+        expect.stringContaining('RRULE'),
+      ]);
+      expect(await axe(page)).toEqual([]);
+      await page.screenshot({ path: join(SCREENSHOTS, 'editor-import-de.png'), fullPage: true });
+      await page.locator('button', { hasText: 'Übernehmen' }).click();
+      await page.locator('[role=status]', { hasText: '3 Termine übernommen' }).waitFor();
+      const source = parseWithIcalJs(readFileSync(OUTLOOK, 'utf8'));
+      const calendar = parseWithIcalJs(await (await context.request.get(`${suite.origin}/cities/koeln/calendar.ics`)).text());
+      for (const summary of ['Vorbereitung Hannover Messe', '中德工业城市联盟全体大会筹备会']) {
+        const [from, to] = [source.find((e) => e.summary === summary), calendar.find((e) => e.summary === summary)];
+        expect(to?.start.instant, summary).toBe(from?.start.instant);
+        expect(to?.end?.instant, summary).toBe(from?.end?.instant);
+      }
+      // A spreadsheet from Chinese Excel, in the Chinese editor's words.
+      await page.goto(`${suite.origin}/editor/import?lang=zh`);
+      const csv = iconv.encode('类型,标题（中文）,开始,城市\r\nconference,佛山陶瓷博览会参观,2027/10/18 9:00,佛山\r\n', 'gb18030');
+      await page.locator('#file').setInputFiles({ name: 'termine.csv', mimeType: 'text/csv', buffer: csv });
+      await page.locator('button', { hasText: '检查' }).click();
+      await page.locator('tbody tr', { hasText: '新增' }).waitFor();
+      await page.locator('button', { hasText: '确认导入' }).click();
+      await page.locator('[role=status]', { hasText: '已导入 1 项活动' }).waitFor();
+      const china = parseWithIcalJs(await (await context.request.get(`${suite.origin}/cities/foshan/calendar.zh.ics`)).text());
+      expect(china.find((e) => e.summary === '佛山陶瓷博览会参观')?.start.instant).toBe(Date.parse('2027-10-18T01:00:00Z'));
+      expect(problems).toEqual({ errors: [], outside: [] });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the history with who changed what, and restores an earlier revision', async () => {
+    const { context, page, problems } = await signedIn('de');
+    try {
+      await page.goto(`${suite.origin}/editor/events/isa-plenary-2018?lang=de`);
+      const before = await page.locator('#location').inputValue();
+      await page.locator('#location').fill('Provisorischer Ort');
+      await page.locator('button[value=save]').click();
+      await page.locator('[role=status]').waitFor();
+      await page.locator('a[href$="/history?lang=de"]').click();
+      const newest = page.locator('ol.events > li').first();
+      expect(await newest.textContent()).toContain('Ort');
+      expect(await axe(page)).toEqual([]);
+      await page.locator('ol.events > li').nth(1).locator('button').click();
+      await page.locator('[role=status]').waitFor();
+      const event = (await (await context.request.get(`${suite.origin}/api/v1/events/isa-plenary-2018`)).json()) as { location: string };
+      expect(event.location).toBe(before);
+      expect(problems).toEqual({ errors: [], outside: [] });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('at 390 px (a phone) nothing needs sideways scrolling, in German and Chinese', async () => {
     for (const lang of ['de', 'zh'] as const) {
       const { context, page } = await signedIn(lang, 390);
@@ -152,6 +274,10 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
         expect(await noSidewaysScroll(page), `${lang}: the form`).toBe(true);
         await page.goto(`${suite.origin}/editor/accounts?lang=${lang}`);
         expect(await noSidewaysScroll(page), `${lang}: the accounts`).toBe(true);
+        await page.goto(`${suite.origin}/editor/import?lang=${lang}`);
+        expect(await noSidewaysScroll(page), `${lang}: the import`).toBe(true);
+        await page.goto(`${suite.origin}/editor/proposals?lang=${lang}`);
+        expect(await noSidewaysScroll(page), `${lang}: the proposals`).toBe(true);
         expect(await axe(page)).toEqual([]);
         await page.goto(`${suite.origin}/editor/events/isa-plenary-2018?lang=${lang}`);
         await page.screenshot({ path: join(SCREENSHOTS, `editor-phone-${lang}.png`), fullPage: true });

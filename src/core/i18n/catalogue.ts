@@ -229,6 +229,7 @@ export interface Catalogue {
     readonly approve: string;
     readonly reject: string;
     readonly rejectReason: string;
+    readonly fieldColumn: string;
     readonly currentColumn: string;
     readonly proposedColumn: string;
     readonly timeRow: string;
@@ -240,6 +241,20 @@ export interface Catalogue {
     readonly purgeIntro: string;
     readonly purgeConfirm: string;
     readonly purged: string;
+    readonly importHeading: string;
+    readonly importIntro: string;
+    readonly importFile: string;
+    readonly importZone: string;
+    readonly importCities: string;
+    readonly importKind: string;
+    readonly importTemplate: string;
+    readonly checkImport: string;
+    readonly commitImport: string;
+    readonly importOutcomes: Readonly<Record<'new' | 'update' | 'unchanged' | 'error', string>>;
+    readonly importItem: string;
+    readonly importCommitted: (n: number) => string;
+    readonly importNothing: string;
+    readonly importExpires: (at: string) => string;
   };
   /** Column headers of the events spreadsheet (core/events/events-csv.ts). */
   readonly table: Readonly<Record<EventTableColumn, string>>;

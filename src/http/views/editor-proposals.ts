@@ -90,7 +90,7 @@ ${notice.error ? html`<p class="error" role="alert">${notice.error}</p>` : ''}
 <p><strong>${proposalTitle(lang, proposal, event)}</strong> · ${w.proposalStatuses[proposal.status]}<br>${w.proposedBy(proposal.proposer, when(proposal.created))}</p>
 ${event ? html`<p><a href="/editor/events/${event.id}?lang=${lang}">${w.editEvent}</a></p>` : ''}
 ${proposal.reason ? html`<p>${w.cancelReason}: ${proposal.reason}</p>` : ''}
-<table class="diff"><thead><tr><th scope="col"></th><th scope="col">${w.currentColumn}</th><th scope="col">${w.proposedColumn}</th></tr></thead>
+<table class="diff"><thead><tr><th scope="col">${w.fieldColumn}</th><th scope="col">${w.currentColumn}</th><th scope="col">${w.proposedColumn}</th></tr></thead>
 <tbody>${rows.map((r) => html`<tr><th scope="row">${r.label}</th><td>${r.current}</td><td>${r.proposed}</td></tr>`)}</tbody></table>
 ${decided}
 ${

@@ -85,6 +85,7 @@ export function eventsBody(
   return html`${state.purged ? html`<p class="notice" role="status">${w.purged}</p>` : ''}
 <p class="actions"><a class="button" href="/editor/events/new?lang=${lang}">${w.newEvent}</a>
 <a href="/api/v1/events.csv?lang=${lang}" download>${w.download}</a>
+<a href="/editor/import?lang=${lang}">${w.importHeading}</a>
 <a href="/editor/proposals?lang=${lang}">${w.proposals}${state.openProposals > 0 ? ` (${w.openProposals(state.openProposals)})` : ''}</a>
 ${account.role === 'secretariat' ? html` <a href="/editor/accounts?lang=${lang}">${w.accounts}</a>` : ''}</p>
 ${
