@@ -19,11 +19,28 @@ export interface Config {
   readonly writers: readonly Writer[];
   /** Origins besides PUBLIC_URL's own whose pages may write from a browser (WRITE_ORIGINS). */
   readonly writeOrigins: readonly string[];
+  /** Who provides the calendar, for the imprint and the privacy notice; null until set. */
+  readonly operator?: Operator | null;
+}
+
+/** The provider's details (OPERATOR_NAME, OPERATOR_ADDRESS with lines separated by `;`, OPERATOR_EMAIL). */
+export interface Operator {
+  readonly name: string;
+  readonly address: readonly string[];
+  readonly email: string | null;
 }
 
 /** The settings read, by name (environment variables on Node, bindings on Workers); anything else is ignored. */
 export type Settings = {
-  readonly [name in 'PUBLIC_URL' | 'UID_DOMAIN' | 'ADMIN_TOKEN' | 'ADMIN_TOKENS' | 'WRITE_ORIGINS']?: unknown;
+  readonly [name in
+    | 'PUBLIC_URL'
+    | 'UID_DOMAIN'
+    | 'ADMIN_TOKEN'
+    | 'ADMIN_TOKENS'
+    | 'WRITE_ORIGINS'
+    | 'OPERATOR_NAME'
+    | 'OPERATOR_ADDRESS'
+    | 'OPERATOR_EMAIL']?: unknown;
 };
 
 /** A setting that cannot be used, and which one. */
@@ -88,6 +105,23 @@ function parseWriters(env: Settings): Writer[] {
   return writers;
 }
 
+/** The provider's details, or null when none is set; an address or e-mail without a name is refused. */
+function parseOperator(env: Settings): Operator | null {
+  const name = text(env, 'OPERATOR_NAME')?.trim();
+  const address = (text(env, 'OPERATOR_ADDRESS') ?? '')
+    .split(';')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const email = text(env, 'OPERATOR_EMAIL')?.trim() ?? null;
+  if (email !== null && !/^[^\s@]+@[^\s@]+$/.test(email)) throw new SettingError('OPERATOR_EMAIL', 'must be an e-mail address');
+  if (!name) {
+    if (address.length > 0 || email !== null)
+      throw new SettingError('OPERATOR_NAME', 'is required with OPERATOR_ADDRESS or OPERATOR_EMAIL');
+    return null;
+  }
+  return { name, address, email };
+}
+
 /** Parses the settings; throws a SettingError naming the one at fault. */
 export function parseConfig(env: Settings): Config {
   const publicUrl = text(env, 'PUBLIC_URL');
@@ -105,7 +139,7 @@ export function parseConfig(env: Settings): Config {
         throw new SettingError('WRITE_ORIGINS', `"${o}" is not an origin such as https://example.org`);
       return origin;
     });
-  return { publicUrl: publicUrl.replace(/\/+$/, ''), uidDomain, writers: parseWriters(env), writeOrigins };
+  return { publicUrl: publicUrl.replace(/\/+$/, ''), uidDomain, writers: parseWriters(env), writeOrigins, operator: parseOperator(env) };
 }
 
 /** A whole number setting within bounds, or its default when unset. */

@@ -26,6 +26,23 @@ describe('settings', () => {
     expect(config.writeOrigins).toEqual(['https://editor.example.org']);
   });
 
+  it('reads the provider of the imprint, and refuses an address without a name', () => {
+    const config = parseConfig({
+      ...base,
+      OPERATOR_NAME: 'Sekretariat der Industriestädteallianz',
+      OPERATOR_ADDRESS: 'Musterstraße 1; 10115 Berlin',
+      OPERATOR_EMAIL: 'kalender@example.org',
+    });
+    expect(config.operator).toEqual({
+      name: 'Sekretariat der Industriestädteallianz',
+      address: ['Musterstraße 1', '10115 Berlin'],
+      email: 'kalender@example.org',
+    });
+    expect(parseConfig(base).operator).toBeNull();
+    expect(refused({ OPERATOR_ADDRESS: 'Musterstraße 1' })).toBe('OPERATOR_NAME');
+    expect(refused({ OPERATOR_NAME: 'X', OPERATOR_EMAIL: 'not an address' })).toBe('OPERATOR_EMAIL');
+  });
+
   it('regression: ADMIN_TOKENS=ci=abc=def was cut at the second "="; ambiguous settings are refused, naming them', () => {
     expect(refused({ ADMIN_TOKENS: 'ci=abcdefghijklmnop=qrstuvwxyz' })).toBe('ADMIN_TOKENS');
     expect(refused({ ADMIN_TOKENS: 'ci' })).toBe('ADMIN_TOKENS');

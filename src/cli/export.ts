@@ -20,7 +20,7 @@ import { isCalendarPrecision } from '../core/calendar/render-ics.js';
 import { documentFileName } from '../core/document-names.js';
 import { FEED_FORMATS } from '../core/feeds/render-feed.js';
 import { AUDIENCES, EVENT_KINDS, LANGS, type Selection } from '../core/model.js';
-import { cityPagePath, eventCalendarPath, eventPagePath, homePath } from '../core/site-paths.js';
+import { cityPagePath, eventCalendarPath, eventPagePath, homePath, imprintPath, privacyPath } from '../core/site-paths.js';
 import { createApp } from '../http/app.js';
 import { listCities } from '../storage/cities-repository.js';
 import { openSqliteStore } from '../storage/dialects/sqlite.js';
@@ -74,7 +74,7 @@ export function exportPaths(content: SiteContent): string[] {
   for (const lang of LANGS) {
     paths.push(`/${documentFileName('changes', 'atom', lang)}`, `/${documentFileName('feeds', 'opml', lang)}`);
     for (const format of FEED_FORMATS) paths.push(`/${documentFileName('feeds', 'opml', lang, {}, format)}`);
-    paths.push(homePath(lang), ...content.citySlugs.map((slug) => cityPagePath(slug, lang)));
+    paths.push(homePath(lang), imprintPath(lang), privacyPath(lang), ...content.citySlugs.map((slug) => cityPagePath(slug, lang)));
     for (const { id, inCalendar } of content.events) {
       paths.push(eventPagePath(id, lang));
       if (inCalendar) paths.push(eventCalendarPath(id, lang));

@@ -17,3 +17,9 @@ export const eventPagePath = (id: string, lang: Lang): string => `/events/${id}.
 
 /** `/events/isa-plenary-2018.de.ics`: an event as a calendar download. */
 export const eventCalendarPath = (id: string, lang: Lang): string => `/events/${id}.${lang}.ics`;
+
+/** `/imprint.de.html`: who provides the calendar. */
+export const imprintPath = (lang: Lang): string => `/imprint.${lang}.html`;
+
+/** `/privacy.de.html`: the privacy notice. */
+export const privacyPath = (lang: Lang): string => `/privacy.${lang}.html`;

@@ -6,12 +6,23 @@
  * `GET /api/v1/openapi.json`; `npm test` lints it with Redocly's recommended rules.
  */
 import * as z from 'zod/mini';
-import { changeSchema, citySchema, eventSchema, healthSchema, listOf, pageOf, sourceSchema } from '../core/api/read-schemas.js';
+import {
+  changeSchema,
+  citySchema,
+  dryRunSchema,
+  eventSchema,
+  healthSchema,
+  listOf,
+  pageOf,
+  proposalSchema,
+  sourceSchema,
+} from '../core/api/read-schemas.js';
 import { EVENT_KINDS, LANGS } from '../core/model.js';
-import { eventInputSchema } from '../writing/event-input.js';
+import { cancelInputSchema, eventInputSchema, rejectInputSchema } from '../writing/event-input.js';
 import { ERROR_STATUS } from './errors.js';
-import { changesQuery, documentQuery, eventListQuery, eventQuery, eventsCsvQuery, langQuery } from './query-schemas.js';
+import { changesQuery, documentQuery, eventListQuery, eventQuery, eventsCsvQuery, importQuery, langQuery } from './query-schemas.js';
 import { MAX_BODY_BYTES } from './routes/event-writes.js';
+import { MAX_IMPORT_BYTES } from './routes/imports.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -57,16 +68,27 @@ const headerParameter = (name: string, description: string, required: boolean): 
 });
 
 const ID = pathParameter('id', 'Event id.');
+const PROPOSAL_ID = pathParameter('id', 'Proposal id (from the Location of a 202).');
+const IMPORT_ID = pathParameter('id', 'Import id (from the dry run).');
 const CITY = pathParameter('city', 'Any known name or alias of a city, in any language (Köln, Cologne, 科隆, koeln).');
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ 'application/json': { schema } });
 
+/** The answer of a write a city editor may not make directly. */
+const PROPOSED = {
+  description: 'Stored as a proposal for the secretariat; nothing public changed',
+  headers: { Location: { description: '/api/v1/proposals/{id}', schema: { type: 'string' } } },
+  content: json(ref('Proposal')),
+};
+
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input; `field` names the parameter or member at fault',
   401: 'Missing or wrong bearer token',
-  403: 'Writes are disabled',
-  404: 'Unknown city or event',
+  403: 'Writes are disabled, or the role may never take this action (forbidden)',
+  404: 'Unknown city, event, proposal or import',
+  409: 'An event of the import changed since its dry run (import_stale)',
+  410: 'The event was purged, or the dry run expired (gone)',
   405: 'Method not allowed',
   412: 'The revision in If-Match is not the current one',
   413: 'Body larger than allowed',
@@ -148,13 +170,19 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
       { name: 'Events', description: 'Events as JSON, read and written.' },
       { name: 'Cities', description: 'Member cities and venues.' },
       { name: 'Sources', description: 'The source catalogue events cite.' },
+      { name: 'Editing', description: 'Proposals of city editors and imports from files.' },
       { name: 'Calendars', description: 'iCalendar subscriptions and downloads.' },
       { name: 'Feeds', description: 'RSS, Atom and JSON Feed.' },
       { name: 'Service', description: 'Health and this description.' },
     ],
     components: {
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN / ADMIN_TOKENS; none configured → 403 writes_disabled.' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'A personal token of an account (the secretariat creates them in /editor), or ADMIN_TOKEN / ADMIN_TOKENS; none at all → 403 writes_disabled.',
+        },
       },
       schemas: {
         EventInput: jsonSchema(eventInputSchema, 'input'),
@@ -162,6 +190,11 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           description: `A JSON merge patch (RFC 7396) of EventInput: members replace, null removes; the merged event must be a valid EventInput. "status": "confirmed" reinstates a cancelled event. Body at most ${MAX_BODY_BYTES} bytes.`,
           type: 'object',
         },
+        CancelInput: jsonSchema(cancelInputSchema, 'input'),
+        RejectInput: jsonSchema(rejectInputSchema, 'input'),
+        Proposal: jsonSchema(proposalSchema),
+        ProposalList: jsonSchema(listOf(proposalSchema)),
+        DryRun: jsonSchema(dryRunSchema),
         Event: jsonSchema(eventSchema),
         EventPage: jsonSchema(pageOf(eventSchema)),
         City: jsonSchema(citySchema),
@@ -252,6 +285,7 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
               },
               content: json(ref('Event')),
             },
+            202: PROPOSED,
             ...errors(400, 401, 403, 413, 415, 429),
           },
         },
@@ -292,16 +326,110 @@ export function openApiDocument(publicUrl: string): Record<string, unknown> {
           },
           responses: {
             200: { description: 'Changed; the new ETag', content: json(ref('Event')) },
-            ...errors(400, 401, 403, 404, 412, 413, 415, 428, 429),
+            202: PROPOSED,
+            ...errors(400, 401, 403, 404, 410, 412, 413, 415, 428, 429),
           },
         },
         delete: {
           operationId: 'cancelEvent',
           tags: ['Events'],
-          summary: 'Cancel an event (it stays visible as cancelled; nothing is erased)',
+          summary: 'Cancel an event (it stays visible as cancelled, with the reason given; nothing is erased)',
           security: [{ bearer: [] }],
           parameters: [ID, headerParameter('If-Match', 'Optional: the ETag of the revision being cancelled.', false)],
-          responses: { 200: { description: 'Cancelled', content: json(ref('Event')) }, ...errors(401, 403, 404, 412, 429) },
+          requestBody: { required: false, content: json(ref('CancelInput')) },
+          responses: {
+            200: { description: 'Cancelled', content: json(ref('Event')) },
+            202: PROPOSED,
+            ...errors(400, 401, 403, 404, 410, 412, 429),
+          },
+        },
+      },
+      '/api/v1/events/{id}/purge': {
+        post: {
+          operationId: 'purgeEvent',
+          tags: ['Events'],
+          summary: 'Remove an event for good (secretariat only): it leaves every output; the history keeps that it was purged',
+          security: [{ bearer: [] }],
+          parameters: [ID, headerParameter('If-Match', 'The ETag of the current revision.', true)],
+          responses: { 204: { description: 'Purged; a later GET answers 410' }, ...errors(401, 403, 404, 410, 412, 428, 429) },
+        },
+      },
+      '/api/v1/proposals': {
+        get: {
+          operationId: 'listProposals',
+          tags: ['Editing'],
+          summary: 'Proposals: all for the secretariat, their own for a city editor; open ones first',
+          security: [{ bearer: [] }],
+          responses: { 200: { description: 'The proposals', content: json(ref('ProposalList')) }, ...errors(401, 403, 429) },
+        },
+      },
+      '/api/v1/proposals/{id}': {
+        get: {
+          operationId: 'getProposal',
+          tags: ['Editing'],
+          summary: 'One proposal, with the event input proposed and the decision',
+          security: [{ bearer: [] }],
+          parameters: [PROPOSAL_ID],
+          responses: { 200: { description: 'The proposal', content: json(ref('Proposal')) }, ...errors(401, 403, 404, 429) },
+        },
+      },
+      '/api/v1/proposals/{id}/approve': {
+        post: {
+          operationId: 'approveProposal',
+          tags: ['Editing'],
+          summary: 'Approve (secretariat): applies the write, recorded as the proposer’s approved by the secretariat',
+          security: [{ bearer: [] }],
+          parameters: [PROPOSAL_ID],
+          responses: {
+            200: { description: 'Approved; the proposal and the event written', content: json({ type: 'object' }) },
+            ...errors(401, 403, 404, 412, 429),
+          },
+        },
+      },
+      '/api/v1/proposals/{id}/reject': {
+        post: {
+          operationId: 'rejectProposal',
+          tags: ['Editing'],
+          summary: 'Reject (secretariat) with a reason the proposer sees',
+          security: [{ bearer: [] }],
+          parameters: [PROPOSAL_ID],
+          requestBody: { required: true, content: json(ref('RejectInput')) },
+          responses: { 200: { description: 'Rejected', content: json(ref('Proposal')) }, ...errors(400, 401, 403, 404, 412, 415, 429) },
+        },
+      },
+      '/api/v1/imports': {
+        post: {
+          operationId: 'importFile',
+          tags: ['Editing'],
+          summary: 'Dry run of an import: each item as new, update, unchanged or error, stored for 24 hours',
+          description: `An iCalendar file (Outlook, Google, Apple; Windows zone names are mapped by CLDR's table; recurring events are refused) or a CSV in the template of GET /api/v1/events.csv. At most ${MAX_IMPORT_BYTES} bytes.`,
+          security: [{ bearer: [] }],
+          parameters: queryParameters(importQuery),
+          requestBody: {
+            required: true,
+            content: { 'text/calendar': { schema: { type: 'string' } }, 'text/csv': { schema: { type: 'string' } } },
+          },
+          responses: { 200: { description: 'The dry run', content: json(ref('DryRun')) }, ...errors(400, 401, 403, 413, 415, 429) },
+        },
+      },
+      '/api/v1/imports/{id}': {
+        get: {
+          operationId: 'getImport',
+          tags: ['Editing'],
+          summary: 'A stored dry run',
+          security: [{ bearer: [] }],
+          parameters: [IMPORT_ID],
+          responses: { 200: { description: 'The dry run', content: json(ref('DryRun')) }, ...errors(401, 404, 429) },
+        },
+      },
+      '/api/v1/imports/{id}/commit': {
+        post: {
+          operationId: 'commitImport',
+          tags: ['Editing'],
+          summary: 'Commit a dry run: its new and updated items in one atomic write (a second commit changes nothing)',
+          security: [{ bearer: [] }],
+          parameters: [IMPORT_ID],
+          responses: { 200: { description: 'The outcomes applied', content: json(ref('DryRun')) }, ...errors(401, 404, 409, 410, 429) },
         },
       },
       '/api/v1/changes': {

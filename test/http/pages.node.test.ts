@@ -72,6 +72,40 @@ describe('pages', () => {
     });
   }
 
+  it('links the imprint and the privacy notice (GDPR Art. 13) from every page, in each language', async () => {
+    for (const lang of ['de', 'en', 'zh'] as const) {
+      for (const path of [
+        `/?lang=${lang}`,
+        `/cities/koeln?lang=${lang}`,
+        `/events/isa-plenary-2018?lang=${lang}`,
+        `/editor?lang=${lang}`,
+      ]) {
+        const { text } = await get(path);
+        expect(text, path).toContain(`href="/imprint.${lang}.html"`);
+        expect(text, path).toContain(`href="/privacy.${lang}.html"`);
+      }
+      const privacy = await get(`/privacy.${lang}.html`);
+      expect(privacy.res.status).toBe(200);
+      // What is kept, why and for how long: accounts, the history's authors, client addresses, the session cookie.
+      for (const word of {
+        de: ['12 Stunden', 'eine Minute', 'Historie', 'Art. 6 Abs. 1 lit. f', 'Art. 77'],
+        en: ['12 hours', 'one minute', 'history', 'Art. 6(1)(f)', 'Art. 77'],
+        zh: ['12小时', '一分钟', '历史记录', '第6条第1款f项', '第77条'],
+      }[lang])
+        expect(privacy.text, `${lang}: ${word}`).toContain(word);
+      const imprint = await get(`/imprint?lang=${lang}`);
+      expect(imprint.text).toContain('OPERATOR_NAME');
+    }
+    const configured = createApp(() => ({
+      store: t.store,
+      clock: () => NOW,
+      config: testConfig({ operator: { name: 'Deutsches Büro der Allianz', address: ['Berlin'], email: 'info@example.org' } }),
+    }));
+    const imprint = await (await configured.request('/imprint.de.html')).text();
+    expect(imprint).toContain('Deutsches Büro der Allianz');
+    expect(imprint).toContain('mailto:info@example.org');
+  });
+
   it('shows every time on both sides, the other day marked', async () => {
     const { text } = await get('/cities/foshan?lang=de');
     expect(text).toContain('25.10.2027 03:00 China (CST, UTC+8) · 24.10.2027 21:00 Deutschland (MESZ, UTC+2, −1 Tag)');

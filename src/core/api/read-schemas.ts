@@ -108,6 +108,26 @@ export const proposalSchema = z.object({
 });
 export type ProposalJson = z.infer<typeof proposalSchema>;
 
+/** One item of an import's dry run or commit. */
+export const importItemSchema = z.object({
+  uid: z.optional(z.string().check(z.describe('The UID of an iCalendar item (or a spreadsheet row’s source key).'))),
+  row: z.optional(z.number().check(z.int(), z.describe('The spreadsheet row, the header being row 1.'))),
+  outcome: z.enum(['new', 'update', 'unchanged', 'error']),
+  id: z.optional(z.string().check(z.describe('The event it creates or updates.'))),
+  title: z.optional(z.string()),
+  field: z.optional(z.string().check(z.describe('The field at fault, in the file’s terms (DTSTART, start, cities …).'))),
+  message: z.optional(z.string()),
+});
+
+/** A stored dry run (`POST /api/v1/imports`), or a commit's outcomes. */
+export const dryRunSchema = z.object({
+  id: z.string(),
+  expires: z.string().check(z.describe('Until when it can be committed (24 hours).')),
+  items: z.array(importItemSchema),
+  commit: z.optional(z.string().check(z.describe('The path to POST to commit it.'))),
+  committed: z.optional(z.union([z.boolean(), z.nullable(z.string())])),
+});
+
 /** A city as read. */
 export const citySchema = z.object({
   slug: z.string(),

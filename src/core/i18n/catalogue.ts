@@ -256,6 +256,16 @@ export interface Catalogue {
     readonly importNothing: string;
     readonly importExpires: (at: string) => string;
   };
+  /** The imprint and the privacy notice (GDPR Art. 13), linked from every page. */
+  readonly legal: {
+    readonly imprint: string;
+    readonly privacy: string;
+    readonly operator: string;
+    readonly contact: string;
+    /** When the operator has not set its details (OPERATOR_NAME …). */
+    readonly notConfigured: string;
+    readonly privacySections: ReadonlyArray<{ readonly heading: string; readonly paragraphs: readonly string[] }>;
+  };
   /** Column headers of the events spreadsheet (core/events/events-csv.ts). */
   readonly table: Readonly<Record<EventTableColumn, string>>;
   /** Headings of error pages, by HTTP status class. */

@@ -244,6 +244,48 @@ export const de: Catalogue = {
     importNothing: 'Nichts zu übernehmen.',
     importExpires: (at) => `Die Prüfung kann bis ${at} übernommen werden.`,
   },
+  legal: {
+    imprint: 'Impressum',
+    privacy: 'Datenschutzerklärung',
+    operator: 'Anbieter dieses Kalenders',
+    contact: 'Kontakt',
+    notConfigured:
+      'Der Betreiber hat seine Angaben noch nicht eingetragen (Einstellungen OPERATOR_NAME, OPERATOR_ADDRESS, OPERATOR_EMAIL). Ohne sie ist dieser Kalender nicht für die Öffentlichkeit bestimmt.',
+    privacySections: [
+      {
+        heading: 'Verantwortlich',
+        paragraphs: ['Verantwortlich für die Verarbeitung (Art. 4 Nr. 7 DSGVO) ist der oben im Impressum genannte Anbieter.'],
+      },
+      {
+        heading: 'Wer Kalender, Feeds und Seiten abruft',
+        paragraphs: [
+          'Die öffentlichen Seiten, Kalender und Feeds setzen keine Cookies, laden nichts von anderen Servern und zählen keine Besuche.',
+          'Um Anfragen zu beantworten und Missbrauch zu begrenzen, wird die IP-Adresse der anfragenden Stelle verarbeitet. Für die Begrenzung von Schreibversuchen und fehlgeschlagenen Anmeldungen wird sie höchstens eine Minute im Arbeitsspeicher (oder in den Zählern des Hosters) gehalten und nicht in der Datenbank gespeichert. Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO (sicherer Betrieb).',
+        ],
+      },
+      {
+        heading: 'Wer den Kalender pflegt',
+        paragraphs: [
+          'Für jede Person mit Zugang speichern wir einen Namen, die Rolle, die betreuten Städte, die Sprache, wer den Zugang wann angelegt hat und einen Prüfwert (SHA-256) ihres persönlichen Schlüssels, nie den Schlüssel selbst. Gesperrte Zugänge bleiben als gesperrt verzeichnet, damit die Historie zuordenbar bleibt.',
+          'Jede Änderung eines Termins wird mit dem Namen des Zugangs und der Uhrzeit in der Historie festgehalten, solange der Termin besteht. Vorschläge nennen, wer sie gemacht und wer entschieden hat. Die Prüfung eines Imports wird 24 Stunden aufbewahrt.',
+          'Die Anmeldung setzt ein einziges, technisch notwendiges Cookie (isa-session), das Skripte nicht lesen können; es gilt 12 Stunden oder bis zur Abmeldung, und die Datenbank kennt nur seinen Prüfwert (§ 25 Abs. 2 TDDDG). Rechtsgrundlage ist Art. 6 Abs. 1 lit. f DSGVO: die gemeinsame Pflege des Kalenders der Allianz.',
+          'Wird ein Termin endgültig entfernt (zum Beispiel, weil er personenbezogene Daten enthielt), löscht das System seinen Inhalt aus allen Ausgaben, gespeicherten Darstellungen und der Historie; verzeichnet bleibt nur, wer ihn wann entfernt hat.',
+        ],
+      },
+      {
+        heading: 'Empfänger',
+        paragraphs: [
+          'Betreibt der Anbieter den Kalender bei einem Hoster (etwa Cloudflare Workers), verarbeitet dieser die Daten in seinem Auftrag (Art. 28 DSGVO). Eine weitere Weitergabe findet nicht statt.',
+        ],
+      },
+      {
+        heading: 'Ihre Rechte',
+        paragraphs: [
+          'Sie haben das Recht auf Auskunft, Berichtigung, Löschung, Einschränkung der Verarbeitung und Widerspruch (Art. 15–21 DSGVO) sowie das Recht, sich bei einer Datenschutz-Aufsichtsbehörde zu beschweren (Art. 77 DSGVO). Eine automatisierte Entscheidungsfindung findet nicht statt.',
+        ],
+      },
+    ],
+  },
   table: {
     id: 'ID',
     kind: 'Art',

@@ -240,6 +240,48 @@ export const en: Catalogue = {
     importNothing: 'Nothing to commit.',
     importExpires: (at) => `The check can be committed until ${at}.`,
   },
+  legal: {
+    imprint: 'Imprint',
+    privacy: 'Privacy notice',
+    operator: 'Provider of this calendar',
+    contact: 'Contact',
+    notConfigured:
+      'The operator has not entered its details yet (settings OPERATOR_NAME, OPERATOR_ADDRESS, OPERATOR_EMAIL). Without them, this calendar is not meant for the public.',
+    privacySections: [
+      {
+        heading: 'Controller',
+        paragraphs: ['The controller (GDPR Art. 4(7)) is the provider named in the imprint above.'],
+      },
+      {
+        heading: 'Reading calendars, feeds and pages',
+        paragraphs: [
+          'The public pages, calendars and feeds set no cookies, load nothing from other servers and count no visits.',
+          'To answer requests and to limit abuse, the IP address of the requesting client is processed. For the limits on write attempts and failed sign-ins it is held in memory (or in the host’s counters) for at most one minute and never stored in the database. The legal basis is GDPR Art. 6(1)(f) (operating the service securely).',
+        ],
+      },
+      {
+        heading: 'Keeping the calendar',
+        paragraphs: [
+          'For each person with access we store a name, the role, the cities they look after, the language, who created the access and when, and a digest (SHA-256) of their personal token — never the token itself. Revoked accesses stay recorded as revoked so that the history remains attributable.',
+          'Every change of an event is recorded in its history with the name of the access and the time, for as long as the event exists. Proposals name who made them and who decided them. The check of an import is kept for 24 hours.',
+          'Signing in sets a single, strictly necessary cookie (isa-session) that scripts cannot read; it lasts 12 hours or until signing out, and the database knows only its digest. The legal basis is GDPR Art. 6(1)(f): keeping the alliance’s calendar together.',
+          'When an event is removed for good (for instance because it held personal data), its content is deleted from every output, every stored rendering and the history; only who removed it and when stays recorded.',
+        ],
+      },
+      {
+        heading: 'Recipients',
+        paragraphs: [
+          'When the provider runs the calendar with a host (such as Cloudflare Workers), the host processes the data on its behalf (GDPR Art. 28). Nothing is passed on otherwise.',
+        ],
+      },
+      {
+        heading: 'Your rights',
+        paragraphs: [
+          'You have the right of access, rectification, erasure, restriction of processing and objection (GDPR Art. 15–21), and the right to lodge a complaint with a data protection supervisory authority (GDPR Art. 77). There is no automated decision-making.',
+        ],
+      },
+    ],
+  },
   table: {
     id: 'ID',
     kind: 'Kind',

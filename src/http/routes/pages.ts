@@ -7,6 +7,7 @@
  * "your time" line to timed events; a zone that is none answers 400. Errors answer the same statuses as the
  * API, as an HTML page.
  */
+
 import { type Context, Hono } from 'hono';
 import { accepts } from 'hono/accepts';
 import { html } from 'hono/html';
@@ -19,7 +20,7 @@ import { pickText } from '../../core/events/localize.js';
 import { calendarName, statusPrefix } from '../../core/events/names.js';
 import { words } from '../../core/i18n/catalogue.js';
 import { type EventRecord, isLang, LANGS, type Lang } from '../../core/model.js';
-import { cityPagePath, eventPagePath, homePath } from '../../core/site-paths.js';
+import { cityPagePath, eventPagePath, homePath, imprintPath, privacyPath } from '../../core/site-paths.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
 import { reportLeftOut } from '../../documents/left-out.js';
 import type { DocumentState } from '../../documents/pipeline.js';
@@ -45,6 +46,7 @@ import {
   yourTime,
 } from '../views/components.js';
 import { layout } from '../views/layout.js';
+import { imprintBody, privacyBody } from '../views/legal.js';
 
 const LIST_SIZE = 20;
 
@@ -266,6 +268,22 @@ ${downloadBlock(event, lang, add)}
 
 const STATIC_EVENT = /^([a-z0-9-]+)\.(de|en|zh)\.html$/;
 
+/** The imprint or the privacy notice, from the settings and the catalogue (nothing stored, so rendered each time). */
+async function legalPage(c: Context<AppEnv>, { lang }: PageRequest, which: 'imprint' | 'privacy'): Promise<Response> {
+  const { config } = c.get('deps');
+  const w = words(lang).legal;
+  const meta = {
+    lang,
+    title: `${which === 'imprint' ? w.imprint : w.privacy} – ${words(lang).pages.siteTitle}`,
+    description: which === 'imprint' ? w.operator : w.privacy,
+    publicUrl: config.publicUrl,
+    path: which === 'imprint' ? imprintPath : privacyPath,
+    feeds: [],
+  };
+  const body = which === 'imprint' ? imprintBody(lang, config.operator ?? null) : privacyBody(lang, config.operator ?? null);
+  return c.html(layout(meta, body), 200, { 'Cache-Control': 'public, max-age=3600' });
+}
+
 export const pagesRoutes = new Hono<AppEnv>()
   .get('/', (c) => page(c, (p) => homePage(c, p)))
   .get('/:file{index\\.(?:de|en|zh)\\.html}', (c) => page(c, (p) => homePage(c, p), c.req.param('file').split('.')[1]))
@@ -273,6 +291,10 @@ export const pagesRoutes = new Hono<AppEnv>()
   .get('/cities/:city/:file{index\\.(?:de|en|zh)\\.html}', (c) =>
     page(c, (p) => cityPage(c, p, c.req.param('city')), c.req.param('file').split('.')[1]),
   )
+  .get('/imprint', (c) => page(c, (p) => legalPage(c, p, 'imprint')))
+  .get('/:file{imprint\\.(?:de|en|zh)\\.html}', (c) => page(c, (p) => legalPage(c, p, 'imprint'), c.req.param('file').split('.')[1]))
+  .get('/privacy', (c) => page(c, (p) => legalPage(c, p, 'privacy')))
+  .get('/:file{privacy\\.(?:de|en|zh)\\.html}', (c) => page(c, (p) => legalPage(c, p, 'privacy'), c.req.param('file').split('.')[1]))
   .get('/events/:id', (c) => {
     const id = c.req.param('id');
     const named = STATIC_EVENT.exec(id);

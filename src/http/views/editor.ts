@@ -25,6 +25,7 @@ import { describeEventTime } from '../../core/time/event-time-text.js';
 import type { StoredAccount } from '../../storage/accounts-repository.js';
 import { type FormValues, fieldText } from '../editor-form.js';
 import { languageNav } from './layout.js';
+import { legalLinks } from './legal.js';
 
 type Body = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -57,6 +58,7 @@ ${
 <h1>${title}</h1>
 ${body}
 </main>
+<footer><p>${legalLinks(lang)}</p></footer>
 </body>
 </html>`;
 }

@@ -4,12 +4,14 @@
  * interpolated goes through hono/html, which escapes it. No external fonts or scripts (parts of China block
  * them); the styles are inline.
  */
+
 import { html, raw } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { documentFileName } from '../../core/document-names.js';
 import { words } from '../../core/i18n/catalogue.js';
 import { LANGS, type Lang } from '../../core/model.js';
 import { homePath } from '../../core/site-paths.js';
+import { legalLinks } from './legal.js';
 
 export interface PageMeta {
   readonly lang: Lang;
@@ -87,7 +89,7 @@ ${languageNav(meta.lang, w.language, meta.path)}
 <main id="content">
 ${body}
 </main>
-<footer><p>${w.siteTitle} · <a href="/${documentFileName('feeds', 'opml', meta.lang, undefined, 'rss')}">OPML</a></p></footer>
+<footer><p>${w.siteTitle} · <a href="/${documentFileName('feeds', 'opml', meta.lang, undefined, 'rss')}">OPML</a> · ${legalLinks(meta.lang)}</p></footer>
 <script>${raw(SCRIPT)}</script>
 </body>
 </html>`;
