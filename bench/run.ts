@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { benchCapacity } from './capacity.js';
 import { benchColdStart } from './cold-start.js';
 import { benchFeeds } from './feeds.js';
+import { benchImports } from './imports.js';
 import { machineLine } from './machine.js';
 import { benchMemory } from './memory.js';
 import { benchServeCpu } from './serve-cpu.js';
@@ -219,6 +220,24 @@ await section(benchFeeds, (r) => [
       const x = r.formats[f];
       return [f, ms(x.ours.p50), ms(x.ours.p95), ms(x.feedAlone.p50), kb(x.bytes)];
     }),
+  ),
+]);
+
+await section(benchImports, (r) => [
+  '## Imports and single writes (issue: the secretariat’s editor)',
+  '',
+  `A spreadsheet of ${r.events} new events (${r.rounds} timed rounds after a warm-up), and ${r.single.count} single writes, on the Node default (WAL, synchronous=FULL). The commit is one transaction of ${r.statements} set-based statements (\`json_each\`), reads of the events it touches included; raw better-sqlite3 inserts exactly the rows the commit wrote (events, city links, listings, history, UIDs) with prepared statements in one transaction. A single write goes through the write module (\`createEvent\`: validation, city resolution, the VEVENT in three languages, one atomic batch) against raw SQL writing the same rows, fragments included.`,
+  '',
+  ...table(
+    ['', 'p50', 'p95', 'vs raw (p50)'],
+    [
+      [`dry run of ${r.events} rows`, ms(r.dryRun.p50), ms(r.dryRun.p95), ''],
+      [`commit of ${r.events} events, whole`, ms(r.commit.p50), ms(r.commit.p95), times(r.commit.p50 / r.raw.p50)],
+      [`its transaction (database time)`, ms(r.transaction.p50), ms(r.transaction.p95), times(r.transaction.p50 / r.raw.p50)],
+      [`raw better-sqlite3, same rows`, ms(r.raw.p50), ms(r.raw.p95), ''],
+      ['one write, write module', ms(r.single.module.p50), ms(r.single.module.p95), times(r.single.module.p50 / r.single.raw.p50)],
+      ['one write, raw SQL', ms(r.single.raw.p50), ms(r.single.raw.p95), ''],
+    ],
   ),
 ]);
 
