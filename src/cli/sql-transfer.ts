@@ -38,6 +38,7 @@ export const DATA_TABLES = [
   'accounts',
   'proposals',
   'event_uids',
+  'city_history',
 ] as const;
 
 /** The data of a SQLite database as SQL INSERT statements (existing rows of the target are replaced). */

@@ -30,7 +30,8 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 export const PRECISIONS = ['minute', 'day', 'month', 'year'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
-export type Country = 'DE' | 'CN';
+export const COUNTRIES = ['DE', 'CN'] as const;
+export type Country = (typeof COUNTRIES)[number];
 
 /** Whom an alliance-wide event is for: all members, or the members of one country. */
 export const AUDIENCES = ['all', 'DE', 'CN'] as const;

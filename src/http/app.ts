@@ -14,6 +14,7 @@ import { calendarsRoutes } from './routes/calendars.js';
 import { changesRoutes } from './routes/changes.js';
 import { citiesRoutes } from './routes/cities.js';
 import { editorRoutes } from './routes/editor.js';
+import { editorCitiesRoutes } from './routes/editor-cities.js';
 import { editorEventsRoutes } from './routes/editor-events.js';
 import { editorImportRoutes } from './routes/editor-import.js';
 import { editorProposalsRoutes } from './routes/editor-proposals.js';
@@ -69,6 +70,7 @@ export function createApp(
     editorEventsRoutes,
     editorProposalsRoutes,
     editorImportRoutes,
+    editorCitiesRoutes,
     pagesRoutes,
   ])
     app.route('/', routes);

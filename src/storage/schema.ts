@@ -208,6 +208,16 @@ export interface EventUidsTable {
   event_id: string;
 }
 
+export interface CityHistoryTable {
+  seq: Generated<number>;
+  slug: string;
+  revision: number;
+  actor: string;
+  at: string;
+  before: string | null;
+  after: string;
+}
+
 export interface Database {
   event_history: EventHistoryTable;
   data_version: DataVersionTable;
@@ -226,6 +236,7 @@ export interface Database {
   proposals: ProposalsTable;
   imports: ImportsTable;
   event_uids: EventUidsTable;
+  city_history: CityHistoryTable;
 }
 
 export type CityRow = Selectable<CitiesTable>;

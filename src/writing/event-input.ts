@@ -19,7 +19,8 @@ const safe = z.superRefine((value: string, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: `contains ${problem}`, input: value });
 });
 
-const text = (max: number) => z.string().check(z.maxLength(max), safe);
+/** A text of at most `max` characters without characters that break outputs. */
+export const text = (max: number) => z.string().check(z.maxLength(max), safe);
 
 /** A WHATWG URL with an http(s) scheme and no credentials, kept in its serialised form. */
 function isHttpUrl(value: string): boolean {

@@ -10,6 +10,7 @@
  */
 
 import type { Compilable } from 'kysely';
+import { canonicalJson } from '../core/canonical-json.js';
 import type { Account, EventRecord, SourceEntry } from '../core/model.js';
 import { fail, ok, type Result } from '../core/result.js';
 import type { DocumentDeps } from '../documents/deps.js';
@@ -179,13 +180,6 @@ export async function createEvent(
     bumpDataVersion(db, at),
   ]);
   return committed.ok ? ok({ event, changed: true }) : committed;
-}
-
-/** JSON with object keys sorted, to compare documents whose keys came in different orders. */
-function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v,
-  );
 }
 
 /** Whether two versions of an event say the same (revision and dates aside). */

@@ -278,6 +278,9 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
         expect(await noSidewaysScroll(page), `${lang}: the import`).toBe(true);
         await page.goto(`${suite.origin}/editor/proposals?lang=${lang}`);
         expect(await noSidewaysScroll(page), `${lang}: the proposals`).toBe(true);
+        await page.goto(`${suite.origin}/editor/cities/foshan?lang=${lang}`);
+        expect(await noSidewaysScroll(page), `${lang}: a city`).toBe(true);
+        expect(await axe(page)).toEqual([]);
         expect(await axe(page)).toEqual([]);
         await page.goto(`${suite.origin}/editor/events/isa-plenary-2018?lang=${lang}`);
         await page.screenshot({ path: join(SCREENSHOTS, `editor-phone-${lang}.png`), fullPage: true });

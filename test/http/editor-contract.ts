@@ -402,6 +402,63 @@ export function describeEditor(runtime: string, target: () => EditorTarget): voi
       expect(((await (await api(`/api/v1/events/${event.id}`)).json()) as { location: string }).location).toBe('Messe Köln');
     });
 
+    it('lets the secretariat add a city with its membership and change its names, with history; periods are checked', async () => {
+      const secretariat = await signIn(WRITE_TOKEN);
+      const city = {
+        slug: 'hanau',
+        name_de: 'Hanau',
+        name_en: 'Hanau',
+        name_zh: '哈瑙',
+        country: 'DE',
+        subdivision: 'DE-HE',
+        m0_status: 'member',
+        m0_from: '2017-10-13',
+      };
+      const overlapping = await secretariat.post('/editor/cities/new?lang=de', {
+        ...city,
+        m0_status: 'observer',
+        m0_from: '2015',
+        m0_to: '2018',
+        m1_status: 'member',
+        m1_from: '2017-10-13',
+      });
+      expect(overlapping.status).toBe(400);
+      expect(await overlapping.text()).toContain('id="m1_from-error"');
+      const taken = await secretariat.post('/editor/cities/new?lang=de', { ...city, name_zh: '科隆' });
+      expect(taken.status).toBe(400);
+      expect(await taken.text()).toContain('id="name_zh-error"');
+      const created = await secretariat.post('/editor/cities/new?lang=de', city);
+      expect(created.status).toBe(303);
+      expect(created.headers.get('location')).toBe('/editor/cities/hanau?lang=de&saved=1');
+      const read = (await (await api('/api/v1/cities/哈瑙')).json()) as { slug: string; subdivision: string; memberships: unknown[] };
+      expect(read).toMatchObject({ slug: 'hanau', subdivision: 'DE-HE', memberships: [{ status: 'member', from: '2017-10-13' }] });
+      // Alliance-wide events after the city became a member reach its listing.
+      const listing = (await (await api('/api/v1/events?city=hanau&from=2017-01-01')).json()) as {
+        items: Array<{ audience: string | null }>;
+      };
+      expect(listing.items.some((e) => e.audience === 'all')).toBe(true);
+      const renamed = await secretariat.post('/editor/cities/hanau?lang=en', {
+        ...city,
+        name_en: 'Hanau (Hesse)',
+        aliases: 'Brüder-Grimm-Stadt Hanau',
+      });
+      expect(renamed.status).toBe(200);
+      const page = pageText(await renamed.text());
+      expect(page).toMatch(/Revision 2 · admin, .* UTC/);
+      expect(page).toMatch(/Revision 1 · admin/);
+      expect(((await (await api('/api/v1/cities/Brüder-Grimm-Stadt Hanau')).json()) as { slug: string }).slug).toBe('hanau');
+      const editor = await secretariat.post('/editor/accounts?lang=de', {
+        label: 'Redaktion Hanau',
+        role: 'city-editor',
+        lang: 'de',
+        account_cities: 'hanau',
+      });
+      const token = /<code class="token">([^<]+)<\/code>/.exec(await editor.text())?.[1] ?? '';
+      const cityEditor = await signIn(token);
+      expect((await cityEditor.get('/editor/cities/hanau?lang=de')).status).toBe(403);
+      expect((await cityEditor.post('/editor/cities/hanau?lang=de', city)).status).toBe(403);
+    });
+
     it('exports every event as a spreadsheet Excel reads: BOM, CRLF, headers in the language, the API’s values', async () => {
       const res = await api('/api/v1/events.csv?lang=zh');
       expect(res.status).toBe(200);

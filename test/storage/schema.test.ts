@@ -61,6 +61,7 @@ const COLUMNS: { [T in keyof Database]: Record<keyof Database[T], true> } = {
   },
   imports: { id: true, account: true, created_at: true, expires_at: true, items: true, plan: true, committed_at: true },
   event_uids: { uid: true, event_id: true },
+  city_history: { seq: true, slug: true, revision: true, actor: true, at: true, before: true, after: true },
   city_names: { name_key: true, slug: true, name: true },
   events: {
     id: true,
@@ -131,6 +132,7 @@ describe('schema', () => {
       '0010_accounts_sessions.sql',
       '0011_event_links.sql',
       '0012_proposals_imports_purge.sql',
+      '0013_city_history.sql',
     ]);
     expect(migrate(t.store.raw)).toEqual([]);
   });

@@ -255,6 +255,30 @@ export interface Catalogue {
     readonly importCommitted: (n: number) => string;
     readonly importNothing: string;
     readonly importExpires: (at: string) => string;
+    readonly cities: string;
+    readonly newCity: string;
+    readonly editCity: string;
+    readonly cityFields: {
+      readonly slug: string;
+      readonly name: string;
+      readonly nameZhUncertain: string;
+      readonly aliases: string;
+      readonly country: string;
+      readonly subdivision: string;
+      readonly timeZone: string;
+      readonly parent: string;
+      readonly note: string;
+      readonly memberships: string;
+      readonly period: (n: number) => string;
+      readonly newPeriod: string;
+      readonly status: string;
+      readonly from: string;
+      readonly to: string;
+      readonly endReason: string;
+      readonly admittedAt: string;
+      readonly none: string;
+    };
+    readonly cityHistory: string;
   };
   /** The imprint and the privacy notice (GDPR Art. 13), linked from every page. */
   readonly legal: {

@@ -89,7 +89,7 @@ export function eventsBody(
 <a href="/api/v1/events.csv?lang=${lang}" download>${w.download}</a>
 <a href="/editor/import?lang=${lang}">${w.importHeading}</a>
 <a href="/editor/proposals?lang=${lang}">${w.proposals}${state.openProposals > 0 ? ` (${w.openProposals(state.openProposals)})` : ''}</a>
-${account.role === 'secretariat' ? html` <a href="/editor/accounts?lang=${lang}">${w.accounts}</a>` : ''}</p>
+${account.role === 'secretariat' ? html` <a href="/editor/accounts?lang=${lang}">${w.accounts}</a> <a href="/editor/cities?lang=${lang}">${w.cities}</a>` : ''}</p>
 ${
   events.length === 0
     ? html`<p>${w.noEvents}</p>`
