@@ -7,7 +7,7 @@ import type { EventRecord } from '../src/core/model.js';
 import { createDocumentCache } from '../src/documents/document-cache.js';
 import { refreshStaleFragments, writtenFragmentStatements } from '../src/documents/fragments.js';
 import { openSqliteStore, type SqliteStore } from '../src/storage/dialects/sqlite.js';
-import { insertEventStatements } from '../src/storage/events-repository.js';
+import { eventWriteStatements } from '../src/storage/events-repository.js';
 import { applySeedSet } from '../src/storage/seed.js';
 
 /** The settings every benchmark server and builder uses (they go into the stored bytes). */
@@ -65,7 +65,11 @@ export async function storedEvents(path: string, events: readonly EventRecord[])
   for (let i = 0; i < events.length; i += 500) {
     const slice = events.slice(i, i + 500);
     await store.batch([
-      ...slice.flatMap((e) => insertEventStatements(store.db, e)),
+      ...eventWriteStatements(
+        store.db,
+        slice.map((after) => ({ before: null, after })),
+        null,
+      ),
       ...(await writtenFragmentStatements(deps, slice, new Map())),
     ]);
   }

@@ -15,7 +15,7 @@ import { Miniflare } from 'miniflare';
 import { writtenFragmentStatements } from '../src/documents/fragments.js';
 import { bumpDataVersion } from '../src/storage/data-version.js';
 import { createD1Store } from '../src/storage/dialects/d1.js';
-import { insertEventStatements } from '../src/storage/events-repository.js';
+import { eventWriteStatements } from '../src/storage/events-repository.js';
 import { BENCH_CONFIG, BENCH_NOW, generatedEvents } from './data.js';
 import { percentiles } from './machine.js';
 
@@ -103,7 +103,11 @@ export async function benchWorkersFresh(): Promise<WorkersFreshBench> {
     for (let i = 0; i < events.length; i += 100) {
       const slice = events.slice(i, i + 100);
       await store.batch([
-        ...slice.flatMap((e) => insertEventStatements(store.db, e)),
+        ...eventWriteStatements(
+          store.db,
+          slice.map((after) => ({ before: null, after })),
+          null,
+        ),
         ...(await writtenFragmentStatements({ store, config: BENCH_CONFIG }, slice, new Map())),
         bumpDataVersion(store.db, new Date(BENCH_NOW).toISOString()),
       ]);

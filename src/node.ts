@@ -2,7 +2,8 @@
  * @module node
  * The embedded default: the app on @hono/node-server over a local SQLite file, migrated and seeded on start.
  * Settings (environment): PORT (8787), HOST (127.0.0.1), DATABASE_PATH (data/isa-calendar.sqlite), PUBLIC_URL,
- * UID_DOMAIN, ADMIN_TOKEN / ADMIN_TOKENS, WRITE_ORIGINS, WRITE_RATE_LIMIT and AUTH_FAILURE_LIMIT (per minute),
+ * UID_DOMAIN, ADMIN_TOKEN / ADMIN_TOKENS, WRITE_ORIGINS, OPERATOR_NAME / OPERATOR_ADDRESS / OPERATOR_EMAIL (the
+ * imprint), WRITE_RATE_LIMIT and AUTH_FAILURE_LIMIT (per minute),
  * CACHE_MEMORY_MB. Every setting is checked before anything is served; a setting or a database file that cannot
  * be used stops the start with one line naming it.
  */

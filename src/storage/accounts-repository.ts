@@ -76,6 +76,11 @@ export async function listAccounts(db: Kysely<Database>): Promise<StoredAccount[
   return (await db.selectFrom('accounts').selectAll().orderBy('label').execute()).map(toAccount);
 }
 
+/** Whether any account is not revoked (one indexed read). */
+export async function anyActiveAccount(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('accounts').select('id').where('revoked_at', 'is', null).limit(1).executeTakeFirst()) !== undefined;
+}
+
 /** The statements revoking an account and ending its sessions. */
 export function revokeAccountStatements(db: Kysely<Database>, id: string, at: string) {
   return [

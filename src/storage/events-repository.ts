@@ -9,7 +9,7 @@ import { eventSpan } from '../core/time/wall-time.js';
 import { memberListingInsert } from './cities-repository.js';
 import { asBytes } from './renderings-repository.js';
 import { eventFromRow } from './rows.js';
-import type { Database, EventRow } from './schema.js';
+import type { Database, EventHistoryTable, EventRow } from './schema.js';
 
 /** Position after which a page starts: the sort key and id of the previous page's last event. */
 export interface Position {
@@ -354,53 +354,112 @@ export function eventRow(event: EventRecord) {
   };
 }
 
-/**
- * Statements writing an event's city links and its rows in every listing: where it takes place, who takes
- * part, and (for an alliance-wide event) the members it reaches on its date, including cities admitted at it.
- */
-function linkStatements(db: Kysely<Database>, event: EventRecord, row: { start_key: number; end_key: number }): Compilable[] {
-  const links = [
-    ...event.cities.map((city) => ({ city, role: 'venue' as const })),
-    ...event.participants.map((city) => ({ city, role: 'participant' as const })),
-  ];
-  const keys = { start_key: row.start_key, end_key: row.end_key };
+/** One event a write stores: new (`before` null) or the next revision of a stored one. */
+export interface EventWrite {
+  readonly before: EventRecord | null;
+  readonly after: EventRecord;
+  /** What the history records; derived from before and after when left out. */
+  readonly action?: EventHistoryTable['action'];
+}
+
+/** Events per statement: keeps each JSON parameter far below D1's 2 MB limit for a value. */
+const EVENTS_PER_STATEMENT = 250;
+
+/** `json_extract(value, '$.column')` for each column, as a select list. */
+const extracted = (columns: readonly string[]) => sql.join(columns.map((c) => sql`json_extract(value, ${`$.${c}`})`));
+
+/** What a history row says a write did. */
+function actionOf(write: EventWrite): EventHistoryTable['action'] {
+  if (write.action) return write.action;
+  if (write.before === null) return 'created';
+  if (write.before.status === 'cancelled' && write.after.status !== 'cancelled') return 'reinstated';
+  return write.after.status === 'cancelled' && write.before.status !== 'cancelled' ? 'cancelled' : 'changed';
+}
+
+/** The set-based statements of one chunk of event writes. */
+function chunkStatements(db: Kysely<Database>, writes: readonly EventWrite[], history: { actor: string } | null): Compilable[] {
+  const rows = writes.map((w) => eventRow(w.after));
+  const eventColumns = Object.keys(rows[0] ?? {});
+  const columns = sql.join(eventColumns.map((c) => sql.ref(c)));
+  const updates = sql.join(
+    eventColumns.filter((c) => c !== 'id' && c !== 'created_at').map((c) => sql`${sql.ref(c)} = excluded.${sql.ref(c)}`),
+  );
+  const added = JSON.stringify(rows.filter((_, i) => writes[i]?.before === null));
+  const changed = JSON.stringify(rows.filter((_, i) => writes[i]?.before !== null));
+  const links = writes.flatMap((w, i) =>
+    [
+      ...w.after.cities.map((city) => ({ city, role: 'venue' })),
+      ...w.after.participants.map((city) => ({ city, role: 'participant' })),
+    ].map((link, position) => ({ event_id: w.after.id, ...link, position, start_key: rows[i]?.start_key, end_key: rows[i]?.end_key })),
+  );
+  const ids = JSON.stringify(writes.map((w) => w.after.id));
+  const raw = (statement: ReturnType<typeof sql>): Compilable => ({ compile: () => statement.compile(db) });
   return [
-    db.deleteFrom('event_cities').where('event_id', '=', event.id),
-    db.deleteFrom('event_listings').where('event_id', '=', event.id),
-    ...links.map((link, position) => db.insertInto('event_cities').values({ event_id: event.id, ...link, position, ...keys })),
-    ...links.map((link) =>
-      db
-        .insertInto('event_listings')
-        .values({ city: link.city, event_id: event.id, via: link.role, ...keys })
-        .onConflict((oc) => oc.doNothing()),
-    ),
-    ...(event.audience === null ? [] : [memberListingInsert(db, sql<boolean>`e.id = ${event.id}`)]),
+    // A new event's id must be new: a plain insert fails the batch on one that exists.
+    ...(added === '[]' ? [] : [raw(sql`INSERT INTO events (${columns}) SELECT ${extracted(eventColumns)} FROM json_each(${added})`)]),
+    // A new revision applies only over the one before it; the history's uniqueness fails the batch when another
+    // write took that revision meanwhile (history-repository.ts isLostRace).
+    ...(changed === '[]'
+      ? []
+      : [
+          raw(sql`INSERT INTO events (${columns}) SELECT ${extracted(eventColumns)} FROM json_each(${changed}) WHERE true
+      ON CONFLICT (id) DO UPDATE SET ${updates} WHERE events.revision = excluded.revision - 1`),
+        ]),
+    raw(sql`DELETE FROM event_cities WHERE event_id IN (SELECT value FROM json_each(${ids}))`),
+    raw(sql`DELETE FROM event_listings WHERE event_id IN (SELECT value FROM json_each(${ids}))`),
+    ...(links.length === 0
+      ? []
+      : [
+          raw(sql`INSERT INTO event_cities (event_id, city, role, position, start_key, end_key)
+      SELECT ${extracted(['event_id', 'city', 'role', 'position', 'start_key', 'end_key'])} FROM json_each(${JSON.stringify(links)})`),
+          raw(sql`INSERT OR IGNORE INTO event_listings (city, event_id, via, start_key, end_key)
+      SELECT ${extracted(['city', 'event_id', 'role', 'start_key', 'end_key'])} FROM json_each(${JSON.stringify(links)})`),
+        ]),
+    // The members an alliance-wide event reaches on its date, including cities admitted at it.
+    ...(writes.some((w) => w.after.audience !== null)
+      ? [memberListingInsert(db, sql<boolean>`e.id IN (SELECT value FROM json_each(${ids}))`)]
+      : []),
+    ...(history === null
+      ? []
+      : [
+          raw(sql`INSERT INTO event_history (event_id, revision, action, actor, at, before, after)
+      SELECT ${extracted(['event_id', 'revision', 'action', 'actor', 'at', 'before', 'after'])} FROM json_each(${JSON.stringify(
+        writes.map((w) => ({
+          event_id: w.after.id,
+          revision: w.after.revision,
+          action: actionOf(w),
+          actor: history.actor,
+          at: w.after.updated,
+          before: w.before === null ? null : JSON.stringify(w.before),
+          after: JSON.stringify(w.after),
+        })),
+      )})`),
+        ]),
   ];
 }
 
 /**
- * Statements that add an event with its links and listings. The caller makes sure the id is new: links are
- * written anew, so adding an existing id would replace them.
+ * The statements of every event write (the write module's, the import's and the seed loader's): the rows, their
+ * city links, the listings (where it takes place, who takes part, the members an alliance-wide event reaches)
+ * and, with `history`, one history row each — a fixed number per 250 events, whatever their number. The caller
+ * raises `revision` and `updated` and adds bumpDataVersion to the same batch.
  */
+export function eventWriteStatements(db: Kysely<Database>, writes: readonly EventWrite[], history: { actor: string } | null): Compilable[] {
+  const statements: Compilable[] = [];
+  for (let i = 0; i < writes.length; i += EVENTS_PER_STATEMENT)
+    statements.push(...chunkStatements(db, writes.slice(i, i + EVENTS_PER_STATEMENT), history));
+  return statements;
+}
+
+/** Statements that add an event with its links and listings, without a history row (seeds, fixtures). */
 export function insertEventStatements(db: Kysely<Database>, event: EventRecord): Compilable[] {
-  return [db.insertInto('events').values(eventRow(event)), ...linkStatements(db, event, eventRow(event))];
+  return eventWriteStatements(db, [{ before: null, after: event }], null);
 }
 
-/**
- * Statements that store a changed event, its city links and its listings anew. The caller raises `revision`
- * and `updated`, and adds recordChange (whose uniqueness rolls back a write that lost a race) and
- * bumpDataVersion to the same batch.
- */
+/** Statements that store the next revision of an event with its links and listings, without a history row. */
 export function updateEventStatements(db: Kysely<Database>, event: EventRecord): Compilable[] {
-  const { id, created_at: _created, ...row } = eventRow(event);
-  return [
-    db
-      .updateTable('events')
-      .set(row)
-      .where('id', '=', id)
-      .where('revision', '=', event.revision - 1),
-    ...linkStatements(db, event, row),
-  ];
+  // `before` says only that the event exists: without a history row nothing records it.
+  return eventWriteStatements(db, [{ before: event, after: event }], null);
 }
 
 /**

@@ -31,19 +31,6 @@ export interface Removal {
   readonly at: string;
 }
 
-/** The statement recording a change; it fails when the revision was recorded already (a lost race). */
-export function recordChange(db: Kysely<Database>, change: Omit<Change, 'seq'>): Compilable {
-  return db.insertInto('event_history').values({
-    event_id: change.eventId,
-    revision: change.revision,
-    action: change.action,
-    actor: change.actor,
-    at: change.at,
-    before: change.before === null ? null : JSON.stringify(change.before),
-    after: JSON.stringify(change.after),
-  });
-}
-
 /** Changes recorded after an instant (ISO), oldest first, at most `limit`; `afterSeq` pages on. */
 export async function listChanges(db: Kysely<Database>, since: string, limit: number, afterSeq = 0): Promise<Array<Change | Removal>> {
   const rows = await db

@@ -3,7 +3,7 @@
  * Proposals waiting for the secretariat: what a city editor wrote beyond their cities, kept apart from the
  * events (so no public output sees it) until it is approved or rejected.
  */
-import type { Compilable, Kysely, Selectable } from 'kysely';
+import { type Compilable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, ProposalsTable } from './schema.js';
 
 export type ProposalAction = ProposalsTable['action'];
@@ -42,6 +42,30 @@ function toProposal(row: Selectable<ProposalsTable>): StoredProposal {
     decidedAt: row.decided_at,
     decisionReason: row.decision_reason,
   };
+}
+
+/** A new proposal, open and undecided. */
+export function openProposal(p: Omit<StoredProposal, 'status' | 'decidedBy' | 'decidedAt' | 'decisionReason'>): StoredProposal {
+  return { ...p, status: 'open', decidedBy: null, decidedAt: null, decisionReason: null };
+}
+
+/** One statement storing many new, open proposals (an import's), whatever their number. */
+export function insertProposalsStatement(db: Kysely<Database>, proposals: readonly StoredProposal[]): Compilable {
+  const rows = proposals.map((p) => ({
+    id: p.id,
+    action: p.action,
+    event_id: p.eventId,
+    base_revision: p.baseRevision,
+    input: p.input === null ? null : JSON.stringify(p.input),
+    reason: p.reason,
+    proposer_id: p.proposerId,
+    proposer: p.proposer,
+    created_at: p.created,
+  }));
+  const columns = ['id', 'action', 'event_id', 'base_revision', 'input', 'reason', 'proposer_id', 'proposer', 'created_at'];
+  const statement = sql`INSERT INTO proposals (${sql.join(columns.map((c) => sql.ref(c)))})
+    SELECT ${sql.join(columns.map((c) => sql`json_extract(value, ${`$.${c}`})`))} FROM json_each(${JSON.stringify(rows)})`;
+  return { compile: () => statement.compile(db) };
 }
 
 /** The statement storing a new, open proposal. */

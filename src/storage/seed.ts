@@ -14,8 +14,7 @@ import { resolveEventTimes } from '../core/events/event-times.js';
 import { type City, EVENT_KINDS, type EventRecord, type SourceEntry } from '../core/model.js';
 import { cityNameStatements, insertCityStatements, listCities, updateCityStatements } from './cities-repository.js';
 import { bumpDataVersion, bumpReferenceVersion } from './data-version.js';
-import { getEvents, insertEventStatements, updateEventStatements } from './events-repository.js';
-import { recordChange } from './history-repository.js';
+import { eventWriteStatements, getEvents } from './events-repository.js';
 import type { Database } from './schema.js';
 import { insertSourceStatement, updateSourceStatement } from './sources-repository.js';
 import type { Store } from './store.js';
@@ -208,13 +207,8 @@ export async function applySeedSet(store: Store, set: SeedSet, now: string): Pro
     decide(`event:${record.id}`, record, storedEvents.get(record.id), eventContent, (revision) => {
       if (!stored) {
         const added = { ...record, created: at, updated: at, cancelledAt: record.cancelledAt && at };
-        return [
-          ...insertEventStatements(db, added),
-          // A fresh database starts from the set; in one that exists, an addition is a change to record.
-          ...(fresh
-            ? []
-            : [recordChange(db, { eventId: record.id, revision, action: 'created', actor: 'seed', at, before: null, after: added })]),
-        ];
+        // A fresh database starts from the set; in one that exists, an addition is a change to record.
+        return eventWriteStatements(db, [{ before: null, after: added }], fresh ? null : { actor: 'seed' });
       }
       const cancelled = record.status === 'cancelled';
       const after: EventRecord = {
@@ -225,10 +219,7 @@ export async function applySeedSet(store: Store, set: SeedSet, now: string): Pro
         cancelledAt: cancelled ? (stored.cancelledAt ?? at) : null,
       };
       const action = cancelled === (stored.status === 'cancelled') ? 'changed' : cancelled ? 'cancelled' : 'reinstated';
-      return [
-        ...updateEventStatements(db, after),
-        recordChange(db, { eventId: record.id, revision, action, actor: 'seed', at, before: stored, after }),
-      ];
+      return eventWriteStatements(db, [{ before: stored, after, action }], { actor: 'seed' });
     });
   }
   // A spelling that moved from one updated city to another reaches it only once the first let it go.

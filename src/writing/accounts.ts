@@ -13,6 +13,7 @@ import type { DocumentDeps } from '../documents/deps.js';
 import {
   accountById,
   accountByTokenDigest,
+  anyActiveAccount,
   endSessionStatement,
   insertAccountStatement,
   listAccounts,
@@ -171,5 +172,5 @@ export function mayEdit(
 
 /** Whether any account or writer exists, i.e. whether writing is possible at all. */
 export async function anyWriter(deps: AccountDeps): Promise<boolean> {
-  return deps.config.writers.length > 0 || (await listAccounts(deps.store.db)).some((a) => a.revokedAt === null);
+  return deps.config.writers.length > 0 || (await anyActiveAccount(deps.store.db));
 }

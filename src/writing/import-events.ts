@@ -27,6 +27,7 @@ import {
   importEventsStatements,
   insertImportStatement,
 } from '../storage/imports-repository.js';
+import { insertProposalsStatement, openProposal, type StoredProposal } from '../storage/proposals-repository.js';
 import { mayEdit } from './accounts.js';
 import { type EventInput, eventInputSchema, inputOf, recordFromInput } from './event-input.js';
 import { newIdOf, sameEvent, type WriteContext } from './write-event.js';
@@ -62,6 +63,8 @@ export type ImportItemResult = ItemKey & {
   readonly id?: string;
   /** The item's title, in the first language it has. */
   readonly title?: string;
+  /** A city editor's item beyond their cities: `true` in the dry run, the proposal's id once committed. */
+  readonly proposal?: true | string;
   readonly field?: string;
   readonly message?: string;
 };
@@ -79,6 +82,8 @@ interface PlanEntry {
   readonly baseRevision: number | null;
   readonly uid: string | null;
   readonly input: EventInput;
+  /** A city editor's item beyond their cities: committed as a proposal for the secretariat. */
+  readonly propose?: true;
 }
 
 export type ImportError =
@@ -190,7 +195,7 @@ export async function dryRunImport(ctx: WriteContext, account: Account, request:
   const results: ImportItemResult[] = [];
   const plan: PlanEntry[] = [];
   for (const [index, item] of items.entries()) {
-    const title = item.ok ? Object.values(item.fields.title ?? {}).find(Boolean) : undefined;
+    const title = item.ok ? Object.values(item.fields.title ?? {}).find(Boolean) : item.title;
     const named = title === undefined ? {} : { title };
     const error = (field: string, message: string) => results.push({ ...item.key, ...named, outcome: 'error', field, message });
     if (!item.ok) {
@@ -232,14 +237,13 @@ export async function dryRunImport(ctx: WriteContext, account: Account, request:
       error('sources', 'an import cites sources of the catalogue by id; add new ones in the editor');
       continue;
     }
-    if (!mayEdit(account, record) || (current && !mayEdit(account, current))) {
-      error('cities', 'none of your cities takes part (or it is for the whole alliance): the secretariat imports it');
-      continue;
-    }
+    // As with any write (write-event.ts), what a city editor may not write directly becomes a proposal.
+    const propose = !mayEdit(account, record) || (current !== null && !mayEdit(account, current));
     const outcome: Outcome = current ? (sameEvent(current, record) ? 'unchanged' : 'update') : 'new';
-    results.push({ ...item.key, ...named, outcome, id: eventId });
+    results.push({ ...item.key, ...named, outcome, id: eventId, ...(propose && outcome !== 'unchanged' && { proposal: true as const }) });
     if (outcome !== 'unchanged')
       plan.push({
+        ...(propose && { propose: true as const }),
         index,
         eventId,
         baseRevision: current?.revision ?? null,
@@ -298,6 +302,8 @@ export async function commitImport(
   const reference = await referenceData(ctx.deps, ctx.cache);
   const at = new Date(now).toISOString();
   const events: ImportedEvent[] = [];
+  const proposals: StoredProposal[] = [];
+  const applied = [...items];
   for (const entry of plan) {
     const before = current.get(entry.eventId) ?? null;
     if ((before?.revision ?? null) !== entry.baseRevision)
@@ -307,17 +313,33 @@ export async function commitImport(
       : { id: entry.eventId, revision: 1, created: at, status: 'confirmed' as const, cancelledAt: null };
     const resolved = await recordFromInput(reference, entry.input, base, at);
     if (!resolved.ok) return stale(`an item no longer fits the data (${resolved.error.message}); run the import again`);
-    events.push({ before, after: resolved.value.record, uid: entry.uid });
+    if (entry.propose) {
+      const proposal = openProposal({
+        id: newIdOf(ctx),
+        action: before ? 'change' : 'create',
+        eventId: before?.id ?? null,
+        baseRevision: before?.revision ?? null,
+        input: entry.input,
+        reason: null,
+        proposerId: account.id,
+        proposer: account.label,
+        created: at,
+      });
+      proposals.push(proposal);
+      const item = applied[entry.index];
+      if (item) applied[entry.index] = { ...item, proposal: proposal.id, ...(before === null && { id: proposal.id }) };
+    } else events.push({ before, after: resolved.value.record, uid: entry.uid });
   }
   try {
     await ctx.deps.store.batch([
       ...importEventsStatements(db, events, account.label),
-      commitImportStatement(db, id, at, items),
+      ...(proposals.length === 0 ? [] : [insertProposalsStatement(db, proposals)]),
+      commitImportStatement(db, id, at, applied),
       ...(events.length > 0 ? [bumpDataVersion(db, at)] : []),
     ]);
   } catch (error) {
     if (isLostRace(error)) return stale('another write changed an event of this import meanwhile; run it again');
     throw error;
   }
-  return ok({ id, items });
+  return ok({ id, items: applied });
 }

@@ -18,10 +18,10 @@ import type { DocumentCache } from '../documents/document-cache.js';
 import { writtenFragmentStatements } from '../documents/fragments.js';
 import { referenceData } from '../documents/reference-data.js';
 import { bumpDataVersion } from '../storage/data-version.js';
-import { deleteEventStatements, getEvent, insertEventStatements, updateEventStatements } from '../storage/events-repository.js';
+import { deleteEventStatements, eventWriteStatements, getEvent } from '../storage/events-repository.js';
 import { storageFailure } from '../storage/failures.js';
-import { type Change, isLostRace, purgeHistoryStatements, purgeOf, recordChange } from '../storage/history-repository.js';
-import { insertProposalStatement, type ProposalAction, type StoredProposal } from '../storage/proposals-repository.js';
+import { type Change, isLostRace, purgeHistoryStatements, purgeOf } from '../storage/history-repository.js';
+import { insertProposalStatement, openProposal, type ProposalAction, type StoredProposal } from '../storage/proposals-repository.js';
 import { forgetDocumentsStatement } from '../storage/renderings-repository.js';
 import { addSourceStatement } from '../storage/sources-repository.js';
 import { mayEdit } from './accounts.js';
@@ -86,7 +86,7 @@ async function propose(
   account: Account,
   proposal: { action: ProposalAction; before: EventRecord | null; input: EventInput | null; reason?: string | null },
 ): Promise<Result<Proposed, WriteError>> {
-  const stored: StoredProposal = {
+  const stored = openProposal({
     id: newIdOf(ctx),
     action: proposal.action,
     eventId: proposal.before?.id ?? null,
@@ -96,11 +96,7 @@ async function propose(
     proposerId: account.id,
     proposer: account.label,
     created: now(ctx),
-    status: 'open',
-    decidedBy: null,
-    decidedAt: null,
-    decisionReason: null,
-  };
+  });
   const committed = await commit(ctx, [insertProposalStatement(ctx.deps.store.db, stored)]);
   return committed.ok ? ok({ proposal: stored }) : committed;
 }
@@ -143,9 +139,8 @@ async function storeChange(
 ): Promise<Result<Written, WriteError>> {
   const { db } = ctx.deps.store;
   const committed = await commit(ctx, [
-    ...updateEventStatements(db, after),
+    ...eventWriteStatements(db, [{ before, after, action }], { actor }),
     ...(await renderedWith(ctx, after, addedSources)),
-    recordChange(db, { eventId: after.id, revision: after.revision, action, actor, at: after.updated, before, after }),
     ...also,
     bumpDataVersion(db, after.updated),
   ]);
@@ -173,9 +168,8 @@ export async function createEvent(
   const { db } = ctx.deps.store;
   const actor = options.actor ?? account.label;
   const committed = await commit(ctx, [
-    ...insertEventStatements(db, event),
+    ...eventWriteStatements(db, [{ before: null, after: event }], { actor }),
     ...(await renderedWith(ctx, event, addedSources)),
-    recordChange(db, { eventId: id, revision: 1, action: 'created', actor, at, before: null, after: event }),
     ...(options.also ?? []),
     bumpDataVersion(db, at),
   ]);

@@ -214,7 +214,7 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
         expect.stringContaining('neu'),
         expect.stringContaining('neu'),
         expect.stringContaining('neu'),
-        expect.stringContaining('RRULE'),
+        expect.stringContaining('Serientermin'),
       ]);
       expect(await axe(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, 'editor-import-de.png'), fullPage: true });

@@ -5,8 +5,8 @@
 import { expect, it } from 'vitest';
 import { insertCityStatements } from '../../src/storage/cities-repository.js';
 import { bumpDataVersion } from '../../src/storage/data-version.js';
-import { getEvent, insertEventStatements, updateEventStatements } from '../../src/storage/events-repository.js';
-import { isLostRace, recordChange } from '../../src/storage/history-repository.js';
+import { eventWriteStatements, getEvent } from '../../src/storage/events-repository.js';
+import { isLostRace } from '../../src/storage/history-repository.js';
 import type { Store } from '../../src/storage/store.js';
 import { makeCity, makeEvent } from '../fixtures/events.js';
 
@@ -19,16 +19,11 @@ export function itRollsBackALostRace(runtime: string, getStore: () => Store): vo
     const created = makeEvent({ id: 'race' });
     await store.batch([
       ...insertCityStatements(db, foshan),
-      ...insertEventStatements(db, created),
-      recordChange(db, { eventId: 'race', revision: 1, action: 'created', actor: 'a', at: created.updated, before: null, after: created }),
+      ...eventWriteStatements(db, [{ before: null, after: created }], { actor: 'a' }),
     ]);
     const write = (title: string) => {
       const after = { ...created, title: { de: title }, revision: 2, updated: '2026-11-28T00:00:00Z' };
-      return store.batch([
-        ...updateEventStatements(db, after),
-        recordChange(db, { eventId: 'race', revision: 2, action: 'changed', actor: 'a', at: after.updated, before: created, after }),
-        bumpDataVersion(db, after.updated),
-      ]);
+      return store.batch([...eventWriteStatements(db, [{ before: created, after }], { actor: 'a' }), bumpDataVersion(db, after.updated)]);
     };
     await write('first');
     const error = await write('second').then(

@@ -14,7 +14,7 @@ import { createApp } from '../../src/http/app.js';
 import { sharedDocuments } from '../../src/runtime/workers/shared-documents.js';
 import { bumpDataVersion } from '../../src/storage/data-version.js';
 import { createD1Store } from '../../src/storage/dialects/d1.js';
-import { insertEventStatements } from '../../src/storage/events-repository.js';
+import { eventWriteStatements } from '../../src/storage/events-repository.js';
 import { countRenderings } from '../../src/storage/renderings-repository.js';
 import { applySeedSet } from '../../src/storage/seed.js';
 import worker from '../../src/worker.js';
@@ -91,7 +91,11 @@ describe('documents built once on Workers', () => {
     for (let i = 0; i < events.length; i += 100) {
       const slice = events.slice(i, i + 100);
       await store.batch([
-        ...slice.flatMap((e) => insertEventStatements(store.db, e)),
+        ...eventWriteStatements(
+          store.db,
+          slice.map((after) => ({ before: null, after })),
+          null,
+        ),
         ...(await writtenFragmentStatements(deps, slice, new Map())),
         bumpDataVersion(store.db, '2026-12-02T01:00:00Z'),
       ]);

@@ -91,12 +91,28 @@ describe('importing events', () => {
     const own = await dryRunImport(ctx, KOELN_EDITOR, { ...request(spreadsheet(4)), cities: ['koeln'] });
     expect(own.ok).toBe(true);
     if (!own.ok) return;
-    // Foshan's rows are beyond a Köln editor's cities.
-    expect(own.value.items.map((i) => i.outcome)).toEqual(['error', 'new', 'error', 'new']);
-    expect(own.value.items[0]).toMatchObject({ field: 'cities' });
+    // Foshan's rows are beyond a Köln editor's cities: they become proposals for the secretariat.
+    expect(own.value.items.map((i) => [i.outcome, i.proposal ?? false])).toEqual([
+      ['new', true],
+      ['new', false],
+      ['new', true],
+      ['new', false],
+    ]);
     const stranger: Account = { ...KOELN_EDITOR, id: 'a-other' };
     expect(await commitImport(ctx, stranger, own.value.id)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const later = await dryRunImport(ctx, KOELN_EDITOR, { ...request(spreadsheet(4)), cities: ['koeln'] });
     now += 24 * 3_600_000 + 1;
     expect(await commitImport(ctx, KOELN_EDITOR, own.value.id)).toMatchObject({ ok: false, error: { code: 'gone' } });
+    if (!later.ok) return;
+    // A dry run of its own, committed in time: two events, two proposals, nothing of Foshan public.
+    now -= 2 * 3_600_000;
+    const committed = await commitImport(ctx, KOELN_EDITOR, later.value.id);
+    expect(committed.ok).toBe(true);
+    if (!committed.ok) return;
+    const proposals = committed.value.items.filter((i) => typeof i.proposal === 'string');
+    expect(proposals).toHaveLength(2);
+    const count = (sql: string) => t.store.raw.prepare(sql).pluck().get() as number;
+    expect(count(`SELECT count(*) FROM proposals WHERE status = 'open' AND action = 'create' AND proposer = 'Köln'`)).toBe(2);
+    expect(count(`SELECT count(*) FROM events WHERE title_de LIKE 'Import %'`)).toBe(2);
   });
 });

@@ -255,6 +255,10 @@ export interface Catalogue {
     readonly importCommitted: (n: number) => string;
     readonly importNothing: string;
     readonly importExpires: (at: string) => string;
+    readonly importRecurring: string;
+    readonly importProposal: string;
+    readonly importNeedsZone: string;
+    readonly importCancelled: string;
     readonly cities: string;
     readonly newCity: string;
     readonly editCity: string;

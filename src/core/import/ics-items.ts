@@ -95,7 +95,9 @@ const dayBefore = (date: string) => DateTime.fromISO(date, { zone: 'UTC' }).minu
 function itemOf(event: ICAL.Component, options: IcsImportOptions, calendarZone: string | undefined): ImportItem {
   const uid = String(event.getFirstPropertyValue('uid') ?? '').trim();
   const key = { uid };
-  const refuse = (field: string, message: string): ImportItem => ({ key, ok: false, field, message });
+  const summary = event.getFirstPropertyValue('summary');
+  const named = typeof summary === 'string' && summary.trim() !== '' ? { title: summary.trim() } : {};
+  const refuse = (field: string, message: string): ImportItem => ({ key, ok: false, field, message, ...named });
   if (uid === '') return refuse('UID', 'the event has no UID');
   if (event.hasProperty('rrule') || event.hasProperty('rdate'))
     return refuse(

@@ -36,4 +36,4 @@ export interface ImportFields {
 /** One item of a file: its fields, or why it cannot be imported (the field at fault, in the file's terms). */
 export type ImportItem =
   | { readonly key: ItemKey; readonly ok: true; readonly fields: ImportFields }
-  | { readonly key: ItemKey; readonly ok: false; readonly field: string; readonly message: string };
+  | { readonly key: ItemKey; readonly ok: false; readonly field: string; readonly message: string; readonly title?: string };

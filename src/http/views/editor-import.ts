@@ -27,14 +27,23 @@ ${error ? html`<p class="error" role="alert">${w.checkField}: ${error}</p>` : ''
 </form>`;
 }
 
-/** Items of a dry run or a commit, as a table. */
+/** An item's failure in the person's language where the catalogue has words for it (the message otherwise). */
+function failureText(lang: Lang, item: ImportItemResult): string {
+  const w = words(lang).editor;
+  if (item.field === 'RRULE') return w.importRecurring;
+  if (item.field === 'timeZone' && 'uid' in item) return w.importNeedsZone;
+  if (item.field === 'STATUS') return w.importCancelled;
+  return `${item.field}: ${item.message ?? ''}`;
+}
+
+/** Items of a dry run or a commit, as a table: numbered as in the file (rows as a spreadsheet counts them). */
 function itemsTable(lang: Lang, items: readonly ImportItemResult[]) {
   const w = words(lang).editor;
   return html`<table><thead><tr><th scope="col">${w.importItem}</th><th scope="col">${w.fields.title}</th><th scope="col">${w.fields.status}</th></tr></thead>
 <tbody>${items.map(
-    (item) => html`<tr class="${item.outcome}"><td>${'row' in item ? `#${item.row}` : item.uid}</td>
+    (item, i) => html`<tr class="${item.outcome}"><td>${'row' in item ? item.row : i + 1}</td>
 <td>${item.id && item.outcome !== 'error' ? html`<a href="/editor/events/${item.id}?lang=${lang}">${item.title ?? item.id}</a>` : (item.title ?? '')}</td>
-<td>${w.importOutcomes[item.outcome]}${item.field ? html`<br><small>${item.field}: ${item.message}</small>` : ''}</td></tr>`,
+<td>${w.importOutcomes[item.outcome]}${item.proposal ? html`<br><small>${w.importProposal}</small>` : ''}${item.field ? html`<br><small>${failureText(lang, item)}</small>` : ''}</td></tr>`,
   )}</tbody></table>`;
 }
 
