@@ -2,7 +2,7 @@
  * `npm run bench`: runs every benchmark side by side with its floor or baseline and writes bench/RESULTS.md.
  * Every target is a ratio to something measured in the same run.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { benchCapacity } from './capacity.js';
 import { benchColdStart } from './cold-start.js';
 import { benchFeeds } from './feeds.js';
@@ -36,11 +36,21 @@ const table = (head: string[], rows: string[][]) => [
   `|${head.map(() => '---').join('|')}|`,
   ...rows.map((r) => `| ${r.join(' | ')} |`),
 ];
+/**
+ * `BENCH_ONLY=benchImports,benchCapacity npm run bench` runs only those benchmarks and puts their sections into
+ * the RESULTS.md there is (each marked with its own machine line and date); the others keep their figures.
+ */
+const only = process.env.BENCH_ONLY?.split(',').map((name) => name.trim());
+const partial: string[][] = [];
+
 /** Runs one benchmark, appends its section and prints it, so a long run shows progress. */
 async function section<T>(run: () => T | Promise<T>, write: (result: T) => string[]) {
+  if (only && !only.includes(run.name)) return;
   const started = performance.now();
   const result = await run();
-  const text = [...write(result), ''];
+  const written = write(result);
+  const text = only ? [written[0] ?? '', '', `Measured on its own: ${machineLine()}.`, ...written.slice(1), ''] : [...written, ''];
+  if (only) partial.push(text);
   lines.push(...text);
   console.log(text.join('\n'));
   console.error(`(${((performance.now() - started) / 1000).toFixed(0)} s)`);
@@ -286,4 +296,21 @@ await section(benchMemory, (r) => {
   ];
 });
 
-writeFileSync(new URL('./RESULTS.md', import.meta.url), `${lines.join('\n')}\n`);
+const RESULTS = new URL('./RESULTS.md', import.meta.url);
+if (only) {
+  // Each section replaces the one of the same heading, or comes before the write benchmarks.
+  let text = readFileSync(RESULTS, 'utf8');
+  for (const section of partial) {
+    const heading = section[0] ?? '';
+    const body = `${section.join('\n')}\n`;
+    const at = text.indexOf(`${heading}\n`);
+    if (at >= 0) {
+      const next = text.indexOf('\n## ', at + heading.length);
+      text = `${text.slice(0, at)}${body}${next >= 0 ? text.slice(next + 1) : ''}`;
+    } else {
+      const before = text.indexOf('\n## Writes\n');
+      text = before >= 0 ? `${text.slice(0, before + 1)}${body}\n${text.slice(before + 1)}` : `${text}\n${body}`;
+    }
+  }
+  writeFileSync(RESULTS, text);
+} else writeFileSync(RESULTS, `${lines.join('\n')}\n`);
