@@ -49,7 +49,7 @@ export function openProposal(p: Omit<StoredProposal, 'status' | 'decidedBy' | 'd
   return { ...p, status: 'open', decidedBy: null, decidedAt: null, decisionReason: null };
 }
 
-/** One statement storing many new, open proposals (an import's), whatever their number. */
+/** One statement storing new, open proposals (a write's one, an import's many), whatever their number. */
 export function insertProposalsStatement(db: Kysely<Database>, proposals: readonly StoredProposal[]): Compilable {
   const rows = proposals.map((p) => ({
     id: p.id,
@@ -66,24 +66,6 @@ export function insertProposalsStatement(db: Kysely<Database>, proposals: readon
   const statement = sql`INSERT INTO proposals (${sql.join(columns.map((c) => sql.ref(c)))})
     SELECT ${sql.join(columns.map((c) => sql`json_extract(value, ${`$.${c}`})`))} FROM json_each(${JSON.stringify(rows)})`;
   return { compile: () => statement.compile(db) };
-}
-
-/** The statement storing a new, open proposal. */
-export function insertProposalStatement(
-  db: Kysely<Database>,
-  p: Omit<StoredProposal, 'status' | 'decidedBy' | 'decidedAt' | 'decisionReason'>,
-): Compilable {
-  return db.insertInto('proposals').values({
-    id: p.id,
-    action: p.action,
-    event_id: p.eventId,
-    base_revision: p.baseRevision,
-    input: p.input === null ? null : JSON.stringify(p.input),
-    reason: p.reason,
-    proposer_id: p.proposerId,
-    proposer: p.proposer,
-    created_at: p.created,
-  });
 }
 
 /**

@@ -21,7 +21,7 @@ import { bumpDataVersion } from '../storage/data-version.js';
 import { deleteEventStatements, eventWriteStatements, getEvent } from '../storage/events-repository.js';
 import { storageFailure } from '../storage/failures.js';
 import { type Change, isLostRace, purgeHistoryStatements, purgeOf } from '../storage/history-repository.js';
-import { insertProposalStatement, openProposal, type ProposalAction, type StoredProposal } from '../storage/proposals-repository.js';
+import { insertProposalsStatement, openProposal, type ProposalAction, type StoredProposal } from '../storage/proposals-repository.js';
 import { forgetDocumentsStatement } from '../storage/renderings-repository.js';
 import { addSourceStatement } from '../storage/sources-repository.js';
 import { mayEdit } from './accounts.js';
@@ -97,7 +97,7 @@ async function propose(
     proposer: account.label,
     created: now(ctx),
   });
-  const committed = await commit(ctx, [insertProposalStatement(ctx.deps.store.db, stored)]);
+  const committed = await commit(ctx, [insertProposalsStatement(ctx.deps.store.db, [stored])]);
   return committed.ok ? ok({ proposal: stored }) : committed;
 }
 
