@@ -98,21 +98,23 @@ interface FileItems {
 
 /** The file's items, or why it is not a file of its format. */
 function itemsOf(request: ImportRequest): Result<FileItems, ImportError> {
-  const parsed =
-    request.format === 'ics'
-      ? icsItems(new TextDecoder().decode(request.bytes), {
-          lang: request.lang,
-          ...(request.timeZone && { timeZone: request.timeZone }),
-        })
-      : csvItems(request.bytes, {
-          ...(request.decodeLegacy && { decodeLegacy: request.decodeLegacy }),
-          ...(request.charset && { charset: request.charset }),
-          ...(request.delimiter && { delimiter: request.delimiter }),
-        });
-  if (!parsed.ok) return fail({ code: 'invalid_input', ...parsed.error });
-  const file = Array.isArray(parsed.value)
-    ? { items: parsed.value, lossy: false }
-    : { items: parsed.value.items, lossy: parsed.value.charset === 'windows-1252' };
+  let file: FileItems;
+  if (request.format === 'ics') {
+    const parsed = icsItems(new TextDecoder().decode(request.bytes), {
+      lang: request.lang,
+      ...(request.timeZone && { timeZone: request.timeZone }),
+    });
+    if (!parsed.ok) return fail({ code: 'invalid_input', ...parsed.error });
+    file = { items: parsed.value, lossy: false };
+  } else {
+    const parsed = csvItems(request.bytes, {
+      ...(request.decodeLegacy && { decodeLegacy: request.decodeLegacy }),
+      ...(request.charset && { charset: request.charset }),
+      ...(request.delimiter && { delimiter: request.delimiter }),
+    });
+    if (!parsed.ok) return fail({ code: 'invalid_input', ...parsed.error });
+    file = { items: parsed.value.items, lossy: parsed.value.charset === 'windows-1252' };
+  }
   if (file.items.length > MAX_IMPORT_ITEMS)
     return fail({ code: 'invalid_input', field: 'body', message: `a file holds at most ${MAX_IMPORT_ITEMS} events; split it` });
   return ok(file);

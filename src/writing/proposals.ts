@@ -78,10 +78,10 @@ export async function approveProposal(
     actor: `${proposal.proposer} ✓ ${account.label}`,
     also: [decideProposalStatement(db, id, { status: 'approved', by: account.label, at, reason: null, eventId: proposal.eventId ?? id })],
   };
+  const input = proposal.action === 'cancel' ? null : eventInputSchema.safeParse(proposal.input);
+  if (input && !input.success) return fail({ code: 'invalid_input', field: 'input', message: 'the proposed event is no longer valid' });
   let result: Awaited<ReturnType<typeof createEvent>>;
-  if (proposal.action === 'create') {
-    const input = eventInputSchema.safeParse(proposal.input);
-    if (!input.success) return fail({ code: 'invalid_input', field: 'input', message: 'the proposed event is no longer valid' });
+  if (input && proposal.action === 'create') {
     // The new event takes the proposal's id: a second approval finds it taken and changes nothing.
     result = await createEvent(ctx, input.data, account, { ...options, id });
   } else {
@@ -92,12 +92,9 @@ export async function approveProposal(
         code: 'precondition_failed',
         message: `the event changed since the proposal (revision ${proposal.baseRevision} then, ${current.revision} now)`,
       });
-    if (proposal.action === 'cancel') result = await cancelEvent(ctx, current, account, proposal.reason, options);
-    else {
-      const input = eventInputSchema.safeParse(proposal.input);
-      if (!input.success) return fail({ code: 'invalid_input', field: 'input', message: 'the proposed change is no longer valid' });
-      result = await changeEvent(ctx, current, input.data, account, options);
-    }
+    result = input
+      ? await changeEvent(ctx, current, input.data, account, options)
+      : await cancelEvent(ctx, current, account, proposal.reason, options);
   }
   if (!result.ok) return result;
   if (!('event' in result.value)) throw new Error('a secretariat write became a proposal');

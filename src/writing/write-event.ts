@@ -202,18 +202,9 @@ export async function changeEvent(
   const { record: after, addedSources } = resolved.value;
   if (sameEvent(before, after)) return ok({ event: before, changed: false });
   if (!direct(account, before, after)) return propose(ctx, account, { action: 'change', before, input });
+  // A reinstated event no longer gives a reason for a cancellation: recordFromInput keeps one only while cancelled.
   const action = before.status === 'cancelled' && after.status !== 'cancelled' ? 'reinstated' : 'changed';
-  // A reinstated event no longer gives a reason for a cancellation.
-  const { cancelReason: _, ...reinstated } = after;
-  return storeChange(
-    ctx,
-    before,
-    action === 'reinstated' ? reinstated : after,
-    action,
-    options.actor ?? account.label,
-    addedSources,
-    options.also ?? [],
-  );
+  return storeChange(ctx, before, after, action, options.actor ?? account.label, addedSources, options.also ?? []);
 }
 
 /**

@@ -51,9 +51,12 @@ function runtimeKnows(zone: string): boolean {
   return known;
 }
 
+/** A zone name as the tables key it: trimmed, lower case, single spaces. */
+const spelling = (name: string) => name.trim().toLowerCase().replace(/\s+/g, ' ');
+
 /** Resolves an alias or tz database name to its primary IANA name, or `null` when it is neither (or unusable here). */
 export function resolveZone(input: string): string | null {
-  const key = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  const key = spelling(input);
   const name = ZONE_ALIASES.get(key) ?? TZ_NAMES.get(key);
   return name !== undefined && runtimeKnows(name) ? name : null;
 }
@@ -63,7 +66,7 @@ export const TZ_DATABASE_VERSION: string = tzNames.tzdata;
 
 /** Windows zone names by lower-case spelling, each to its IANA zone (CLDR windowsZones, via tz-names.json). */
 const WINDOWS_NAMES: ReadonlyMap<string, string> = new Map(
-  Object.entries(tzNames.windows as Record<string, string>).map(([name, zone]): [string, string] => [name.toLowerCase(), zone]),
+  Object.entries(tzNames.windows as Record<string, string>).map(([name, zone]): [string, string] => [spelling(name), zone]),
 );
 
 /**
@@ -73,6 +76,6 @@ const WINDOWS_NAMES: ReadonlyMap<string, string> = new Map(
 export function zoneOfCalendarName(name: string): string | null {
   const direct = resolveZone(name);
   if (direct) return direct;
-  const windows = WINDOWS_NAMES.get(name.trim().toLowerCase().replace(/\s+/g, ' '));
+  const windows = WINDOWS_NAMES.get(spelling(name));
   return windows ? resolveZone(windows) : null;
 }
