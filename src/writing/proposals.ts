@@ -90,6 +90,7 @@ export async function approveProposal(
     if (current.revision !== proposal.baseRevision)
       return fail({
         code: 'precondition_failed',
+        stale: true,
         message: `the event changed since the proposal (revision ${proposal.baseRevision} then, ${current.revision} now)`,
       });
     result = input

@@ -40,8 +40,8 @@ export type WriteError =
   | { readonly code: 'not_found'; readonly field: 'id'; readonly message: string }
   /** The event was purged. */
   | { readonly code: 'gone'; readonly field: 'id'; readonly message: string }
-  /** Another write changed the event between reading and storing it. */
-  | { readonly code: 'precondition_failed'; readonly message: string }
+  /** Another write changed the event between reading and storing it (`stale`: since a proposal was made). */
+  | { readonly code: 'precondition_failed'; readonly message: string; readonly stale?: true }
   /** The account's role may never take this action. */
   | { readonly code: 'forbidden'; readonly message: string };
 

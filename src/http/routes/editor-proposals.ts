@@ -25,7 +25,7 @@ import { writeContextOf } from '../write-context.js';
 function decisionError(lang: Lang, error: WriteError): string {
   const w = words(lang).editor;
   if (error.code === 'invalid_input' && error.field === 'reason') return `${w.checkField}: ${w.rejectReason}`;
-  if (error.code === 'precondition_failed' && /changed since/.test(error.message)) return w.proposalStale;
+  if (error.code === 'precondition_failed' && error.stale) return w.proposalStale;
   if (error.code === 'invalid_input' || error.code === 'unknown_city' || error.code === 'unknown_source') return w.proposalInvalid;
   return error.message;
 }
