@@ -31,15 +31,16 @@ export default defineConfig(async () => {
               miniflare: {
                 // The write suite's token (test/http/write-contract.ts WRITE_TOKEN) and the test clock (test/fixtures/clock.ts).
                 bindings: { TEST_MIGRATIONS: migrations, ADMIN_TOKEN: WRITE_TOKEN, TEST_CLOCK: TEST_NOW_ISO },
-                // A database the setup file leaves unmigrated, for the seed upgrade test.
-                d1Databases: ['UPGRADE_DB'],
+                // Databases the setup file leaves alone (DB it migrates and seeds): unmigrated for the seed upgrade
+                // test, and one for tests that need a migrated database without the seeds.
+                d1Databases: ['UPGRADE_DB', 'EMPTY_DB'],
               },
             }),
           ],
           test: {
             name: 'workers',
             include: ['test/workers/**/*.test.ts'],
-            setupFiles: ['./test/workers/apply-migrations.ts'],
+            setupFiles: ['./test/workers/setup-d1.ts'],
             // ics only loads in workerd when pre-bundled (not used by the worker yet).
             deps: { optimizer: { ssr: { enabled: true, include: ['ics'] } } },
           },

@@ -9,6 +9,7 @@ import { benchFeeds } from './feeds.js';
 import { benchImports } from './imports.js';
 import { machineLine } from './machine.js';
 import { benchMemory } from './memory.js';
+import { benchPages } from './pages.js';
 import { benchServeCpu } from './serve-cpu.js';
 import { benchStartUp } from './start-up.js';
 import { benchUpcomingByCity } from './upcoming-by-city.js';
@@ -167,6 +168,25 @@ await section(benchUpcomingByCity, (r) => {
     'Query plan of the listing statement:',
     '',
     ...r.plan.map((d) => `    ${d}`),
+  ];
+});
+
+await section(benchPages, (r) => {
+  const base = r.pages[0]?.cpuMs ?? 1;
+  const ratio = (cpu: number) => cpu / base;
+  const compared = r.pages.slice(1);
+  const worst = compared.filter((p) => !p.name.includes('every event')).reduce((a, p) => Math.max(a, ratio(p.cpuMs)), 0);
+  return [
+    '## Pages: building a month view, an agenda, an embed, a search against a city page',
+    '',
+    `${r.events.toLocaleString('en')} generated bilingual events (plus the seeds) over 700 days, in one process through the app; before each of ${r.rounds} rounds one event is rewritten, so every page is built again (search is built on every request). CPU of the process around each request (user + system), pages interleaved in rotating order, medians. Baseline: the city page of Köln (20 coming, 20 recent events).`,
+    '',
+    ...table(
+      ['page', 'path', 'CPU per build', '÷ city page', 'bytes'],
+      r.pages.map((p) => [p.name, `\`${p.path}\``, ms(p.cpuMs), times(ratio(p.cpuMs)), kb(p.bytes)]),
+    ),
+    '',
+    `- Search, month and embed pages ≤ 2× the city page: worst ${times(worst)} ${verdict(worst <= 2)} (the search matching every event is shown beside, not counted: no reader's search matches all 50,000).`,
   ];
 });
 

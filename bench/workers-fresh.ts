@@ -12,10 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Miniflare } from 'miniflare';
+import { SEED_SET } from '../seeds/index.js';
 import { writtenFragmentStatements } from '../src/documents/fragments.js';
 import { bumpDataVersion } from '../src/storage/data-version.js';
 import { createD1Store } from '../src/storage/dialects/d1.js';
 import { eventWriteStatements } from '../src/storage/events-repository.js';
+import { applySeedSet } from '../src/storage/seed.js';
 import { BENCH_CONFIG, BENCH_NOW, generatedEvents } from './data.js';
 import { percentiles } from './machine.js';
 
@@ -95,10 +97,11 @@ export async function benchWorkersFresh(): Promise<WorkersFreshBench> {
         d1Persist: join(dir, 'state', 'v3', 'd1'),
         bindings: { PUBLIC_URL: BENCH_CONFIG.publicUrl, UID_DOMAIN: BENCH_CONFIG.uidDomain, TEST_CLOCK: new Date(BENCH_NOW).toISOString() },
       });
-    // The seeds (loaded by the first request), then the events, each with its fragments, as the write API stores them.
+    // The seeds (as `npm run worker:seed` loads them), then the events, each with its fragments, as the write API stores them.
     const setup = instance();
     await (await setup.dispatchFetch('http://localhost/healthz')).arrayBuffer();
     const store = createD1Store((await setup.getD1Database('DB')) as never);
+    await applySeedSet(store, SEED_SET, new Date(BENCH_NOW).toISOString());
     const events = generatedEvents(EVENTS);
     for (let i = 0; i < events.length; i += 100) {
       const slice = events.slice(i, i + 100);

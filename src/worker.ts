@@ -1,13 +1,12 @@
 /**
  * @module worker
  * Cloudflare Workers entry: the same app over D1 (binding DB). PUBLIC_URL and UID_DOMAIN are required
- * settings here; a setting that cannot be used answers `503 misconfigured` naming it. The seed set is loaded
- * on the first request of an isolate. Kept documents have a second level in the Cache API of the data centre
- * and a third in D1; reads use D1 sessions (replicas near the reader, bookmarks for reading one's writes);
- * write limits use Cloudflare's rate-limiting bindings.
+ * settings here; a setting that cannot be used answers `503 misconfigured` naming it. The seed set is not in
+ * the bundle: `npm run worker:seed` loads it into D1 (src/cli/worker-seed.ts). Kept documents have a second
+ * level in the Cache API of the data centre and a third in D1; reads use D1 sessions (replicas near the reader,
+ * bookmarks for reading one's writes); write limits use Cloudflare's rate-limiting bindings.
  */
 import type { D1Database, D1DatabaseSession, ExecutionContext, ScheduledController } from '@cloudflare/workers-types';
-import { SEED_SET } from '../seeds/index.js';
 import { parseConfig, SettingError } from './config.js';
 import { createDocumentCache } from './documents/document-cache.js';
 import { refreshStaleFragments } from './documents/fragments.js';
@@ -19,7 +18,6 @@ import { bindingLimiter, type RateLimitBinding } from './runtime/workers/binding
 import { sessionFor, withBookmark } from './runtime/workers/d1-sessions.js';
 import { sharedDocuments } from './runtime/workers/shared-documents.js';
 import { createD1Store } from './storage/dialects/d1.js';
-import { applySeedSet, describeSeedReport } from './storage/seed.js';
 
 export interface Env {
   readonly DB: D1Database;
@@ -64,7 +62,7 @@ function limitersOf(env: Env): Limiters {
 
 type IsolateDeps = Pick<AppDeps, 'config' | 'clientAddress'>;
 
-// Per isolate: the deps of its bindings, built (settings checked, seeds loaded) once per database binding and
+// Per isolate: the deps of its bindings, built (settings checked) once per database binding and
 // settings (which are stable for an isolate; a test may pass others).
 let ready: { binding: D1Database; settings: string; deps: Promise<IsolateDeps> } | undefined;
 
@@ -82,9 +80,6 @@ async function depsFor(env: Env, ctx: ExecutionContext | undefined, session: D1D
     const deps = (async () => {
       if (!env.UID_DOMAIN) throw new SettingError('UID_DOMAIN', 'is required on Workers');
       const config = parseConfig(env);
-      // Seeds are loaded on the primary.
-      const primary = createD1Store(env.DB);
-      for (const line of describeSeedReport(await applySeedSet(primary, SEED_SET, new Date(clock()).toISOString()))) console.log(line);
       // Cloudflare sets CF-Connecting-IP at its edge; a client cannot forge it.
       const clientAddress = (request: Request) => request.headers.get('CF-Connecting-IP') ?? 'unknown';
       return { config, clientAddress };

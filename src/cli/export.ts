@@ -4,7 +4,9 @@
  * answers it at (docs/interface.md, "Static paths"; src/http/document-names.ts) and byte-identical to what the
  * server answers for the same data and date:
  * - the pages: home, each city, each event, in three languages (`index.de.html`, `cities/koeln/index.zh.html`,
- *   `events/{id}.en.html`), and `index.html` (the German home page);
+ *   `events/{id}.en.html`), and `index.html` (the German home page); the agenda, the embed and the month views
+ *   (the months with events, and today's) of all events and of each city; the members' map (search needs the
+ *   server);
  * - every calendar and feed — all events and each city; every kind; every language — the single-event
  *   downloads, the changes feeds and the OPML lists;
  * - `_headers`, giving each kind of file its content type when served by Workers Static Assets or Pages.
@@ -19,12 +21,25 @@ import { parseConfig } from '../config.js';
 import { isCalendarPrecision } from '../core/calendar/render-ics.js';
 import { documentFileName } from '../core/document-names.js';
 import { FEED_FORMATS } from '../core/feeds/render-feed.js';
-import { AUDIENCES, EVENT_KINDS, LANGS, type Selection } from '../core/model.js';
-import { cityPagePath, eventCalendarPath, eventPagePath, homePath, imprintPath, privacyPath } from '../core/site-paths.js';
+import { AUDIENCES, type City, EVENT_KINDS, LANGS, type Selection } from '../core/model.js';
+import {
+  agendaPagePath,
+  cityPagePath,
+  embedPagePath,
+  eventCalendarPath,
+  eventPagePath,
+  homePath,
+  imprintPath,
+  membersPagePath,
+  monthPagePath,
+  privacyPath,
+  searchPath,
+} from '../core/site-paths.js';
+import { monthOf, monthRange, monthsBetween, monthWindow } from '../core/views/month-grid.js';
 import { createApp } from '../http/app.js';
 import { listCities } from '../storage/cities-repository.js';
 import { openSqliteStore } from '../storage/dialects/sqlite.js';
-import { listEvents } from '../storage/events-repository.js';
+import { listEvents, listingBounds, monthsWithEvents } from '../storage/events-repository.js';
 import { applySeedSet } from '../storage/seed.js';
 import type { Store } from '../storage/store.js';
 import { isEntryPoint } from './entry-point.js';
@@ -32,15 +47,29 @@ import { isEntryPoint } from './entry-point.js';
 /** Fetches a path from the app (in process or over HTTP). */
 export type PathFetch = (path: string) => Promise<Response>;
 
-/** What the site shows: the cities' slugs and the events (with whether each has a calendar entry). */
+/** What the site shows: the cities' slugs, the events (with whether each has a calendar entry), the month views. */
 export interface SiteContent {
   readonly citySlugs: readonly string[];
   readonly events: ReadonlyArray<{ readonly id: string; readonly inCalendar: boolean }>;
+  /** The month views of all events ('') and of each city: the months with events, and today's. */
+  readonly months?: Readonly<Record<string, readonly string[]>>;
 }
 
-/** The content of the site in a store: every city and every event. */
-export async function siteContent(store: Store): Promise<SiteContent> {
-  const citySlugs = (await listCities(store.db)).map((c) => c.slug);
+/** The months a listing's month views link to (routes/month-pages.ts): those with events, and today's. */
+async function linkedMonths(store: Store, city: City | undefined, today: string): Promise<string[]> {
+  const bounds = await listingBounds(store.db, city ? { city } : {});
+  const range = monthRange(bounds.first, bounds.last, today);
+  const spans = monthsBetween(range.first, range.last).map((m) => ({ key: m, ...monthWindow(m) }));
+  const months = await monthsWithEvents(store.db, city ? { city } : {}, spans);
+  return [...months.add(monthOf(today))].sort();
+}
+
+/** The content of the site in a store on a day (`YYYY-MM-DD`): every city, every event, the month views. */
+export async function siteContent(store: Store, today: string): Promise<SiteContent> {
+  const cities = await listCities(store.db);
+  const citySlugs = cities.map((c) => c.slug);
+  const months: Record<string, string[]> = { '': await linkedMonths(store, undefined, today) };
+  for (const city of cities) months[city.slug] = await linkedMonths(store, city, today);
   const events: Array<{ id: string; inCalendar: boolean }> = [];
   let after: { key: number; id: string } | undefined;
   for (;;) {
@@ -49,7 +78,7 @@ export async function siteContent(store: Store): Promise<SiteContent> {
     if (!page.next) break;
     after = page.next;
   }
-  return { citySlugs, events };
+  return { citySlugs, events, months };
 }
 
 /**
@@ -70,11 +99,15 @@ export function exportPaths(content: SiteContent): string[] {
       }
     }
   }
-  paths.push('/feeds.opml', '/changes.atom');
+  // The search form's target: on a static host it shows the empty form (searching needs the server).
+  paths.push('/feeds.opml', '/changes.atom', searchPath);
   for (const lang of LANGS) {
     paths.push(`/${documentFileName('changes', 'atom', lang)}`, `/${documentFileName('feeds', 'opml', lang)}`);
     for (const format of FEED_FORMATS) paths.push(`/${documentFileName('feeds', 'opml', lang, {}, format)}`);
-    paths.push(homePath(lang), imprintPath(lang), privacyPath(lang), ...content.citySlugs.map((slug) => cityPagePath(slug, lang)));
+    paths.push(homePath(lang), imprintPath(lang), privacyPath(lang), membersPagePath(lang), agendaPagePath(lang), embedPagePath(lang));
+    for (const slug of content.citySlugs) paths.push(cityPagePath(slug, lang), agendaPagePath(lang, slug), embedPagePath(lang, slug));
+    for (const [slug, months] of Object.entries(content.months ?? {}))
+      for (const month of months) paths.push(monthPagePath(month, lang, slug || undefined));
     for (const { id, inCalendar } of content.events) {
       paths.push(eventPagePath(id, lang));
       if (inCalendar) paths.push(eventCalendarPath(id, lang));
@@ -97,7 +130,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export function headersFile(): string {
   return `${Object.entries(CONTENT_TYPES)
     .map(([ext, type]) => `/*.${ext}\n  Content-Type: ${type}\n  Cache-Control: public, max-age=${ext === 'html' ? 60 : 300}\n`)
-    .join('\n')}`;
+    .join('\n')}\n${searchPath}\n  Content-Type: ${CONTENT_TYPES.html}\n  Cache-Control: public, max-age=60\n`;
 }
 
 /** Writes the paths' bodies under `outDir` (emptied first, keeping README.md), `index.html` and `_headers`; returns the paths. */
@@ -133,7 +166,8 @@ if (isEntryPoint(import.meta.url)) {
   const app = createApp(() => ({ store, clock: () => now, config }));
   const outDir = resolve(process.env.EXPORT_DIR || 'feeds');
   const t0 = performance.now();
-  const paths = await exportStatic((p) => Promise.resolve(app.request(p)), await siteContent(store), outDir);
+  const today = new Date(now).toISOString().slice(0, 10);
+  const paths = await exportStatic((p) => Promise.resolve(app.request(p)), await siteContent(store, today), outDir);
   console.log(`exported ${paths.length} files to ${outDir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   await store.close();
 }

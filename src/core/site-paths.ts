@@ -23,3 +23,21 @@ export const imprintPath = (lang: Lang): string => `/imprint.${lang}.html`;
 
 /** `/privacy.de.html`: the privacy notice. */
 export const privacyPath = (lang: Lang): string => `/privacy.${lang}.html`;
+
+/** The base of a listing's views: the site, or a city (`/cities/koeln`). */
+const listingBase = (city?: string): string => (city ? `/cities/${city}` : '');
+
+/** `/month/2027-10.de.html`, `/cities/koeln/month/2027-10.de.html`: a month view. */
+export const monthPagePath = (month: string, lang: Lang, city?: string): string => `${listingBase(city)}/month/${month}.${lang}.html`;
+
+/** `/agenda.de.html`, `/cities/koeln/agenda.de.html`: the agenda from today. */
+export const agendaPagePath = (lang: Lang, city?: string): string => `${listingBase(city)}/agenda.${lang}.html`;
+
+/** `/embed.de.html`, `/embed/cities/koeln.de.html`: the page made for an iframe. */
+export const embedPagePath = (lang: Lang, city?: string): string => (city ? `/embed/cities/${city}.${lang}.html` : `/embed.${lang}.html`);
+
+/** `/search`: the search (always a query: nothing static to export). */
+export const searchPath = '/search';
+
+/** `/members.de.html`: the map of the members and the membership timeline. */
+export const membersPagePath = (lang: Lang): string => `/members.${lang}.html`;

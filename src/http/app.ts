@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv, RequestDeps } from './env.js';
 import { ApiError, errorResponse, handleError } from './errors.js';
 import { DEFAULT_LIMITS, memoryLimiters } from './rate-limit.js';
 import { readCors } from './read-cors.js';
+import { agendaRoutes } from './routes/agenda-pages.js';
 import { apiDocsRoutes } from './routes/api-docs.js';
 import { calendarsRoutes } from './routes/calendars.js';
 import { changesRoutes } from './routes/changes.js';
@@ -18,14 +19,18 @@ import { editorCitiesRoutes } from './routes/editor-cities.js';
 import { editorEventsRoutes } from './routes/editor-events.js';
 import { editorImportRoutes } from './routes/editor-import.js';
 import { editorProposalsRoutes } from './routes/editor-proposals.js';
+import { embedRoutes } from './routes/embed-pages.js';
 import { eventWritesRoutes } from './routes/event-writes.js';
 import { eventsRoutes } from './routes/events.js';
 import { feedsRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
 import { importsRoutes } from './routes/imports.js';
+import { membersRoutes } from './routes/members-page.js';
+import { monthRoutes } from './routes/month-pages.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { pagesRoutes } from './routes/pages.js';
 import { proposalsRoutes } from './routes/proposals.js';
+import { searchRoutes } from './routes/search-page.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { createDocumentUrls, keptAnswer } from './serve-documents.js';
 import { createWriteHealth } from './write-health.js';
@@ -71,6 +76,11 @@ export function createApp(
     editorProposalsRoutes,
     editorImportRoutes,
     editorCitiesRoutes,
+    monthRoutes,
+    agendaRoutes,
+    searchRoutes,
+    embedRoutes,
+    membersRoutes,
     pagesRoutes,
   ])
     app.route('/', routes);

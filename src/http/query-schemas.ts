@@ -96,3 +96,14 @@ export const documentQuery = z.object({
     z.string().check(z.maxLength(64), z.describe('Checked (400 unknown_zone when it is none) and otherwise ignored: clients convert.')),
   ),
 });
+
+/** The month view, the agenda, search and the embeds (filters as in documentQuery; a form's empty fields count as absent). */
+export const viewQuery = z.object({
+  kind,
+  audience,
+  related,
+  tz,
+  city: z.optional(z.string().check(z.maxLength(200), z.describe('A city (any spelling): its own address, to which the view redirects.'))),
+  from: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'from is a date, YYYY-MM-DD'), z.describe('The agenda from this day.'))),
+  q: z.optional(z.string().check(z.maxLength(200, 'q is at most 200 characters'), z.describe('Search text.'))),
+});

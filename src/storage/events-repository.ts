@@ -10,6 +10,7 @@ import { memberListingInsert } from './cities-repository.js';
 import { asBytes } from './renderings-repository.js';
 import { eventFromRow } from './rows.js';
 import type { Database, EventHistoryTable, EventRow } from './schema.js';
+import { searchIndexStatements } from './search-index.js';
 
 /** Position after which a page starts: the sort key and id of the previous page's last event. */
 export interface Position {
@@ -102,7 +103,7 @@ export async function getEvent(db: Kysely<Database>, id: string): Promise<EventR
 type Scope = Omit<EventFilter, 'limit'> & { readonly take?: number; readonly before?: number };
 
 /** The conditions on an event's own columns (`alias.kind` …) a scope sets, or null for none. */
-function eventConditions(scope: Pick<Scope, 'kinds' | 'audience' | 'related'>, alias: string): RawBuilder<boolean> | null {
+export function eventConditions(scope: Selection, alias: string): RawBuilder<boolean> | null {
   const column = (name: string) => sql.ref(`${alias}.${name}`);
   const conditions: RawBuilder<boolean>[] = [];
   if (scope.kinds?.length) conditions.push(sql<boolean>`${column('kind')} IN (${sql.join(scope.kinds)})`);
@@ -235,6 +236,146 @@ export async function listRecentEvents(db: Kysely<Database>, scope: ListingScope
     .orderBy('events.id', 'desc')
     .execute();
   return rows.map(toRecord);
+}
+
+/** What counts as a short event for the month listing's candidates: a week and a day (longer ones are few). */
+const SHORT_SPAN_MS = 8 * 86_400_000;
+
+/** A month's events by the day they are shown on (their start in their own zone, or the month's first day). */
+export interface MonthListing {
+  /** Up to `perDay` events a day, earliest first, and how many that day has. */
+  readonly days: ReadonlyMap<string, { readonly events: EventRecord[]; readonly total: number }>;
+  /** Events known only to the month (or a span of months) that include this one. */
+  readonly undated: { readonly events: EventRecord[]; readonly total: number };
+}
+
+/**
+ * A month of a listing for the month view: at most `perDay` events per day and per "this month" (a window
+ * function counts the rest in SQL, so a month of thousands of events reads a few hundred rows).
+ */
+export async function listMonthEvents(
+  db: Kysely<Database>,
+  scope: ListingScope,
+  month: { readonly key: string; readonly first: string; readonly last: string; readonly from: number; readonly to: number },
+  perDay: number,
+): Promise<MonthListing> {
+  // What is shown: events known to the day or minute that touch the month, and month-precision ones that include it.
+  const shows = sql`e.start_value IS NOT NULL AND (
+      (e.precision IN ('day', 'minute') AND substr(e.start_value, 1, 10) <= ${month.last}
+        AND substr(coalesce(e.end_value, e.start_value), 1, 10) >= ${month.first})
+      OR (e.precision = 'month' AND e.start_value <= ${month.key} AND coalesce(e.end_value, e.start_value) >= ${month.key}))`;
+  const own = eventConditions(scope, 'e');
+  const where = sql`${shows}${own ? sql` AND ${own}` : sql``}`;
+  const lowest = month.from - SHORT_SPAN_MS;
+  const columns = sql`e.id, e.start_key, e.precision, e.start_value`;
+  // What starts from SHORT_SPAN before the month to its end (one range of events_days, or of the city's listing),
+  // and the few longer events still running (events_span): an overlap test would walk back over the longest
+  // span there is (a year).
+  const recent = scope.city
+    ? sql`SELECT ${columns} FROM event_listings k CROSS JOIN events e ON e.id = k.event_id
+        WHERE k.city = ${scope.city.slug} AND k.start_key >= ${lowest} AND k.start_key <= ${month.to} AND ${where}`
+    : sql`SELECT ${columns} FROM events e WHERE e.start_key >= ${lowest} AND e.start_key <= ${month.to} AND ${where}`;
+  const long = sql`SELECT ${columns} FROM events e WHERE e.span > ${SHORT_SPAN_MS} AND e.start_key < ${lowest}
+    AND e.end_key >= ${month.from} AND ${where}${scope.city ? sql` AND e.id IN (SELECT event_id FROM event_listings WHERE city = ${scope.city.slug})` : sql``}`;
+  const { rows } = await sql<{
+    id: string;
+    start_key: number;
+    precision: string;
+    start_value: string;
+  }>`${recent} UNION ALL ${long}`.execute(db);
+  const buckets = new Map<string, Array<{ id: string; start_key: number }>>();
+  for (const row of rows) {
+    // The day it is shown on: its start, or the month's first day for what began before; "month" for the undated.
+    const start = row.start_value.slice(0, 10);
+    // biome-ignore lint/complexity/useMathMinMax: ISO dates compare as strings; Math.max would give NaN.
+    const d = row.precision === 'month' ? 'month' : start < month.first ? month.first : start;
+    const bucket = buckets.get(d);
+    if (bucket) bucket.push(row);
+    else buckets.set(d, [row]);
+  }
+  const shown = new Map(
+    [...buckets].map(([d, list]) => [d, list.sort((a, b) => a.start_key - b.start_key || (a.id < b.id ? -1 : 1)).slice(0, perDay)]),
+  );
+  const records = new Map(
+    (
+      await getEvents(
+        db,
+        [...shown.values()].flat().map((r) => r.id),
+      )
+    ).map((e) => [e.id, e]),
+  );
+  const days = new Map<string, { events: EventRecord[]; total: number }>();
+  for (const [d, list] of shown) days.set(d, { events: list.flatMap((r) => records.get(r.id) ?? []), total: buckets.get(d)?.length ?? 0 });
+  const undated = days.get('month') ?? { events: [], total: 0 };
+  days.delete('month');
+  return { days, undated };
+}
+
+/** A month as its key and the instants that hold it in any zone (core/views/month-grid.ts, monthWindow). */
+export interface MonthSpan {
+  readonly key: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/**
+ * In which of the months an event of the listing starts: one statement of index lookups, one per month (an
+ * overlap test would walk back over every long event; the month views link where events start).
+ */
+export async function monthsWithEvents(db: Kysely<Database>, scope: ListingScope, months: readonly MonthSpan[]): Promise<Set<string>> {
+  if (months.length === 0) return new Set();
+  const own = eventConditions(scope, 'e');
+  // Over events_days (which holds the filters' columns), or the city's listing joined to it where filters apply.
+  const probe = (m: MonthSpan) =>
+    scope.city
+      ? own
+        ? sql`SELECT 1 FROM event_listings k CROSS JOIN events e ON e.id = k.event_id
+            WHERE k.city = ${scope.city.slug} AND k.start_key >= ${m.from} AND k.start_key <= ${m.to} AND ${own} LIMIT 1`
+        : sql`SELECT 1 FROM event_listings k WHERE k.city = ${scope.city.slug} AND k.start_key >= ${m.from} AND k.start_key <= ${m.to} LIMIT 1`
+      : sql`SELECT 1 FROM events e WHERE e.start_key >= ${m.from} AND e.start_key <= ${m.to}${own ? sql` AND ${own}` : sql``} LIMIT 1`;
+  // One row of one EXISTS column per month (D1 refuses a compound SELECT of more than a few terms).
+  const columns = months.map((m, i) => sql`EXISTS (${probe(m)}) AS ${sql.ref(`m${i}`)}`);
+  const { rows } = await sql<Record<string, number>>`SELECT ${sql.join(columns)}`.execute(db);
+  const row = rows[0] ?? {};
+  return new Set(months.filter((_, i) => row[`m${i}`] === 1).map((m) => m.key));
+}
+
+/** The first and the last-starting event's dates of a listing (city or all), for the months a view has. */
+export async function listingBounds(
+  db: Kysely<Database>,
+  scope: Pick<ListingScope, 'city'>,
+): Promise<{ first: string | null; last: string | null }> {
+  const edge = async (direction: 'asc' | 'desc') => {
+    const row = scope.city
+      ? await db
+          .selectFrom('event_listings')
+          .innerJoin('events', 'events.id', 'event_listings.event_id')
+          .select(
+            sql<
+              string | null
+            >`coalesce(${sql.ref(direction === 'asc' ? 'events.start_value' : 'events.end_value')}, events.start_value, events.end_value)`.as(
+              'value',
+            ),
+          )
+          .where('event_listings.city', '=', scope.city.slug)
+          .orderBy('event_listings.start_key', direction)
+          .limit(1)
+          .executeTakeFirst()
+      : await db
+          .selectFrom('events')
+          .select(
+            sql<
+              string | null
+            >`coalesce(${sql.ref(direction === 'asc' ? 'events.start_value' : 'events.end_value')}, events.start_value, events.end_value)`.as(
+              'value',
+            ),
+          )
+          .orderBy('events.start_key', direction)
+          .limit(1)
+          .executeTakeFirst();
+    return row?.value ?? null;
+  };
+  return { first: await edge('asc'), last: await edge('desc') };
 }
 
 /** What a calendar needs to know of an event: whether it is listed today, and its stored VEVENT. */
@@ -415,6 +556,10 @@ function chunkStatements(db: Kysely<Database>, writes: readonly EventWrite[], hi
           raw(sql`INSERT OR IGNORE INTO event_listings (city, event_id, via, start_key, end_key)
       SELECT ${extracted(['city', 'event_id', 'role', 'start_key', 'end_key'])} FROM json_each(${JSON.stringify(links)})`),
         ]),
+    ...searchIndexStatements(
+      db,
+      writes.map((w) => w.after),
+    ),
     // The members an alliance-wide event reaches on its date, including cities admitted at it.
     ...(writes.some((w) => w.after.audience !== null)
       ? [memberListingInsert(db, sql<boolean>`e.id IN (SELECT value FROM json_each(${ids}))`)]
@@ -472,6 +617,7 @@ export function deleteEventStatements(db: Kysely<Database>, id: string): Compila
     db.deleteFrom('event_listings').where('event_id', '=', id),
     db.deleteFrom('event_cities').where('event_id', '=', id),
     db.deleteFrom('event_uids').where('event_id', '=', id),
+    db.deleteFrom('event_search').where('event_id', '=', id),
     db.deleteFrom('events').where('id', '=', id),
   ];
 }

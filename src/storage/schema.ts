@@ -218,6 +218,18 @@ export interface CityHistoryTable {
   after: string;
 }
 
+/** The search index (FTS5, migration 0014): an event's searchable text as normalised tokens. */
+export interface EventSearchTable {
+  event_id: string;
+  body: string;
+}
+
+/** Which index version event_search was last rebuilt for. */
+export interface SearchIndexTable {
+  id: number;
+  version: number;
+}
+
 export interface Database {
   event_history: EventHistoryTable;
   data_version: DataVersionTable;
@@ -237,6 +249,8 @@ export interface Database {
   imports: ImportsTable;
   event_uids: EventUidsTable;
   city_history: CityHistoryTable;
+  event_search: EventSearchTable;
+  search_index: SearchIndexTable;
 }
 
 export type CityRow = Selectable<CitiesTable>;

@@ -13,6 +13,7 @@ import { describeFeeds } from './feed-contract.js';
 import { describeHardening } from './hardening-contract.js';
 import { describeImports } from './import-contract.js';
 import { serveForSuite } from './node-server.js';
+import { describeViews } from './views-contract.js';
 import { describeWrites, WRITE_TOKEN } from './write-contract.js';
 
 describe('Node + SQLite', () => {
@@ -91,6 +92,10 @@ describe('Node + SQLite', () => {
   describe('imports', () => {
     const s = serveForSuite({ ADMIN_TOKEN: WRITE_TOKEN });
     describeImports('Node + SQLite', () => s.fetch);
+  });
+  describe('views', () => {
+    const s = serveForSuite();
+    describeViews('Node + SQLite', () => s.fetch);
   });
 
   describe('writes', () => {

@@ -132,6 +132,63 @@ export interface Catalogue {
     readonly back: string;
     readonly skip: string;
   };
+  /** The month view, the agenda, search, the embeds and the subscribe box's QR codes. */
+  readonly views: {
+    /** Names the links between the views of a listing. */
+    readonly navigation: string;
+    readonly month: string;
+    readonly agenda: string;
+    readonly search: string;
+    readonly members: string;
+    readonly previousMonth: string;
+    readonly nextMonth: string;
+    readonly yearOverview: string;
+    /** Heading of the days of a month view's grid (luxon gives the weekday names). */
+    readonly weekdays: string;
+    /** A day with more events than the grid shows: links to the agenda from that day. */
+    readonly more: (count: number) => string;
+    /** Events known only to the month (or a span of months) that include it. */
+    readonly thisMonth: string;
+    readonly noEventsThisMonth: string;
+    /** Marks the other country's date where it differs ("in China: 12. Okt."). */
+    readonly otherDate: (country: string, date: string) => string;
+    readonly today: string;
+    readonly filters: string;
+    readonly kind: string;
+    readonly audience: string;
+    readonly anyAudience: string;
+    readonly relatedItems: string;
+    readonly relatedInclude: string;
+    readonly relatedExclude: string;
+    readonly relatedOnly: string;
+    readonly city: string;
+    readonly allCities: string;
+    readonly show: string;
+    readonly clearFilters: string;
+    /** Heading of the subscribe box of a filtered view: the same filters. */
+    readonly subscribeView: string;
+    readonly agendaFrom: (date: string) => string;
+    readonly later: string;
+    readonly earlier: string;
+    readonly noEvents: string;
+    readonly searchLabel: string;
+    readonly searchButton: string;
+    /** What search matches: titles, descriptions, places and city names in all three languages. */
+    readonly searchHint: string;
+    readonly searchResults: (query: string) => string;
+    /** A search whose every word matches more events than a page can sort: ask for another word. */
+    readonly tooBroad: (count: number) => string;
+    readonly noResults: string;
+    readonly qrCalendar: string;
+    readonly qrFeed: string;
+    /** WeChat's own browser cannot subscribe: how to get from the code to the phone's calendar. */
+    readonly wechatHint: string;
+    readonly embedHeading: string;
+    readonly embedIntro: string;
+    readonly embedCode: string;
+    readonly embedAll: string;
+    readonly embedNext: string;
+  };
   /** The editor of the people who keep the calendar (/editor). */
   readonly editor: {
     readonly title: string;
@@ -304,6 +361,30 @@ export interface Catalogue {
     readonly badRequest: string;
     readonly failed: string;
   };
+  /** The members' page: the map and the timeline (/members). */
+  readonly members: {
+    readonly heading: string;
+    readonly intro: string;
+    readonly germany: string;
+    readonly china: string;
+    readonly legendMember: string;
+    readonly legendObserver: string;
+    readonly legendGuest: string;
+    readonly legendFormer: string;
+    readonly mapTitle: string;
+    readonly mapNote: string;
+    /** Cites the gazetteer the coordinates come from. */
+    readonly coordinates: (source: string) => string;
+    readonly list: string;
+    readonly notPlaced: string;
+    readonly timeline: string;
+    readonly timelineNote: string;
+    readonly year: string;
+    readonly plenaries: string;
+    readonly membersOf: string;
+  };
+  /** States and provinces by ISO 3166-2 code (`DE-NW`, `CN-GD`). */
+  readonly subdivisions: Readonly<Record<string, string>>;
 }
 
 const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { de, en, zh };

@@ -144,3 +144,18 @@ export function describeInZone(event: EventRecord, zone: string, lang: Lang): st
   if (e.offset !== s.offset) return `${start}${w.open}${zoneLabel(s, lang)}${w.close} – ${end}${w.open}${zoneLabel(e, lang)}${w.close}`;
   return `${start}${sameDay ? '–' : ' – '}${end}${w.open}${zoneLabel(s, lang)}${w.close}`;
 }
+
+/**
+ * The clock times of a timed event on each side, for the cells of a month view: "09:00 China · 03:00
+ * Deutschland"; "ganztägig" for an item known to the day; nothing coarser (the cell's day says it).
+ */
+export function clockTimes(event: EventRecord, lang: Lang): string {
+  if (!event.start) return '';
+  const precision = precisionOf(event.start.value);
+  if (precision === 'day') return words(lang).time.allDay;
+  if (precision !== 'minute') return '';
+  const instant = earliestInstant(event.start, event.timeZone);
+  return sidesOf(event.timeZone)
+    .map((zone) => `${DateTime.fromMillis(instant, { zone: zoneFor(zone) }).toFormat('HH:mm')} ${placeName(zone, lang)}`)
+    .join(' · ');
+}

@@ -9,28 +9,24 @@
  */
 
 import { type Context, Hono } from 'hono';
-import { accepts } from 'hono/accepts';
 import { html } from 'hono/html';
-import type { HtmlEscapedString } from 'hono/utils/html';
 import { DateTime } from 'luxon';
-import { encodeUtf8 } from '../../core/bytes.js';
 import { isCalendarPrecision } from '../../core/calendar/render-ics.js';
 import { addLinks } from '../../core/events/add-links.js';
 import { pickText } from '../../core/events/localize.js';
 import { calendarName, statusPrefix } from '../../core/events/names.js';
 import { words } from '../../core/i18n/catalogue.js';
-import { type EventRecord, isLang, LANGS, type Lang } from '../../core/model.js';
+import type { EventRecord, Lang } from '../../core/model.js';
 import { cityPagePath, eventPagePath, homePath, imprintPath, privacyPath } from '../../core/site-paths.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
 import { reportLeftOut } from '../../documents/left-out.js';
-import type { DocumentState } from '../../documents/pipeline.js';
-import { type ReferenceData, referenceData } from '../../documents/reference-data.js';
+import { referenceData } from '../../documents/reference-data.js';
 import { getEvent, getEvents, listEvents, listRecentEvents } from '../../storage/events-repository.js';
 import type { AppEnv } from '../env.js';
 import { ApiError } from '../errors.js';
 import { missingEvent } from '../missing-event.js';
-import { parseZone, requireCity } from '../query.js';
-import { serveSpec } from '../serve-documents.js';
+import { cityNames, NO_FRAMES, type PageRequest, page, readerZone, servePage } from '../page-request.js';
+import { requireCity } from '../query.js';
 import {
   audienceLine,
   badges,
@@ -45,97 +41,12 @@ import {
   subscribeLinks,
   yourTime,
 } from '../views/components.js';
+import { embedBlock } from '../views/embed-view.js';
 import { layout } from '../views/layout.js';
 import { imprintBody, privacyBody } from '../views/legal.js';
+import { viewNav } from '../views/view-controls.js';
 
 const LIST_SIZE = 20;
-
-/**
- * The language a path names (`index.zh.html`), else `?lang=` when valid, else Accept-Language (zh-CN → zh), else
- * German; and whether the URL alone names it.
- */
-function pageLang(c: Context<AppEnv>, fromPath?: string): { lang: Lang; byUrl: boolean } {
-  if (fromPath && isLang(fromPath)) return { lang: fromPath, byUrl: true };
-  const asked = c.req.query('lang');
-  if (asked && isLang(asked)) return { lang: asked, byUrl: true };
-  const negotiated = accepts(c, {
-    header: 'Accept-Language',
-    supports: [...LANGS],
-    default: 'de',
-    match: (list, config) => {
-      const sorted = list.filter((a) => a.q > 0).sort((a, b) => b.q - a.q);
-      for (const a of sorted) {
-        const primary = a.type.toLowerCase().split('-')[0] ?? '';
-        if (config.supports.includes(primary)) return primary;
-      }
-      return config.default;
-    },
-  }) as Lang;
-  return { lang: negotiated, byUrl: false };
-}
-
-interface PageRequest {
-  readonly lang: Lang;
-  readonly byUrl: boolean;
-}
-
-/**
- * A page through the document pipeline: built once per data version and day, keyed by its static path and the
- * reader's zone. Pages change with the data and the language; a minute of shared caching is plenty.
- */
-function servePage(c: Context<AppEnv>, page: PageRequest, key: string, render: (state: DocumentState) => Promise<HtmlEscapedString>) {
-  return serveSpec(c, {
-    key,
-    meta: {
-      contentType: 'text/html; charset=utf-8',
-      cacheControl: 'public, max-age=60',
-      headers: { 'Content-Language': page.lang, Vary: 'Accept-Language' },
-      byUrl: page.byUrl,
-    },
-    build: async (state) => ({ body: encodeUtf8(String(await render(state))), lastModified: Date.parse(state.changedAt) }),
-  });
-}
-
-/** Renders a page, turning expected errors into an HTML page with the same status. */
-async function page(c: Context<AppEnv>, render: (page: PageRequest) => Promise<Response>, pathLang?: string): Promise<Response> {
-  const asked = pageLang(c, pathLang);
-  const { lang } = asked;
-  try {
-    return await render(asked);
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const w = words(lang);
-    const heading =
-      error.status === 404
-        ? w.errors.notFound
-        : error.status === 410
-          ? w.errors.gone
-          : error.status < 500
-            ? w.errors.badRequest
-            : w.errors.failed;
-    const body = layout(
-      {
-        lang,
-        title: `${heading} – ${w.pages.siteTitle}`,
-        description: error.message,
-        publicUrl: c.get('deps').config.publicUrl,
-        path: homePath,
-        feeds: [],
-      },
-      html`<h1>${heading}</h1><p>${error.message}</p><p><a href="${homePath(lang)}">${w.pages.back}</a></p>`,
-    );
-    return c.html(body, error.status);
-  }
-}
-
-/** The reader's zone (`?tz=`): a zone of the contract, or a 400 naming `query.tz`. */
-const readerZone = (c: Context<AppEnv>) => parseZone(c.req.query('tz'), 'query.tz');
-
-/** Names of cities by slug in a language. */
-function cityNames(reference: ReferenceData, lang: Lang): (slug: string) => string {
-  const names = new Map(reference.cities.map((city) => [city.slug, city.name[lang]]));
-  return (slug) => names.get(slug) ?? slug;
-}
 
 /** The weekday of a day- or minute-precision start in the event's zone, localised ("Montag, "), else nothing. */
 function weekday(event: EventRecord, lang: Lang): string {
@@ -157,6 +68,7 @@ async function homePage(c: Context<AppEnv>, page: PageRequest): Promise<Response
     const names = cityNames(reference, lang);
     const links = subscribeLinks(config.publicUrl, '', lang, calendarName(lang, null));
     const body = html`<h1>${w.siteTitle}</h1>
+${viewNav(lang, 'list', new Date(day).toISOString().slice(0, 7), {})}
 ${eventList(w.upcoming, upcoming, lang, names, w.noUpcoming, zone)}
 ${eventList(w.recent, recent, lang, names, undefined, zone)}
 ${subscribeBlock(links, lang)}
@@ -195,10 +107,12 @@ async function cityPage(c: Context<AppEnv>, page: PageRequest, name: string): Pr
     const others = [...new Set([city.name.de, city.name.en, city.name.zh].filter((n) => n !== city.name[lang]))].join(' · ');
     const body = html`<h1>${city.name[lang]}</h1>
 <p>${others}</p>
+${viewNav(lang, 'list', new Date(day).toISOString().slice(0, 7), {}, city)}
 ${eventList(w.upcoming, upcoming, lang, names, w.noUpcoming, zone)}
 ${eventList(w.recent, recent, lang, names, undefined, zone)}
 ${membershipList(city, lang, reference.sources, admittedTitles)}
 ${subscribeBlock(links, lang)}
+${embedBlock(lang, config.publicUrl, city)}
 ${helpBlock(lang)}
 <p><a href="${homePath(lang)}">${w.back}</a></p>`;
     const meta = {
@@ -281,7 +195,7 @@ async function legalPage(c: Context<AppEnv>, { lang }: PageRequest, which: 'impr
     feeds: [],
   };
   const body = which === 'imprint' ? imprintBody(lang, config.operator ?? null) : privacyBody(lang, config.operator ?? null);
-  return c.html(layout(meta, body), 200, { 'Cache-Control': 'public, max-age=3600' });
+  return c.html(layout(meta, body), 200, { 'Cache-Control': 'public, max-age=3600', ...NO_FRAMES });
 }
 
 export const pagesRoutes = new Hono<AppEnv>()

@@ -10,10 +10,11 @@ import type { AddLinks } from '../../core/events/add-links.js';
 import { citationText } from '../../core/events/citations.js';
 import { pickText } from '../../core/events/localize.js';
 import { words } from '../../core/i18n/catalogue.js';
-import type { Citation, City, EventRecord, Lang, Membership, SourceCatalogue } from '../../core/model.js';
+import type { Citation, City, EventRecord, Lang, Membership, Selection, SourceCatalogue } from '../../core/model.js';
 import { cityPagePath, eventCalendarPath, eventPagePath } from '../../core/site-paths.js';
 import { describeEventTime, describeInZone, formatLiteral } from '../../core/time/event-time-text.js';
 import { renderEach } from '../../documents/left-out.js';
+import { qrCode } from './qr-code.js';
 
 /** Display name of a city slug, falling back to the slug. */
 export type CityNames = (slug: string) => string;
@@ -94,15 +95,15 @@ export interface SubscribeLinks {
   readonly feeds: ReadonlyArray<{ readonly type: string; readonly title: string; readonly href: string }>;
 }
 
-/** The subscribe URLs of the calendar at `base` (the site, or a city path), in a language. */
-export function subscribeLinks(publicUrl: string, base: string, lang: Lang, name: string): SubscribeLinks {
-  const https = `${publicUrl}${base}/${documentFileName('calendar', 'ics', lang)}`;
+/** The subscribe URLs of the calendar at `base` (the site, or a city path), in a language, with a view's filters. */
+export function subscribeLinks(publicUrl: string, base: string, lang: Lang, name: string, selection: Selection = {}): SubscribeLinks {
+  const https = `${publicUrl}${base}/${documentFileName('calendar', 'ics', lang, selection)}`;
   const webcal = https.replace(/^https?:/, 'webcal:');
   const add = (host: string) => `https://${host}/calendar/0/addfromweb?url=${encodeURIComponent(https)}&name=${encodeURIComponent(name)}`;
   const feed = (format: 'rss' | 'atom' | 'json', type: string, label: string) => ({
     type,
     title: `${name} (${label})`,
-    href: `${publicUrl}${base}/${documentFileName('feed', format, lang)}`,
+    href: `${publicUrl}${base}/${documentFileName('feed', format, lang, selection)}`,
   });
   return {
     https,
@@ -121,10 +122,13 @@ export function subscribeLinks(publicUrl: string, base: string, lang: Lang, name
 /**
  * The subscribe block. The new Outlook for Windows drops `webcal:` and Outlook.com needs `https`, so the
  * Outlook.com / Microsoft 365 links and the https address lead; `webcal://` is for classic Outlook and Apple.
+ * QR codes of the calendar's and the RSS feed's https addresses serve phones (WeChat's scanner above all).
  */
-export function subscribeBlock(links: SubscribeLinks, lang: Lang) {
+export function subscribeBlock(links: SubscribeLinks, lang: Lang, heading = words(lang).pages.subscribe) {
   const w = words(lang).pages;
-  return html`<section class="box" aria-labelledby="subscribe"><h2 id="subscribe">${w.subscribe}</h2>
+  const v = words(lang).views;
+  const rss = links.feeds[0]?.href ?? links.https;
+  return html`<section class="box subscribe" aria-labelledby="subscribe"><h2 id="subscribe">${heading}</h2>
 <p>${w.subscribeIntro}</p>
 <ul>
 <li><a href="${links.outlookCom}" rel="noopener">${w.outlookCom}</a> · <a href="${links.office365}" rel="noopener">${w.office365}</a></li>
@@ -139,6 +143,11 @@ export function subscribeBlock(links: SubscribeLinks, lang: Lang) {
     ),
     lang,
   )}</p>
+<div class="qr-codes">
+<figure>${qrCode(links.https, v.qrCalendar)}<figcaption>${v.qrCalendar}</figcaption></figure>
+<figure>${qrCode(rss, v.qrFeed)}<figcaption>${v.qrFeed}</figcaption></figure>
+<p class="hint">${v.wechatHint}</p>
+</div>
 </section>`;
 }
 
