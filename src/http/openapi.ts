@@ -2,8 +2,10 @@
  * @module openapi
  * The OpenAPI 3.1 description of the API, generated from the schemas the code works with: request bodies
  * from the input schema (event-input.ts), query parameters from the query schemas (query-schemas.ts),
- * responses from the read schemas (core/api/read-schemas.ts), errors from the closed code table. Served at
- * `GET /api/v1/openapi.json`; `npm test` lints it with Redocly's recommended rules.
+ * responses from the read schemas (core/api/read-schemas.ts), errors from the closed code table. Built when
+ * the schemas change (`npm run generate:openapi` writes openapi.json), not in the Worker: zod's JSON Schema
+ * writer and this module were 13 KiB of its bundle. Served at `GET /api/v1/openapi.json` (openapi-served.ts);
+ * `npm test` lints it with Redocly's recommended rules and fails while openapi.json is out of date.
  */
 import * as z from 'zod/mini';
 import {
@@ -121,8 +123,12 @@ function document(type: string, description: string) {
 const FEED_TYPES = { rss: 'application/rss+xml', atom: 'application/atom+xml', json: 'application/feed+json' } as const;
 const FEED_NAMES = { rss: 'RSS 2.0', atom: 'Atom 1.0', json: 'JSON Feed 1.1' } as const;
 
-/** The OpenAPI document for a deployment. */
-export function openApiDocument(publicUrl: string): Record<string, unknown> {
+/** The origin in the built document; openapi-served.ts puts the deployment's public URL in its place. */
+export const ORIGIN_PLACEHOLDER = 'https://origin.invalid';
+
+/** The OpenAPI document, with ORIGIN_PLACEHOLDER for the deployment's origin. */
+export function openApiDocument(): Record<string, unknown> {
+  const publicUrl = ORIGIN_PLACEHOLDER;
   const documentParameters = queryParameters(documentQuery);
   const fileNames = `Also served under file-style names, <stem>[.<kind>[+<kind>…]][.<lang>].<ext> (${LANGS.join(', ')}; kinds ${EVENT_KINDS.join(', ')}).`;
   const feedPaths = Object.fromEntries(

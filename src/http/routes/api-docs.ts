@@ -7,7 +7,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { AppEnv } from '../env.js';
-import { openApiDocument } from '../openapi.js';
+import { servedOpenApi } from '../openapi-served.js';
 import { layout } from '../views/layout.js';
 
 interface Parameter {
@@ -25,7 +25,7 @@ interface Operation {
 
 export const apiDocsRoutes = new Hono<AppEnv>().get('/api/docs', (c) => {
   const { publicUrl } = c.get('deps').config;
-  const doc = openApiDocument(publicUrl) as {
+  const doc = servedOpenApi(publicUrl) as {
     info: { title: string; description: string };
     paths: Record<string, Record<string, Operation>>;
   };
