@@ -16,6 +16,8 @@ export interface ReferenceData {
   readonly sources: SourceCatalogue;
   /** Every city, German first, each by slug. */
   readonly cities: readonly City[];
+  /** Every city by its slug. */
+  readonly citiesBySlug: ReadonlyMap<string, City>;
   /** The city a name denotes (name-key.ts), by the name's key. */
   readonly cityByKey: ReadonlyMap<string, City>;
 }
@@ -32,7 +34,7 @@ export async function referenceData(deps: Pick<DocumentDeps, 'store'>, cache: Do
     const city = bySlug.get(slug);
     if (city) cityByKey.set(key, city);
   }
-  const data = { sources, cities, cityByKey };
+  const data = { sources, cities, citiesBySlug: bySlug, cityByKey };
   cache.reference = { version, data };
   return data;
 }

@@ -24,6 +24,7 @@ import { eventWritesRoutes } from './routes/event-writes.js';
 import { eventsRoutes } from './routes/events.js';
 import { feedsRoutes } from './routes/feeds.js';
 import { healthRoutes } from './routes/health.js';
+import { holidaysRoutes } from './routes/holidays.js';
 import { importsRoutes } from './routes/imports.js';
 import { membersRoutes } from './routes/members-page.js';
 import { monthRoutes } from './routes/month-pages.js';
@@ -66,6 +67,7 @@ export function createApp(
     proposalsRoutes,
     importsRoutes,
     calendarsRoutes,
+    holidaysRoutes,
     feedsRoutes,
     changesRoutes,
     openApiRoutes,

@@ -5,6 +5,7 @@
  * against them.
  */
 import * as z from 'zod/mini';
+import { HOLIDAY_COUNTRIES } from '../holidays/holiday-keys.js';
 import { AUDIENCES, END_REASONS, EVENT_KINDS, EVENT_STATUSES, LANGS, MEMBERSHIP_STATUSES, PRECISIONS } from '../model.js';
 
 const localized = z.object(
@@ -62,6 +63,15 @@ export const expandedCitationSchema = z.object({
 export type ExpandedCitationJson = z.infer<typeof expandedCitationSchema>;
 
 /** An event as read. */
+/** A public holiday or shifted working day on one of an event's days (core/holidays). */
+export const eventHolidaySchema = z.object({
+  date: z.string().check(z.describe('The date in that country (its own zone).')),
+  country: z.enum(HOLIDAY_COUNTRIES),
+  subdivision: z.optional(z.string().check(z.describe('The state keeping it (ISO 3166-2, DE-NW); absent for the whole country.'))),
+  name: z.string().check(z.describe("The holiday's name in the response's language.")),
+  kind: z.enum(['public-holiday', 'working-day']).check(z.describe('working-day: a weekend day made a working day (调休).')),
+});
+
 export const eventSchema = z.object({
   id: z.string().check(z.regex(/^[a-z0-9-]+$/)),
   uid: z.string().check(z.describe('Calendar UID, <id>@<UID_DOMAIN>.')),
@@ -90,6 +100,16 @@ export const eventSchema = z.object({
   cancelledAt: z.optional(z.string()),
   cancelReason: z.optional(z.string()),
   updated: z.string(),
+  holidays: z
+    .array(eventHolidaySchema)
+    .check(z.describe("Holidays on the event's days in its cities' and participants' countries and states.")),
+  holidaysKnownUntil: z
+    .partialRecord(z.enum(HOLIDAY_COUNTRIES), z.string())
+    .check(
+      z.describe(
+        'Per country: the last day its holidays are known completely. After it China lists the statutory days by rule only: its shifted working days are unknown, not absent.',
+      ),
+    ),
 });
 export type EventJson = z.infer<typeof eventSchema>;
 

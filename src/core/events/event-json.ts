@@ -3,7 +3,9 @@
  * The public JSON of an event (docs/interface.md, "Event JSON"), of the type its schema in api/read-schemas.ts gives.
  */
 import type { EventJson, EventTimeJson } from '../api/read-schemas.js';
-import type { EventRecord, Lang, SourceCatalogue, WallTime } from '../model.js';
+import { eventHolidays, holidayName } from '../holidays/event-holidays.js';
+import type { HolidayPlace } from '../holidays/holidays.js';
+import type { City, EventRecord, Lang, SourceCatalogue, WallTime } from '../model.js';
 import { utcString, zoneView } from '../time/dual-time.js';
 import { earliestInstant, precisionOf } from '../time/wall-time.js';
 import { BERLIN, SHANGHAI } from '../time/zones.js';
@@ -18,6 +20,19 @@ export interface EventJsonOptions {
   readonly displayZone?: string | undefined;
   /** The source catalogue, to expand the first citation as `source`. */
   readonly sources: SourceCatalogue;
+  /** The cities by slug, for the holidays of the event's places. */
+  readonly cities: ReadonlyMap<string, Pick<City, 'country' | 'subdivision'>>;
+}
+
+/** The places (country, state) of an event's cities and participants. */
+export function eventPlaces(
+  event: Pick<EventRecord, 'cities' | 'participants'>,
+  cities: ReadonlyMap<string, Pick<City, 'country' | 'subdivision'>>,
+): HolidayPlace[] {
+  return [...event.cities, ...event.participants].flatMap((slug) => {
+    const city = cities.get(slug);
+    return city ? [{ country: city.country, subdivision: city.subdivision }] : [];
+  });
 }
 
 /** One time of an event: the literal at its precision, and for wall times the instant on both sides. */
@@ -53,6 +68,7 @@ export function timeJson(
 export function eventJson(event: EventRecord, options: EventJsonOptions): EventJson {
   const title = pickText(event.title, options.lang);
   const description = pickText(event.description, options.lang);
+  const { holidays, knownUntil } = eventHolidays(event, eventPlaces(event, options.cities));
   return {
     id: event.id,
     uid: eventUid(event.id, options.uidDomain),
@@ -83,5 +99,7 @@ export function eventJson(event: EventRecord, options: EventJsonOptions): EventJ
     ...(event.cancelledAt && { cancelledAt: event.cancelledAt }),
     ...(event.cancelReason && { cancelReason: event.cancelReason }),
     updated: event.updated,
+    holidays: holidays.map(({ key, ...day }) => ({ ...day, name: holidayName({ key, kind: day.kind }, options.lang) })),
+    holidaysKnownUntil: { ...knownUntil },
   };
 }

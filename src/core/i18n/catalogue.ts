@@ -5,6 +5,7 @@
  */
 
 import type { EventTableColumn } from '../events/events-csv.js';
+import type { HolidayKey } from '../holidays/holiday-keys.js';
 import type { Audience, EndReason, EventKind, Lang, MembershipStatus, Precision, Role } from '../model.js';
 import { de } from './de.js';
 import { en } from './en.js';
@@ -385,6 +386,28 @@ export interface Catalogue {
   };
   /** States and provinces by ISO 3166-2 code (`DE-NW`, `CN-GD`). */
   readonly subdivisions: Readonly<Record<string, string>>;
+  /** Public holidays and China's shifted working days (core/holidays). */
+  readonly holidays: {
+    readonly names: Readonly<Record<HolidayKey, string>>;
+    /** A holiday where it is kept: "Fronleichnam in Nordrhein-Westfalen". */
+    readonly at: (name: string, place: string) => string;
+    /** A weekend day made a working day around a holiday (调休). */
+    readonly workingDay: (name: string) => string;
+    /** Past a country's announced schedule: its shifted working days of that year are not known yet. */
+    readonly unknownAfter: (place: string, date: string) => string;
+    /** Describes a holiday known by the statutory rule only, before the year's schedule is announced. */
+    readonly byRule: string;
+    /** Heads the holidays an event falls on. */
+    readonly onTheseDays: string;
+    /** An overlay calendar's name: "Feiertage in Bayern". */
+    readonly calendarName: (place: string) => string;
+    /** Heads the links to the overlay calendars. */
+    readonly subscribe: string;
+    readonly legend: string;
+    /** The editor's warning before saving on such a day, and the box that saves anyway. */
+    readonly editorWarning: string;
+    readonly editorConfirm: string;
+  };
 }
 
 const CATALOGUES: Readonly<Record<Lang, Catalogue>> = { de, en, zh };

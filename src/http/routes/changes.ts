@@ -48,7 +48,8 @@ export const changesRoutes = new Hono<AppEnv>()
     if (limit < 1 || limit > 500) throw new ApiError('invalid_input', 'limit is a whole number from 1 to 500', 'query.limit');
     // Instants are stored as ISO text at millisecond precision; one before `since` keeps `since` itself.
     const changes = await listChanges(store.db, new Date(since - 1).toISOString(), limit, q.cursor === undefined ? 0 : Number(q.cursor));
-    const options = { lang, uidDomain: config.uidDomain, sources: (await referenceData(c.get('deps'), c.get('cache'))).sources };
+    const { sources, citiesBySlug } = await referenceData(c.get('deps'), c.get('cache'));
+    const options = { lang, uidDomain: config.uidDomain, sources, cities: citiesBySlug };
     const items = renderEach(
       'changes',
       changes,

@@ -111,9 +111,9 @@ async function answer(
     return jsonResponse(proposalJson(proposal), { Location: `${deps.config.publicUrl}${proposalPath(proposal.id)}` }, 202);
   }
   const { event } = result.value;
-  const { sources } = await referenceData(deps, c.get('cache'));
+  const { sources, citiesBySlug } = await referenceData(deps, c.get('cache'));
   return jsonResponse(
-    eventJson(event, { lang: 'de', uidDomain: deps.config.uidDomain, sources }),
+    eventJson(event, { lang: 'de', uidDomain: deps.config.uidDomain, sources, cities: citiesBySlug }),
     {
       ETag: revisionEtag(event.revision),
       'Last-Modified': new Date(event.updated).toUTCString(),

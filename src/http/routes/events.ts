@@ -75,11 +75,13 @@ export const eventsRoutes = new Hono<AppEnv>()
       ...(q.cursor !== undefined && { after: decodeCursor(q.cursor) }),
       limit,
     });
+    const reference = await referenceData(c.get('deps'), c.get('cache'));
     const options = {
       lang,
       uidDomain: config.uidDomain,
       displayZone,
-      sources: (await referenceData(c.get('deps'), c.get('cache'))).sources,
+      sources: reference.sources,
+      cities: reference.citiesBySlug,
     };
     return jsonResponse({
       items: renderEach(
@@ -99,6 +101,9 @@ export const eventsRoutes = new Hono<AppEnv>()
     if (!event) return missingEvent(store.db, c.req.param('id'));
     const headers = { ETag: revisionEtag(event.revision), 'Last-Modified': new Date(event.updated).toUTCString() };
     if (notModified(c.req.raw, headers.ETag, event.updated)) return new Response(null, { status: 304, headers });
-    const { sources } = await referenceData(c.get('deps'), c.get('cache'));
-    return jsonResponse(eventJson(event, { lang: langOf(lang), uidDomain: config.uidDomain, displayZone, sources }), headers);
+    const { sources, citiesBySlug } = await referenceData(c.get('deps'), c.get('cache'));
+    return jsonResponse(
+      eventJson(event, { lang: langOf(lang), uidDomain: config.uidDomain, displayZone, sources, cities: citiesBySlug }),
+      headers,
+    );
   });

@@ -37,9 +37,12 @@ export const proposalsRoutes = new Hono<AppEnv>()
     const result = await approveProposal(writeContextOf(c), account, c.req.param('id'));
     if (!result.ok) writeFailure(result.error);
     const { event } = result.value.written;
-    const { sources } = await referenceData(deps, c.get('cache'));
+    const { sources, citiesBySlug } = await referenceData(deps, c.get('cache'));
     return jsonResponse(
-      { proposal: proposalJson(result.value.proposal), event: eventJson(event, { lang: 'de', uidDomain: deps.config.uidDomain, sources }) },
+      {
+        proposal: proposalJson(result.value.proposal),
+        event: eventJson(event, { lang: 'de', uidDomain: deps.config.uidDomain, sources, cities: citiesBySlug }),
+      },
       { ETag: revisionEtag(event.revision), 'Content-Location': `${deps.config.publicUrl}/api/v1/events/${event.id}` },
     );
   })

@@ -28,7 +28,7 @@ const timed: EventRecord = {
 
 describe('eventJson', () => {
   it('gives a wall time in its zone, in UTC and on both sides, labelled in the language', () => {
-    const json = eventJson(timed, { lang: 'de', uidDomain: 'example.org', sources: TEST_CATALOGUE });
+    const json = eventJson(timed, { lang: 'de', uidDomain: 'example.org', sources: TEST_CATALOGUE, cities: new Map() });
     expect(json).toMatchObject({
       uid: 'example-plenary-2027@example.org',
       allDay: false,
@@ -46,21 +46,29 @@ describe('eventJson', () => {
   });
 
   it('falls back requested → en → de → zh and says which language it used', () => {
-    expect(eventJson(timed, { lang: 'de', uidDomain: 'x', sources: TEST_CATALOGUE })).toMatchObject({
+    expect(eventJson(timed, { lang: 'de', uidDomain: 'x', sources: TEST_CATALOGUE, cities: new Map() })).toMatchObject({
       lang: 'en',
       displayTitle: 'Example: plenary assembly',
     });
-    expect(eventJson(timed, { lang: 'zh', uidDomain: 'x', sources: TEST_CATALOGUE })).toMatchObject({
+    expect(eventJson(timed, { lang: 'zh', uidDomain: 'x', sources: TEST_CATALOGUE, cities: new Map() })).toMatchObject({
       lang: 'zh',
       displayTitle: '示例：全体大会',
     });
-    expect(eventJson({ ...timed, title: { zh: '只有中文' } }, { lang: 'de', uidDomain: 'x', sources: TEST_CATALOGUE })).toMatchObject({
+    expect(
+      eventJson({ ...timed, title: { zh: '只有中文' } }, { lang: 'de', uidDomain: 'x', sources: TEST_CATALOGUE, cities: new Map() }),
+    ).toMatchObject({
       lang: 'zh',
     });
   });
 
   it('adds the reader zone when asked', () => {
-    const json = eventJson(timed, { lang: 'en', uidDomain: 'x', sources: TEST_CATALOGUE, displayZone: 'America/New_York' });
+    const json = eventJson(timed, {
+      lang: 'en',
+      uidDomain: 'x',
+      sources: TEST_CATALOGUE,
+      cities: new Map(),
+      displayZone: 'America/New_York',
+    });
     expect(json).toMatchObject({ start: { display: { local: '2027-10-23T21:00', offset: '-04:00', timeZone: 'America/New_York' } } });
   });
 });
