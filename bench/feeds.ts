@@ -26,6 +26,7 @@ export function benchFeeds(items = 1000, rounds = 30): FeedBench {
     feedLinks: { rss: `${base}/feed.de.rss`, atom: `${base}/feed.de.atom`, json: `${base}/feed.de.json` },
     emptyUpdated: '2026-11-27T00:00:00Z',
     sources: new Map(),
+    cities: new Map(),
     feedKey: '/feed.de.rss',
   };
   const build: number[] = [];

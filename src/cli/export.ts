@@ -18,6 +18,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { SEED_SET } from '../../seeds/index.js';
 import { parseConfig } from '../config.js';
+import { HOLIDAY_REGIONS, holidayCalendarPath } from '../core/calendar/holiday-calendar.js';
 import { isCalendarPrecision } from '../core/calendar/render-ics.js';
 import { documentFileName } from '../core/document-names.js';
 import { FEED_FORMATS } from '../core/feeds/render-feed.js';
@@ -104,6 +105,7 @@ export function exportPaths(content: SiteContent): string[] {
   for (const lang of LANGS) {
     paths.push(`/${documentFileName('changes', 'atom', lang)}`, `/${documentFileName('feeds', 'opml', lang)}`);
     for (const format of FEED_FORMATS) paths.push(`/${documentFileName('feeds', 'opml', lang, {}, format)}`);
+    for (const region of HOLIDAY_REGIONS) paths.push(holidayCalendarPath(region, lang));
     paths.push(homePath(lang), imprintPath(lang), privacyPath(lang), membersPagePath(lang), agendaPagePath(lang), embedPagePath(lang));
     for (const slug of content.citySlugs) paths.push(cityPagePath(slug, lang), agendaPagePath(lang, slug), embedPagePath(lang, slug));
     for (const [slug, months] of Object.entries(content.months ?? {}))

@@ -51,6 +51,7 @@ export function feedSpec(deps: DocumentDeps, cache: DocumentCache, request: Feed
       const past = upcoming.length < FEED_LIMIT ? await listRecentEvents(store.db, scope, day, FEED_LIMIT - upcoming.length) : [];
       const base = `${config.publicUrl}${city ? `/cities/${city.slug}` : ''}`;
       const self = (format: FeedFormat) => `${base}/${documentFileName('feed', format, lang, selection)}`;
+      const reference = await referenceData(deps, cache);
       const feed = buildFeed([...upcoming, ...past], {
         lang,
         title: calendarName(lang, city?.name[lang] ?? null, selection),
@@ -60,7 +61,8 @@ export function feedSpec(deps: DocumentDeps, cache: DocumentCache, request: Feed
         // File-style URLs: the same on this server and on a static host (npm run export).
         feedLinks: { rss: self('rss'), atom: self('atom'), json: self('json') },
         emptyUpdated: changedAt,
-        sources: (await referenceData(deps, cache)).sources,
+        sources: reference.sources,
+        cities: reference.citiesBySlug,
         onLeftOut: (id, error) => reportLeftOut(`feed ${request.key}`, id, error),
         feedKey: request.key,
       });

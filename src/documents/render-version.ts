@@ -5,4 +5,4 @@
  * and no client keeps the old bytes. test/http/render-version.test.ts pins the output of fixed data to this
  * version and fails until it is raised.
  */
-export const RENDER_VERSION = '7';
+export const RENDER_VERSION = '8';

@@ -4,11 +4,13 @@
  * zone, serving a page through the document pipeline or directly, and errors as HTML pages with the API's
  * statuses. Public pages may not be framed; only the embeds may (routes/embed-pages.ts).
  */
+
 import type { Context } from 'hono';
 import { accepts } from 'hono/accepts';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { encodeUtf8 } from '../core/bytes.js';
+import { eventPlaces } from '../core/events/event-json.js';
 import { words } from '../core/i18n/catalogue.js';
 import { isLang, LANGS, type Lang } from '../core/model.js';
 import { homePath } from '../core/site-paths.js';
@@ -18,6 +20,7 @@ import type { AppEnv } from './env.js';
 import { ApiError } from './errors.js';
 import { parseZone } from './query.js';
 import { requestState, serveSpec } from './serve-documents.js';
+import type { CityNames } from './views/components.js';
 import { layout } from './views/layout.js';
 
 /** Pages other sites may not frame (clickjacking); the embeds say otherwise. */
@@ -120,8 +123,8 @@ export async function page(c: Context<AppEnv>, render: (page: PageRequest) => Pr
 /** The reader's zone (`?tz=`): a zone of the contract, or a 400 naming `query.tz`. */
 export const readerZone = (c: Context<AppEnv>) => parseZone(c.req.query('tz'), 'query.tz');
 
-/** Names of cities by slug in a language. */
-export function cityNames(reference: ReferenceData, lang: Lang): (slug: string) => string {
+/** The cities as lists of events show them: names by slug in a language, and each event's places. */
+export function cityNames(reference: ReferenceData, lang: Lang): CityNames {
   const names = new Map(reference.cities.map((city) => [city.slug, city.name[lang]]));
-  return (slug) => names.get(slug) ?? slug;
+  return { name: (slug) => names.get(slug) ?? slug, places: (event) => eventPlaces(event, reference.citiesBySlug) };
 }

@@ -116,6 +116,43 @@ describe.skipIf(skipBecause !== null)('the editor in Chromium', { timeout: 90_00
     }
   });
 
+  it('warns before saving an event on 1 October 2027 in Foshan of China’s National Day, in German and Chinese, and saves once confirmed', async () => {
+    for (const [lang, expected, unknown] of [
+      ['de', 'Nationalfeiertag in China', 'China: verlegte Arbeitstage nach dem 31.12.2026 noch nicht veröffentlicht'],
+      ['zh', '中国：国庆节', '中国：2026年12月31日之后的调休安排尚未公布'],
+    ] as const) {
+      const { context, page, problems } = await signedIn(lang);
+      try {
+        await page.goto(`${suite.origin}/editor/events/new?lang=${lang}`);
+        await page.locator(`#title_${lang}`).fill(lang === 'de' ? 'Delegation am Nationalfeiertag' : '国庆节期间的代表团');
+        await page.locator('#cities').fill(lang === 'de' ? 'Foshan' : '佛山');
+        await page.locator('#precision').selectOption('day');
+        await page.locator('#start_date').fill('2027-10-01');
+        await page.locator('button[value=save]').click();
+        // Held back: the warning names the holiday in the editor's language, and nothing was saved.
+        const warning = page.locator('.holiday-warning[role=alert]');
+        expect(await warning.count()).toBe(1);
+        const notes = await warning.locator('li').allTextContents();
+        expect(notes.some((n) => n.endsWith(expected))).toBe(true);
+        expect(notes).toContain(unknown);
+        expect(page.url()).not.toMatch(/saved=1/);
+        expect(await axe(page)).toEqual([]);
+        if (lang === 'de') await page.screenshot({ path: join(SCREENSHOTS, 'editor-holiday-de.png'), fullPage: true });
+        await page.locator('input[name=holidays_ok]').check();
+        await page.locator('button[value=save]').click();
+        await page.waitForURL(/\/editor\/events\/[^/?]+\?lang=(de|zh)&saved=1/);
+        const id = /\/editor\/events\/([^/?]+)/.exec(page.url())?.[1];
+        const event = (await (await context.request.get(`${suite.origin}/api/v1/events/${id}?lang=${lang}`)).json()) as {
+          holidays: Array<{ date: string; country: string }>;
+        };
+        expect(event.holidays).toContainEqual(expect.objectContaining({ date: '2027-10-01', country: 'CN' }));
+        expect(problems).toEqual({ errors: [], outside: [] });
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it('two people edit one event: the second sees the first’s change and saves hers after it', async () => {
     const first = await signedIn('de');
     const second = await signedIn('de');

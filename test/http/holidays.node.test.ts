@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { GERMAN_STATES } from '../../src/core/holidays/holiday-keys.js';
+import { parseXmlFeed } from '../fixtures/feed-parsers.js';
 import { parseWithNodeIcal } from '../fixtures/ics-parser-node.js';
 import { parseWithIcalJs } from '../fixtures/ics-parsers.js';
 import { WRITE_TOKEN } from '../fixtures/tokens.js';
@@ -119,5 +120,33 @@ describe('holiday calendars', () => {
     ]);
     // 2027's shifted working days are not announced yet: known only until the end of 2026.
     expect(event.holidaysKnownUntil).toEqual({ CN: '2026-12-31', DE: '2035-12-31' });
+
+    // Pages and feed items say it in the reader's language.
+    const page = await (await s.fetch(`/events/${id}.de.html`)).text();
+    expect(page).toContain('Nationalfeiertag in China');
+    expect(page).toContain('Tag der Deutschen Einheit in Deutschland');
+    expect(page).toContain('China: verlegte Arbeitstage nach dem 31.12.2026 noch nicht veröffentlicht');
+    const feed = parseXmlFeed(await (await s.fetch('/cities/foshan/feed.zh.rss')).text());
+    const item = feed.items.find((i) => i.title?.endsWith('Holiday check'));
+    expect(item?.content).toContain('中国：国庆节');
+    expect(item?.content).toContain('德国：德国统一日');
+  });
+
+  it('shows both sides’ holidays in the month view and links the overlay calendars from the subscribe boxes', async () => {
+    const month = await (await s.fetch('/month/2027-10.de.html')).text();
+    expect(month).toMatch(/<td class="[^"]*holiday[^"]*"><div class="day"><time datetime="2027-10-01">/);
+    expect(month).toContain('<li>Nationalfeiertag in China</li>');
+    expect(month).toContain('<li>Tag der Deutschen Einheit in Deutschland</li>');
+    const may = await (await s.fetch('/cities/koeln/month/2027-05.en.html')).text();
+    expect(may).toContain('<li>Corpus Christi in NW</li>');
+    expect(may).toContain('<li>Labour Day in China</li>');
+    const koeln = await (await s.fetch('/cities/koeln/index.de.html')).text();
+    expect(koeln).toContain('/holidays/de-nw.de.ics');
+    expect(koeln).toContain('/holidays/cn.de.ics');
+    const foshan = await (await s.fetch('/cities/foshan/index.zh.html')).text();
+    expect(foshan).toContain('/holidays/cn.zh.ics');
+    expect(foshan).toContain('/holidays/de.zh.ics');
+    // The overlay calendars are calendars, not feeds: the OPML lists none.
+    expect(await (await s.fetch('/feeds.opml')).text()).not.toContain('/holidays/');
   });
 });

@@ -35,6 +35,15 @@ export function regionOf(place: HolidayPlace): HolidayRegion {
   return isHolidayRegion(state) ? state : 'de';
 }
 
+/** The overlay calendars a page offers: a city's own region and the other country's; both countries for all. */
+export function holidayRegionsFor(city?: Pick<HolidayPlace, 'country' | 'subdivision'>): HolidayRegion[] {
+  if (!city) return ['cn', 'de'];
+  return [regionOf(city), city.country === 'CN' ? 'de' : 'cn'];
+}
+
+/** The address of a region's calendar in a language (the file-style name a static host serves too). */
+export const holidayCalendarPath = (region: HolidayRegion, lang: Lang) => `/holidays/${region}.${lang}.ics`;
+
 /** The spans a region's calendar shows: the whole country's, and for a state its own. */
 export function regionSpans(region: HolidayRegion): HolidaySpan[] {
   const place = regionPlace(region);

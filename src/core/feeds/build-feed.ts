@@ -9,10 +9,12 @@ import { Feed } from 'feed';
 import { DateTime } from 'luxon';
 import { isCalendarPrecision } from '../calendar/render-ics.js';
 import { citationText } from '../events/citations.js';
+import { eventPlaces } from '../events/event-json.js';
 import { pickText } from '../events/localize.js';
 import { eventCategories, eventNotes, statusPrefix } from '../events/names.js';
+import { holidayNotes } from '../holidays/event-holidays.js';
 import { words } from '../i18n/catalogue.js';
-import type { EventRecord, Lang, SourceCatalogue } from '../model.js';
+import type { City, EventRecord, Lang, SourceCatalogue } from '../model.js';
 import { eventCalendarPath, eventPagePath } from '../site-paths.js';
 import { withoutUnsafeCharacters } from '../text/safe-text.js';
 import { describeEventTime, formatDate, formatLiteral, placeName, sidesOf, untilText } from '../time/event-time-text.js';
@@ -32,6 +34,8 @@ export interface FeedMeta {
   readonly emptyUpdated: string;
   /** The source catalogue, for the citations in item content. */
   readonly sources: SourceCatalogue;
+  /** The cities by slug, for the holidays on an event's days. */
+  readonly cities: ReadonlyMap<string, Pick<City, 'country' | 'subdivision'>>;
   /** Told of each event left out because it cannot be rendered. */
   readonly onLeftOut?: (id: string, error: unknown) => void;
   /**
@@ -77,7 +81,7 @@ export function titleDate(event: EventRecord, lang: Lang): string {
 const clean = (text: string) => withoutUnsafeCharacters(text);
 
 /** The item's HTML: status, both-sides time (`timeText`), description, place, source and links — all text escaped. */
-export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedMeta, 'lang' | 'publicUrl' | 'sources'>): string {
+export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedMeta, 'lang' | 'publicUrl' | 'sources' | 'cities'>): string {
   const { lang } = meta;
   const w = words(lang).event;
   const p = (html: string) => `<p>${html}</p>`;
@@ -90,6 +94,7 @@ export function eventHtml(event: EventRecord, timeText: string, meta: Pick<FeedM
     ...eventNotes(event, lang).map((note) => p(e(note))),
     description ? p(e(description.text).replace(/\n/g, '<br>')) : '',
     event.location ? p(`${e(w.place)}${e(event.location)}`) : '',
+    ...holidayNotes(event, eventPlaces(event, meta.cities), lang).map((note) => p(e(note))),
     event.url ? p(`${e(w.more)}<a href="${escapeHtml(event.url)}">${e(event.url)}</a>`) : '',
     ...event.sources.map((c) => citationText(c, meta.sources)).map((text) => (text ? p(`${e(w.source)}${e(text)}`) : '')),
     p(

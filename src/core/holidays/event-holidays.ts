@@ -7,7 +7,8 @@
  */
 import { DateTime } from 'luxon';
 import { words } from '../i18n/catalogue.js';
-import type { EventRecord, Lang } from '../model.js';
+import type { City, EventRecord, Lang } from '../model.js';
+import { formatDate } from '../time/event-time-text.js';
 import { eventSpan, precisionOf } from '../time/wall-time.js';
 import { BERLIN, SHANGHAI } from '../time/zones.js';
 import type { HolidayCountry } from './holiday-keys.js';
@@ -92,4 +93,71 @@ export function holidayName(day: Pick<HolidayDay, 'key' | 'kind'>, lang: Lang): 
 /** A holiday as a reader sees it: "Fronleichnam in Nordrhein-Westfalen", "中国：国庆节". */
 export function holidayText(day: HolidayDay, lang: Lang): string {
   return words(lang).holidays.at(holidayName(day, lang), holidayPlaceName(day, lang));
+}
+
+/**
+ * What a reader is told of an event's holidays, one line each: "01.10.2027: Nationalfeiertag in China", and
+ * for a country whose schedule is not yet known for the event's days, that its shifted working days are not.
+ */
+export function holidayNotes(event: Dated, places: readonly HolidayPlace[], lang: Lang): string[] {
+  const { holidays } = eventHolidays(event, places);
+  const date = (iso: string) => formatDate(DateTime.fromISO(iso, { zone: 'UTC' }), lang);
+  const colon = words(lang).time.colon;
+  const lines = holidays.map((day) => `${date(day.date)}${colon}${holidayText(day, lang)}`);
+  for (const country of new Set(places.map((p) => p.country))) {
+    const until = pastKnown(event, country);
+    if (until) lines.push(words(lang).holidays.unknownAfter(holidayPlaceName({ country }, lang), date(until)));
+  }
+  return lines;
+}
+
+/**
+ * The holidays of each date at the places, as short labels for a month grid: a holiday of the whole country
+ * as "Tag der Deutschen Einheit in Deutschland", one of some states once with their codes ("Fronleichnam in
+ * BY, NW").
+ */
+export function holidayLabels(dates: readonly string[], places: readonly HolidayPlace[], lang: Lang): Map<string, string[]> {
+  const labels = new Map<string, string[]>();
+  for (const date of dates) {
+    const byHoliday = new Map<string, { day: HolidayDay; states: Set<string> }>();
+    for (const place of places) {
+      for (const day of holidaysOn([date], place)) {
+        const key = `${day.country}|${day.key}|${day.kind}`;
+        const entry = byHoliday.get(key) ?? { day, states: new Set<string>() };
+        if (day.subdivision) entry.states.add(day.subdivision.slice(3));
+        byHoliday.set(key, entry);
+      }
+    }
+    if (byHoliday.size === 0) continue;
+    labels.set(
+      date,
+      [...byHoliday.values()].map(({ day, states }) =>
+        states.size > 0 ? words(lang).holidays.at(holidayName(day, lang), [...states].sort().join(', ')) : holidayText(day, lang),
+      ),
+    );
+  }
+  return labels;
+}
+
+/**
+ * The places whose holidays a view shows, both sides always: for a city's view its own country and state and
+ * the other country; for all events both countries and every state with a member city.
+ */
+export function viewHolidayPlaces(
+  cities: readonly Pick<City, 'country' | 'subdivision'>[],
+  city?: Pick<City, 'country' | 'subdivision'>,
+): HolidayPlace[] {
+  const both: HolidayPlace[] = [
+    { country: 'CN', subdivision: null },
+    { country: 'DE', subdivision: null },
+  ];
+  const states = city ? [city] : cities.filter((c) => c.country === 'DE' && c.subdivision !== null);
+  return [...both, ...states.map((c) => ({ country: c.country, subdivision: c.subdivision }))];
+}
+
+/** Every date from `first` to `last`, both included. */
+export function datesBetween(first: string, last: string): string[] {
+  const dates: string[] = [];
+  for (let date = first; date <= last; date = addDays(date, 1)) dates.push(date);
+  return dates;
 }

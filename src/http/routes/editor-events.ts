@@ -6,7 +6,9 @@
  * the one write path (writing/write-event.ts).
  */
 import { Hono } from 'hono';
+import { eventPlaces } from '../../core/events/event-json.js';
 import { pickText } from '../../core/events/localize.js';
+import { eventHolidays, holidayNotes } from '../../core/holidays/event-holidays.js';
 import { words } from '../../core/i18n/catalogue.js';
 import type { EventRecord, Lang } from '../../core/model.js';
 import { describeEventTime } from '../../core/time/event-time-text.js';
@@ -82,6 +84,18 @@ async function checkForm(c: EditorContext, values: FormValues, before: EventReco
     }
   }
   return { input: checked.value, record, errors, folds };
+}
+
+/** The holidays an event would fall on, as the editor warns of them, and their signature; null where none. */
+async function holidaysOf(c: EditorContext, record: EventRecord, lang: Lang): Promise<{ notes: string[]; signature: string } | null> {
+  const reference = await referenceData(c.get('deps'), c.get('cache'));
+  const places = eventPlaces(record, reference.citiesBySlug);
+  const { holidays } = eventHolidays(record, places);
+  if (holidays.length === 0) return null;
+  return {
+    notes: holidayNotes(record, places, lang),
+    signature: holidays.map((d) => `${d.date}:${d.subdivision ?? d.country}:${d.key}:${d.kind}`).join(' '),
+  };
 }
 
 /** When a revision was saved, to the minute, in UTC. */
@@ -201,6 +215,16 @@ async function postForm(c: EditorContext, id: string | null) {
   const checked = await checkForm(c, values, current, lang);
   const preview = checked.record ? describeEventTime(checked.record, lang) : null;
   const withRevision = current ? { ...values, revision: String(current.revision) } : values;
+  const holidays = checked.record ? await holidaysOf(c, checked.record, lang) : null;
+  // A save on public holidays or shifted working days is held back until the form confirms these very days.
+  if (
+    action === 'save' &&
+    checked.input &&
+    checked.errors.size === 0 &&
+    holidays &&
+    fieldText(values, 'holidays_ok') !== holidays.signature
+  )
+    return showForm(c, signed, lang, current, withRevision, { preview, folds: checked.folds, holidays: { ...holidays, blocked: true } });
   if (action !== 'save' || !checked.input || checked.errors.size > 0)
     return showForm(
       c,
@@ -208,7 +232,7 @@ async function postForm(c: EditorContext, id: string | null) {
       lang,
       current,
       withRevision,
-      { errors: checked.errors, preview, folds: checked.folds },
+      { errors: checked.errors, preview, folds: checked.folds, holidays: holidays && { ...holidays, blocked: false } },
       checked.errors.size > 0 ? 400 : 200,
     );
   const result = current

@@ -7,6 +7,8 @@
  */
 import { type Context, Hono } from 'hono';
 import { html } from 'hono/html';
+import { datesBetween, holidayLabels, viewHolidayPlaces } from '../../core/holidays/event-holidays.js';
+import { words } from '../../core/i18n/catalogue.js';
 import type { City } from '../../core/model.js';
 import { agendaPagePath, monthPagePath } from '../../core/site-paths.js';
 import {
@@ -80,7 +82,9 @@ ${monthGrid({
   listing,
   today,
   moreHref: (date) => withQuery(agendaPagePath(lang, city?.slug), query ? `from=${date}&${query}` : `from=${date}`),
-})}`;
+  holidays: holidayLabels(datesBetween(first, last), viewHolidayPlaces(reference.cities, city), lang),
+})}
+<p class="legend"><span class="holiday-key"></span> ${words(lang).holidays.legend}</p>`;
     return viewPage({ lang, heading: title, publicUrl: deps.config.publicUrl, path, city, selection, body });
   });
 }

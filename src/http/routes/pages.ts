@@ -34,6 +34,7 @@ import {
   downloadBlock,
   eventList,
   helpBlock,
+  holidayBlock,
   membershipList,
   multiline,
   sourceList,
@@ -103,7 +104,7 @@ async function cityPage(c: Context<AppEnv>, page: PageRequest, name: string): Pr
       city.memberships.flatMap((m) => (m.admittedAt ? [m.admittedAt] : [])),
     );
     const admittedTitles = new Map(admitted.map((e) => [e.id, pickText(e.title, lang)?.text ?? e.id]));
-    const links = subscribeLinks(config.publicUrl, `/cities/${city.slug}`, lang, calendarName(lang, city.name[lang]));
+    const links = subscribeLinks(config.publicUrl, `/cities/${city.slug}`, lang, calendarName(lang, city.name[lang]), {}, city);
     const others = [...new Set([city.name.de, city.name.en, city.name.zh].filter((n) => n !== city.name[lang]))].join(' · ');
     const body = html`<h1>${city.name[lang]}</h1>
 <p>${others}</p>
@@ -159,8 +160,9 @@ ${event.related ? html`<p class="related">${words(lang).event.relatedNote}</p>` 
 ${audienceLine(event, lang)}
 ${yourTime(event, lang, zone)}
 ${description ? html`<p class="description" lang="${description.lang}">${multiline(description.text)}</p>` : ''}
-<p>${w.where}${colon}${event.cities.map(names).join(sep)}${event.location ? html` — ${event.location}` : ''}</p>
-${event.participants.length ? html`<p>${w.participants}${colon}${event.participants.map(names).join(sep)}</p>` : ''}
+<p>${w.where}${colon}${event.cities.map(names.name).join(sep)}${event.location ? html` — ${event.location}` : ''}</p>
+${event.participants.length ? html`<p>${w.participants}${colon}${event.participants.map(names.name).join(sep)}</p>` : ''}
+${holidayBlock(event, lang, names.places(event))}
 ${event.url ? html`<p><a href="${event.url}" rel="noopener">${event.url}</a></p>` : ''}
 ${sourceList(event, lang, reference.sources)}
 ${downloadBlock(event, lang, add)}

@@ -4,11 +4,14 @@
  * the city directory, the sources. Every internal link is a static path (core/site-paths.ts).
  */
 import { html } from 'hono/html';
+import { holidayCalendarName, holidayCalendarPath, holidayRegionsFor } from '../../core/calendar/holiday-calendar.js';
 import { cityGroups } from '../../core/cities/membership.js';
 import { documentFileName } from '../../core/document-names.js';
 import type { AddLinks } from '../../core/events/add-links.js';
 import { citationText } from '../../core/events/citations.js';
 import { pickText } from '../../core/events/localize.js';
+import { holidayNotes } from '../../core/holidays/event-holidays.js';
+import type { HolidayPlace } from '../../core/holidays/holidays.js';
 import { words } from '../../core/i18n/catalogue.js';
 import type { Citation, City, EventRecord, Lang, Membership, Selection, SourceCatalogue } from '../../core/model.js';
 import { cityPagePath, eventCalendarPath, eventPagePath } from '../../core/site-paths.js';
@@ -17,7 +20,19 @@ import { renderEach } from '../../documents/left-out.js';
 import { qrCode } from './qr-code.js';
 
 /** Display name of a city slug, falling back to the slug. */
-export type CityNames = (slug: string) => string;
+/** What a list of events needs of the cities: their names, and an event's places (for its holidays). */
+export interface CityNames {
+  readonly name: (slug: string) => string;
+  readonly places: (event: Pick<EventRecord, 'cities' | 'participants'>) => HolidayPlace[];
+}
+
+/** The holidays an event falls on, as a list under it; nothing where there are none. */
+export function holidayBlock(event: EventRecord, lang: Lang, places: readonly HolidayPlace[]) {
+  const notes = holidayNotes(event, places, lang);
+  return notes.length
+    ? html`<div class="holidays"><span class="label">${words(lang).holidays.onTheseDays}${words(lang).time.colon}</span><ul>${notes.map((n) => html`<li>${n}</li>`)}</ul></div>`
+    : '';
+}
 
 /** "Ort: Foshan" with the language's own colon (full-width in Chinese). */
 function labelled(label: string, value: unknown, lang: Lang) {
@@ -57,7 +72,8 @@ export function eventItem(event: EventRecord, lang: Lang, cityName: CityNames, z
 <div class="what">${badges(event, lang)}<a href="${eventPagePath(event.id, lang)}" lang="${title?.lang ?? lang}">${title?.text ?? event.id}</a></div>
 <div class="when">${describeEventTime(event, lang)}</div>
 ${yourTime(event, lang, zone)}
-<div class="when">${labelled(w.where, event.cities.map(cityName).join(sep), lang)}${event.participants.length ? html` · ${labelled(w.participants, event.participants.map(cityName).join(sep), lang)}` : ''}</div>
+<div class="when">${labelled(w.where, event.cities.map(cityName.name).join(sep), lang)}${event.participants.length ? html` · ${labelled(w.participants, event.participants.map(cityName.name).join(sep), lang)}` : ''}</div>
+${holidayBlock(event, lang, cityName.places(event))}
 </li>`;
 }
 
@@ -93,10 +109,19 @@ export interface SubscribeLinks {
   readonly office365: string;
   readonly google: string;
   readonly feeds: ReadonlyArray<{ readonly type: string; readonly title: string; readonly href: string }>;
+  /** The overlay calendars of public holidays beside it: the place's own and the other side's. */
+  readonly holidays: ReadonlyArray<{ readonly title: string; readonly href: string }>;
 }
 
 /** The subscribe URLs of the calendar at `base` (the site, or a city path), in a language, with a view's filters. */
-export function subscribeLinks(publicUrl: string, base: string, lang: Lang, name: string, selection: Selection = {}): SubscribeLinks {
+export function subscribeLinks(
+  publicUrl: string,
+  base: string,
+  lang: Lang,
+  name: string,
+  selection: Selection = {},
+  city?: Pick<City, 'country' | 'subdivision'>,
+): SubscribeLinks {
   const https = `${publicUrl}${base}/${documentFileName('calendar', 'ics', lang, selection)}`;
   const webcal = https.replace(/^https?:/, 'webcal:');
   const add = (host: string) => `https://${host}/calendar/0/addfromweb?url=${encodeURIComponent(https)}&name=${encodeURIComponent(name)}`;
@@ -116,6 +141,10 @@ export function subscribeLinks(publicUrl: string, base: string, lang: Lang, name
       feed('atom', 'application/atom+xml', 'Atom'),
       feed('json', 'application/feed+json', 'JSON Feed'),
     ],
+    holidays: holidayRegionsFor(city).map((region) => ({
+      title: holidayCalendarName(region, lang),
+      href: `${publicUrl}${holidayCalendarPath(region, lang)}`,
+    })),
   };
 }
 
@@ -141,6 +170,11 @@ export function subscribeBlock(links: SubscribeLinks, lang: Lang, heading = word
     links.feeds.map(
       (f, i) => html`${i ? ' · ' : ''}<a href="${f.href}" type="${f.type}">${f.title.replace(/^.*\(/, '').replace(/\)$/, '')}</a>`,
     ),
+    lang,
+  )}</p>
+<p>${labelled(
+    words(lang).holidays.subscribe,
+    links.holidays.map((h, i) => html`${i ? ' · ' : ''}<a href="${h.href}" type="text/calendar">${h.title}</a>`),
     lang,
   )}</p>
 <div class="qr-codes">

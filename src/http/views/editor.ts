@@ -111,6 +111,11 @@ export interface FormState {
   readonly errors: ReadonlyMap<string, string>;
   /** The times as subscribers will see them, once the form is valid. */
   readonly preview: string | null;
+  /**
+   * The holidays the event falls on (core/holidays), asked about before a save: `signature` names them, and a
+   * save goes through once the form confirms that signature; `blocked` when a save was held back for them.
+   */
+  readonly holidays?: { readonly notes: readonly string[]; readonly signature: string; readonly blocked: boolean } | null;
   /** A start or end that occurs twice: the two readings, earlier first. */
   readonly folds: { readonly start?: readonly [string, string]; readonly end?: readonly [string, string] };
   readonly conflict: { readonly actor: string; readonly at: string; readonly fields: readonly string[] } | null;
@@ -251,6 +256,13 @@ ${textInput(state, 'url', f.url, { type: 'url' })}
 ${textInput(state, 'source_url', f.newSourceUrl, { type: 'url' })}
 ${textInput(state, 'source_title', f.newSourceTitle)}
 ${errorOf(state, 'sources')}</fieldset>
+${
+  state.holidays
+    ? html`<section class="holiday-warning" aria-labelledby="holidays-h"${state.holidays.blocked ? html` role="alert"` : ''}><h2 id="holidays-h">${words(lang).holidays.editorWarning}</h2>
+<ul>${state.holidays.notes.map((note) => html`<li>${note}</li>`)}</ul>
+<p><label><input type="checkbox" name="holidays_ok" value="${state.holidays.signature}"> ${words(lang).holidays.editorConfirm}</label></p></section>`
+    : ''
+}
 <p class="actions"><button type="submit" name="action" value="preview">${w.preview}</button>
 <button type="submit" name="action" value="save" class="primary">${state.proposing ? w.propose : w.save}</button>
 ${state.event?.status === 'cancelled' ? html`<button type="submit" name="action" value="reinstate">${w.reinstate}</button>` : ''}</p>
@@ -373,7 +385,7 @@ fieldset{border:1px solid var(--line);border-radius:.4rem;margin:.8rem 0;padding
 .row{display:flex;flex-wrap:wrap;gap:.8rem}
 .invalid{border-color:var(--bad)}.invalid input,.invalid select{border-color:var(--bad)}
 .error{color:var(--bad);font-weight:600}
-.notice,.preview,.conflict,.card{background:var(--soft);border:1px solid var(--line);border-radius:.5rem;padding:.8rem 1rem;margin:1rem 0}
+.notice,.preview,.conflict,.card,.holiday-warning{background:var(--soft);border:1px solid var(--line);border-radius:.5rem;padding:.8rem 1rem;margin:1rem 0}
 .conflict{border-color:var(--bad)}
 .times{font-weight:600}
 button,.button{font:inherit;padding:.45rem .9rem;border:1px solid var(--accent);background:#fff;color:var(--accent);border-radius:.3rem;cursor:pointer;text-decoration:none;display:inline-block}

@@ -69,6 +69,8 @@ button{cursor:pointer}input[type=search]{color:var(--fg);min-width:14rem;max-wid
 .month-grid ul{list-style:none;padding:0;margin:.2rem 0}.month-grid li{margin:.2rem 0;padding:.15rem .25rem;background:var(--accent-soft);border-radius:.2rem}
 .month-grid li a{display:block;line-height:1.3;hyphens:auto;overflow-wrap:anywhere}.t,.other-date{display:block;color:var(--muted);font-size:.78rem}.other-date{font-style:italic}
 .more{font-size:.8rem;font-weight:600}.compact li{padding:.4rem 0}
+.month-grid td.holiday{background:#fdf3e7}.month-grid ul.holidays li{background:none;padding:0;margin:.1rem 0;color:#7a3e00;font-size:.76rem;overflow-wrap:anywhere}
+.holidays{color:#7a3e00;font-size:.9rem;margin:.25rem 0}.holidays ul{margin:.1rem 0;padding-left:1.2rem}.holiday-key{display:inline-block;width:1rem;height:1rem;background:#fdf3e7;border:1px solid var(--line);vertical-align:-2px}
 .map-legend{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0}.map-legend svg{vertical-align:-2px}
 .map-panels{display:grid;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr));gap:1rem}.map-panel{margin:0}.map-panel figcaption{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 .member-map{width:100%;height:auto;display:block;font-size:12px}.member-map .frame{fill:var(--soft);stroke:var(--line)}

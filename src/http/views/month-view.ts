@@ -51,24 +51,31 @@ export interface MonthViewInput {
   readonly today: string;
   /** Where "+N more" of a day leads (the agenda from that day, same filters). */
   readonly moreHref: (date: string) => string;
+  /** The holidays of both sides by date, as labels (core/holidays). */
+  readonly holidays: ReadonlyMap<string, readonly string[]>;
 }
 
 /** The grid of a month. */
-export function monthGrid({ month, lang, listing, today, moreHref }: MonthViewInput) {
+export function monthGrid({ month, lang, listing, today, moreHref, holidays }: MonthViewInput) {
   const v = words(lang).views;
   const weeks = monthWeeks(month);
   const longNames = namesOf('weekdays', 'long', lang);
   const names = namesOf('weekdays', 'short', lang).map((short, i) => ({ short, long: longNames[i] ?? short }));
   const cell = (day: { date: string; inMonth: boolean }, index: number) => {
     const shown = day.inMonth ? listing.days.get(day.date) : undefined;
-    const classes = [day.inMonth ? '' : 'out', shown ? 'has' : '', day.date === today ? 'today' : ''].filter(Boolean).join(' ');
+    const off = day.inMonth ? holidays.get(day.date) : undefined;
+    const classes = [day.inMonth ? '' : 'out', shown || off ? 'has' : '', off ? 'holiday' : '', day.date === today ? 'today' : '']
+      .filter(Boolean)
+      .join(' ');
     const extra = shown ? shown.total - shown.events.length : 0;
     // The full date only where the day has events: the others are hidden on phones, and luxon costs per call.
     return html`<td${classes ? html` class="${classes}"` : ''}><div class="day"><time datetime="${day.date}"><span class="wd">${names[index]?.long ?? ''} </span>${
-      shown
+      shown || off
         ? html`<span class="num" aria-hidden="true">${Number(day.date.slice(8))}</span><span class="full">${date(day.date, lang)}</span>`
         : html`<span class="num">${Number(day.date.slice(8))}</span>`
     }</time>${day.date === today ? html` <span class="today-mark">${v.today}</span>` : ''}</div>${
+      off ? html`<ul class="holidays">${off.map((label) => html`<li>${label}</li>`)}</ul>` : ''
+    }${
       shown
         ? html`<ul>${renderEach(
             'month view',

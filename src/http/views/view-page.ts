@@ -28,7 +28,7 @@ export interface ViewPageInput {
 export function viewPage({ lang, heading, publicUrl, path, city, selection, body }: ViewPageInput) {
   const w = words(lang);
   const name = calendarName(lang, city?.name[lang] ?? null, selection);
-  const links = subscribeLinks(publicUrl, city ? `/cities/${city.slug}` : '', lang, name, selection);
+  const links = subscribeLinks(publicUrl, city ? `/cities/${city.slug}` : '', lang, name, selection, city);
   const meta = {
     lang,
     title: `${heading} – ${w.pages.siteTitle}`,

@@ -39,6 +39,7 @@ function meta(lang: Lang) {
     },
     emptyUpdated: '2026-11-27T00:00:00Z',
     sources: TEST_CATALOGUE,
+    cities: new Map(),
     feedKey: '/feed.plenary.de.atom',
   };
 }
