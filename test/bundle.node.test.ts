@@ -1,5 +1,5 @@
 /**
- * The Worker bundle as `wrangler deploy` would upload it (dry run, offline) stays within 270 KiB gzip: small
+ * The Worker bundle as `wrangler deploy` would upload it (dry run, offline) stays within 275 KiB gzip: small
  * enough that a fresh isolate parses it quickly (bench/RESULTS.md, a fresh Workers isolate), far below
  * Cloudflare's limits. What went into it and what was cut out: README, "Running on Cloudflare Workers".
  */
@@ -12,10 +12,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { SEED_SET } from '../seeds/index.js';
 
-const BUDGET_GZIP_BYTES = 270 * 1024;
+const BUDGET_GZIP_BYTES = 275 * 1024;
 
 describe('worker bundle', () => {
-  it('is at most 270 KiB gzip and holds no seed data', async () => {
+  it('is at most 275 KiB gzip and holds no seed data', async () => {
     const out = mkdtempSync(join(tmpdir(), 'isa-bundle-'));
     try {
       await promisify(execFile)('node_modules/.bin/wrangler', ['deploy', '--dry-run', '--outdir', out], {

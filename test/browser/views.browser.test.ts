@@ -88,8 +88,10 @@ describe.skipIf(skipBecause !== null)('month, agenda, search, members and embeds
     await expect.poll(() => plenary.count()).toBe(1);
     expect(await plenary.isVisible()).toBe(true);
     const phone = await open('/month/2018-10.en.html', 390);
-    // Days without events are not shown on a phone; the plenary's day is, with its full date.
-    expect(await phone.page.locator('td:has(time[datetime="2018-10-01"])').isVisible()).toBe(false);
+    // Days without events or holidays are not shown on a phone; the plenary's day is, with its full date, and
+    // China's National Day with its name.
+    expect(await phone.page.locator('td:has(time[datetime="2018-10-09"])').isVisible()).toBe(false);
+    expect(await phone.page.locator('td:has(time[datetime="2018-10-01"]) .holidays').textContent()).toContain('National Day in China');
     expect(await phone.page.locator('td:has(time[datetime="2018-10-24"]) .full').isVisible()).toBe(true);
   });
 

@@ -83,5 +83,20 @@ export function describeCalendars(runtime: string, getFetch: () => Fetch): void 
         ['/events/isa-fachtagung-solingen-2018.ics', 404, 'not_found'],
       ]);
     });
+
+    it('serves the holiday overlay calendars: all-day, transparent, the same UIDs in every language, with validators', async () => {
+      const res = await get('/holidays/de-nw.ics');
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+      const etag = res.headers.get('etag') ?? '';
+      expect(etag).toMatch(/^"[^"]+"$/);
+      const text = await res.text();
+      expect(text).toContain('TRANSP:TRANSPARENT');
+      const de = parseWithIcalJs(text);
+      expect(de.find((e) => e.start.date === '2027-05-27')).toMatchObject({ summary: 'Fronleichnam', end: { date: '2027-05-28' } });
+      const zh = parseWithIcalJs(await (await get('/holidays/de-nw.zh.ics')).text());
+      expect(zh.map((e) => e.uid)).toEqual(de.map((e) => e.uid));
+      expect((await get('/holidays/de-nw.ics', { headers: { 'If-None-Match': etag } })).status).toBe(304);
+    });
   });
 }
