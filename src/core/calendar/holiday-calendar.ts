@@ -9,12 +9,12 @@
 import { createEvents, type EventAttributes } from 'ics';
 import { holidayName, holidayPlaceName } from '../holidays/event-holidays.js';
 import { GERMAN_STATES } from '../holidays/holiday-keys.js';
-import { addDays, type HolidayPlace, type HolidaySpan, holidaySpans, holidaysKnownUntil } from '../holidays/holidays.js';
+import { type HolidayPlace, type HolidaySpan, holidaySpans, holidaysKnownUntil } from '../holidays/holidays.js';
 import { words } from '../i18n/catalogue.js';
 import type { Lang } from '../model.js';
 import { fail, ok, type Result } from '../result.js';
 import { foldLine, unfold } from './fold.js';
-import { CALENDAR_FOOTER, calendarPreamble, PRODUCT_ID } from './render-ics.js';
+import { CALENDAR_FOOTER, calendarPreamble, dateArray, PRODUCT_ID } from './render-ics.js';
 
 /** The overlay calendars: China, Germany as a whole, and each German state (`de-nw`). */
 export const HOLIDAY_REGIONS = ['cn', 'de', ...GERMAN_STATES.map((s) => s.toLowerCase())] as const;
@@ -60,11 +60,6 @@ export function holidayCalendarName(region: HolidayRegion, lang: Lang): string {
   );
 }
 
-const dateArray = (date: string): [number, number, number] => {
-  const [y, m, d] = date.split('-').map(Number);
-  return [y ?? 0, m ?? 0, d ?? 0];
-};
-
 /** The `ics` attributes of one span. */
 function spanAttributes(span: HolidaySpan, lang: Lang, uidDomain: string): EventAttributes {
   const known = holidaysKnownUntil(span.country);
@@ -73,7 +68,7 @@ function spanAttributes(span: HolidaySpan, lang: Lang, uidDomain: string): Event
     uid: `${span.kind === 'working-day' ? 'workday' : 'holiday'}-${span.key}-${span.start}@${uidDomain}`,
     title: holidayName(span, lang),
     start: dateArray(span.start),
-    end: dateArray(addDays(span.start, span.days)),
+    end: dateArray(span.start, span.days),
     // DTSTAMP from the data, not the clock: the same tables render the same bytes.
     timestamp: Date.parse(`${span.start}T00:00:00Z`),
     ...(byRule && { description: words(lang).holidays.byRule }),

@@ -92,7 +92,7 @@ function textValue(text: string): Result<string, string> {
 }
 
 /** `[y, m, d]` of a date literal plus `days`. */
-function dateArray(value: string, days = 0): [number, number, number] {
+export function dateArray(value: string, days = 0): [number, number, number] {
   const d = DateTime.fromISO(value, { zone: 'UTC' }).plus({ days });
   return [d.year, d.month, d.day];
 }

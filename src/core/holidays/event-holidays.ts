@@ -38,9 +38,8 @@ export function eventDates(event: Dated, zone: string): string[] {
     from = DateTime.fromMillis(span.start, { zone }).toISODate() ?? '';
     to = DateTime.fromMillis(last, { zone }).toISODate() ?? from;
   }
-  const dates: string[] = [];
-  for (let date = from; date <= to && dates.length < MAX_DAYS; date = addDays(date, 1)) dates.push(date);
-  return dates;
+  const cap = addDays(from, MAX_DAYS - 1);
+  return datesBetween(from, to < cap ? to : cap);
 }
 
 /** The holidays an event falls on, and per country how far they are known. */
@@ -99,8 +98,12 @@ export function holidayText(day: HolidayDay, lang: Lang): string {
  * What a reader is told of an event's holidays, one line each: "01.10.2027: Nationalfeiertag in China", and
  * for a country whose schedule is not yet known for the event's days, that its shifted working days are not.
  */
-export function holidayNotes(event: Dated, places: readonly HolidayPlace[], lang: Lang): string[] {
-  const { holidays } = eventHolidays(event, places);
+export function holidayNotes(
+  event: Dated,
+  places: readonly HolidayPlace[],
+  lang: Lang,
+  { holidays }: EventHolidays = eventHolidays(event, places),
+): string[] {
   const date = (iso: string) => formatDate(DateTime.fromISO(iso, { zone: 'UTC' }), lang);
   const colon = words(lang).time.colon;
   const lines = holidays.map((day) => `${date(day.date)}${colon}${holidayText(day, lang)}`);

@@ -90,10 +90,11 @@ async function checkForm(c: EditorContext, values: FormValues, before: EventReco
 async function holidaysOf(c: EditorContext, record: EventRecord, lang: Lang): Promise<{ notes: string[]; signature: string } | null> {
   const reference = await referenceData(c.get('deps'), c.get('cache'));
   const places = eventPlaces(record, reference.citiesBySlug);
-  const { holidays } = eventHolidays(record, places);
+  const found = eventHolidays(record, places);
+  const { holidays } = found;
   if (holidays.length === 0) return null;
   return {
-    notes: holidayNotes(record, places, lang),
+    notes: holidayNotes(record, places, lang, found),
     signature: holidays.map((d) => `${d.date}:${d.subdivision ?? d.country}:${d.key}:${d.kind}`).join(' '),
   };
 }
